@@ -1,0 +1,13 @@
+package io.backtrack.contracts.clinical;
+
+public enum EscalationType {
+    EMERGENCY_REFERRAL,
+    URGENT_MEDICAL_REFERRAL,
+    IMAGING,
+    SECOND_OPINION,
+    ADHERENCE_INTERVENTION,
+    PLAN_REVISION,
+    MULTIDISCIPLINARY_PAIN_PROGRAM,
+    INTERVENTIONAL_PAIN,
+    SURGICAL_CONSULT
+}

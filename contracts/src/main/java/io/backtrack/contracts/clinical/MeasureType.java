@@ -1,0 +1,7 @@
+package io.backtrack.contracts.clinical;
+
+public enum MeasureType {
+    PAIN_NRS,
+    ODI,
+    PSFS
+}

@@ -1,0 +1,8 @@
+package io.backtrack.contracts.clinical;
+
+public enum ReviewVerdict {
+    RESPONDING,
+    PARTIAL,
+    NON_RESPONDING,
+    WORSENING
+}

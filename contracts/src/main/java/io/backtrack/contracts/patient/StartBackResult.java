@@ -1,0 +1,6 @@
+package io.backtrack.contracts.patient;
+
+import io.backtrack.contracts.clinical.StartBackRisk;
+
+public record StartBackResult(int total, int psychosocialSubscale, StartBackRisk risk) {
+}

@@ -1,0 +1,79 @@
+package io.backtrack.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backtrack.contracts.EventJson;
+import io.backtrack.contracts.EventSchemas;
+import io.backtrack.contracts.EventType;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Reads a Kafka record in CloudEvents binary mode and checks it against the contract. */
+@ApplicationScoped
+class CloudEventReader {
+
+    private final EventSchemas schemas;
+
+    CloudEventReader(EventSchemas schemas) {
+        this.schemas = schemas;
+    }
+
+    Delivery read(Message<String> message) {
+        Optional<Headers> headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getHeaders);
+        if (headers.isEmpty()) {
+            return new Delivery.Rejected("not a Kafka record");
+        }
+        String ceId = header(headers.get(), CloudEventHeaders.ID);
+        String ceType = header(headers.get(), CloudEventHeaders.TYPE);
+        String subject = header(headers.get(), CloudEventHeaders.SUBJECT);
+        if (ceId == null || ceType == null || subject == null) {
+            return new Delivery.Rejected("missing CloudEvents header ce_id, ce_type or ce_subject");
+        }
+        Optional<EventType> type = EventType.ofCeType(ceType);
+        if (type.isEmpty()) {
+            return new Delivery.Unknown(ceType);
+        }
+        UUID patientId;
+        Instant time;
+        try {
+            patientId = UUID.fromString(subject);
+            String ceTime = header(headers.get(), CloudEventHeaders.TIME);
+            time = ceTime == null ? null : Instant.parse(ceTime);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return new Delivery.Rejected("malformed ce_subject or ce_time: " + e.getMessage());
+        }
+        JsonNode payload;
+        try {
+            payload = message.getPayload() == null ? null : EventJson.mapper().readTree(message.getPayload());
+        } catch (JsonProcessingException e) {
+            return new Delivery.Rejected("value is not JSON: " + e.getOriginalMessage());
+        }
+        if (payload == null || !payload.isObject()) {
+            return new Delivery.Rejected("value is not a JSON object");
+        }
+        List<String> violations = schemas.violations(type.get(), payload);
+        if (!violations.isEmpty()) {
+            return new Delivery.Rejected("breaks schema of " + ceType + ": " + String.join("; ", violations));
+        }
+        if (!subject.equals(payload.path("patientId").asText())) {
+            return new Delivery.Rejected("ce_subject does not match the payload's patientId");
+        }
+        String source = header(headers.get(), CloudEventHeaders.SOURCE);
+        return new Delivery.Accepted(new ReceivedEvent(ceId, type.get(), source, patientId, time, payload));
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,17 @@
+package io.backtrack.messaging;
+
+/** What a consumed Kafka record turned out to be. */
+sealed interface Delivery {
+
+    /** A contract event that passed every check. */
+    record Accepted(ReceivedEvent event) implements Delivery {
+    }
+
+    /** Unusable: it cannot be parsed or breaks its schema; it goes to the dead-letter topic. */
+    record Rejected(String reason) implements Delivery {
+    }
+
+    /** A well-formed event of a type this version does not know; skipped so that new types do not stop consumers. */
+    record Unknown(String ceType) implements Delivery {
+    }
+}

@@ -1,0 +1,28 @@
+package io.backtrack.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "backtrack.messaging")
+public interface MessagingConfig {
+
+    /** The CloudEvents {@code source} of this service's events, e.g. {@code /backtrack/patient-service}. */
+    String source();
+
+    Relay relay();
+
+    interface Relay {
+
+        /** Fallback polling when no NOTIFY arrives (e.g. while the listener reconnects). */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long published rows stay in the outbox before they are purged. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+}

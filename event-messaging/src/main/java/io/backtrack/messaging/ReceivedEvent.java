@@ -1,0 +1,23 @@
+package io.backtrack.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backtrack.contracts.EventJson;
+import io.backtrack.contracts.EventType;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A consumed event whose envelope and payload passed the contract checks. */
+public record ReceivedEvent(String id, EventType type, String source, UUID patientId, Instant time, JsonNode payload) {
+
+    public <T extends Record> T payloadAs(Class<T> payloadType) {
+        if (!type.payloadType().equals(payloadType)) {
+            throw new IllegalArgumentException(type.ceType() + " does not carry " + payloadType.getSimpleName());
+        }
+        try {
+            return EventJson.mapper().treeToValue(payload, payloadType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a schema-valid payload must map to its record", e);
+        }
+    }
+}

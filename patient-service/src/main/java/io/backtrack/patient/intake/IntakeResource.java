@@ -1,0 +1,53 @@
+package io.backtrack.patient.intake;
+
+import io.backtrack.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/patients/{patientId}/intakes")
+@Tag(name = "Intakes", description = "Intake assessment: history, symptoms, conditions, red flags, STarT Back, baselines")
+public class IntakeResource {
+
+    private final IntakeService intakes;
+
+    public IntakeResource(IntakeService intakes) {
+        this.intakes = intakes;
+    }
+
+    @POST
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Record an intake; returns the screen's findings")
+    public Uni<Response> record(@RestPath UUID patientId, @Valid @NotNull IntakeRequest request, UriInfo uri) {
+        return intakes.record(patientId, request).map(view -> Response
+                .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
+                .entity(view)
+                .build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
+    @Operation(summary = "List a patient's intakes, oldest first")
+    public Uni<List<IntakeView>> list(@RestPath UUID patientId) {
+        return intakes.list(patientId);
+    }
+
+    @GET
+    @Path("/{intakeId}")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
+    @Operation(summary = "Read one intake")
+    public Uni<IntakeView> get(@RestPath UUID patientId, @RestPath UUID intakeId) {
+        return intakes.get(patientId, intakeId);
+    }
+}

@@ -1,0 +1,43 @@
+package io.backtrack.patient.intake;
+
+import io.backtrack.patient.conditions.ConditionGroups;
+import io.backtrack.patient.screening.EpisodeStaging;
+import io.backtrack.patient.screening.OdiScore;
+import io.backtrack.patient.screening.RedFlagScreen;
+import io.backtrack.patient.screening.ScreeningRules;
+import io.backtrack.patient.screening.StartBackScore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Runs every rule of the intake screen over one set of answers. */
+@ApplicationScoped
+public class IntakeScreening {
+
+    private final ScreeningRules rules;
+
+    public IntakeScreening(ScreeningRules rules) {
+        this.rules = rules;
+    }
+
+    public IntakeFindings assess(IntakeRequest request, LocalDate intakeDate, int ageAtIntake) {
+        return new IntakeFindings(
+                EpisodeStaging.stage(request.onsetDate(), intakeDate, rules),
+                StartBackScore.score(request.startBack(), rules),
+                OdiScore.of(request.odi(), rules),
+                psfsMean(request.psfs()),
+                RedFlagScreen.redFlags(request.redFlagScreen()),
+                RedFlagScreen.watchFlags(request.redFlagScreen(), ageAtIntake, request.history().previousEpisodes(), rules),
+                ConditionGroups.hasChronicPainSyndrome(request.conditions()));
+    }
+
+    private static BigDecimal psfsMean(List<IntakeRequest.PsfsActivity> activities) {
+        if (activities == null || activities.isEmpty()) {
+            return null;
+        }
+        int sum = activities.stream().mapToInt(IntakeRequest.PsfsActivity::score).sum();
+        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(activities.size()), 1, RoundingMode.HALF_UP);
+    }
+}

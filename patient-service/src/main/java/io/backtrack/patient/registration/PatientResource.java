@@ -1,0 +1,86 @@
+package io.backtrack.patient.registration;
+
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/patients")
+@Tag(name = "Patients", description = "Registration and contact details of a clinic's patients")
+public class PatientResource {
+
+    private final PatientService patients;
+
+    public PatientResource(PatientService patients) {
+        this.patients = patients;
+    }
+
+    @POST
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Register a patient in the clinician's clinic")
+    public Uni<Response> register(@Valid @NotNull PatientRequests.Registration request, UriInfo uri) {
+        return patients.register(request).map(view -> Response
+                .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
+                .tag(view.etag().replace("\"", ""))
+                .entity(view)
+                .build());
+    }
+
+    @GET
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Search the clinic's patients by name, paged")
+    public Uni<PatientPage> search(@QueryParam("name") String name,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return patients.search(name, page, size);
+    }
+
+    @GET
+    @Path("/{patientId}")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
+    @Operation(summary = "Read a patient (a patient reads only their own record)")
+    public Uni<Response> get(@RestPath UUID patientId) {
+        return patients.get(patientId).map(view -> Response.ok(view).tag(view.etag().replace("\"", "")).build());
+    }
+
+    @PUT
+    @Path("/{patientId}/contact")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
+    @Operation(summary = "Replace contact details; requires If-Match with the current ETag")
+    public Uni<Response> updateContact(@RestPath UUID patientId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PatientRequests.Contact contact) {
+        return patients.updateContact(patientId, expectedVersion(ifMatch), contact)
+                .map(view -> Response.ok(view).tag(view.etag().replace("\"", "")).build());
+    }
+
+    private static int expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(Problem.of(428, "precondition-required", "Precondition required",
+                    "Send If-Match with the ETag you read, so concurrent edits are not lost.", java.util.List.of()));
+        }
+        try {
+            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(Problem.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this patient."));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.backtrack.patient.registration;
+
+import io.backtrack.contracts.patient.PatientRegistered;
+import io.backtrack.messaging.EventOutbox;
+import io.backtrack.patient.access.PatientAccess;
+import io.backtrack.platform.audit.Actor;
+import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.RequestScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Registers patients and keeps their contact details; every read and write is audited. */
+@RequestScoped
+public class PatientService {
+
+    static final String RESOURCE = "patient";
+
+    private final Caller caller;
+    private final PatientAccess access;
+    private final AuditTrail audit;
+    private final EventOutbox outbox;
+    private final Clock clock;
+
+    public PatientService(Caller caller, PatientAccess access, AuditTrail audit, EventOutbox outbox, Clock clock) {
+        this.caller = caller;
+        this.access = access;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<PatientView> register(PatientRequests.Registration request) {
+        String clinicId = caller.requiredClinicId();
+        Uni<Void> subjectFree = request.loginSubject() == null
+                ? Uni.createFrom().voidItem()
+                : Patient.count("loginSubject", request.loginSubject()).invoke(count -> {
+                    if (count > 0) {
+                        throw new ProblemException(Problem.unprocessable("loginSubject", "login-subject-unique",
+                                "This login is already linked to another patient."));
+                    }
+                }).replaceWithVoid();
+        return subjectFree.chain(() -> {
+            Patient patient = new Patient();
+            patient.id = UUID.randomUUID();
+            patient.clinicId = clinicId;
+            patient.givenName = request.givenName().trim();
+            patient.familyName = request.familyName().trim();
+            patient.birthDate = request.birthDate();
+            patient.sex = request.sex();
+            if (request.contact() != null) {
+                patient.email = request.contact().email();
+                patient.phone = request.contact().phone();
+            }
+            patient.loginSubject = request.loginSubject();
+            patient.registeredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            patient.updatedAt = patient.registeredAt;
+            return patient.<Patient>persist()
+                    .call(p -> outbox.append(p.id,
+                            new PatientRegistered(p.id, p.clinicId, p.loginSubject, p.registeredAt)))
+                    .call(p -> audit.record(Actor.of(caller), AuditAction.CREATE, RESOURCE, p.id, p.id))
+                    .call(Patient::flush)
+                    .map(PatientView::of);
+        });
+    }
+
+    @WithTransaction
+    public Uni<PatientView> get(UUID patientId) {
+        return access.find(patientId)
+                .call(p -> audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, p.id, p.id))
+                .map(PatientView::of);
+    }
+
+    @WithTransaction
+    public Uni<PatientPage> search(String name, int page, int size) {
+        String clinicId = caller.requiredClinicId();
+        String pattern = "%" + (name == null ? "" : name.trim().toLowerCase()) + "%";
+        var query = Patient.<Patient>find(
+                "clinicId = :clinic and (lower(familyName) like :name or lower(givenName) like :name)",
+                Sort.by("familyName").and("givenName").and("id"),
+                Parameters.with("clinic", clinicId).and("name", pattern))
+                .page(Page.of(page, size));
+        return query.list().chain(patients -> query.count().map(total ->
+                        new PatientPage(patients.stream().map(PatientView::of).toList(), page, size, total)))
+                .call(result -> audit.record(Actor.of(caller), AuditAction.SEARCH, RESOURCE, null, null,
+                        "clinic=" + clinicId + " matches=" + result.items().size()));
+    }
+
+    @WithTransaction
+    public Uni<PatientView> updateContact(UUID patientId, int expectedVersion, PatientRequests.Contact contact) {
+        return access.find(patientId)
+                .invoke(p -> {
+                    if (p.version != expectedVersion) {
+                        throw new ProblemException(Problem.preconditionFailed(
+                                "The patient was changed since you read it (If-Match \"" + expectedVersion
+                                        + "\", now \"" + p.version + "\"). Read it again and retry."));
+                    }
+                    p.email = contact.email();
+                    p.phone = contact.phone();
+                    p.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                })
+                .call(p -> audit.record(Actor.of(caller), AuditAction.UPDATE, RESOURCE, p.id, p.id, "contact"))
+                .call(Patient::flush)
+                .map(PatientView::of);
+    }
+}

@@ -1,0 +1,8 @@
+package io.backtrack.patient.registration;
+
+public enum Sex {
+    FEMALE,
+    MALE,
+    OTHER,
+    UNKNOWN
+}

@@ -1,0 +1,130 @@
+package io.backtrack.patient.registration;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.backtrack.patient.Fixtures;
+import io.backtrack.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PatientRegistrationTest {
+
+    private static final String CLINIC = "clinic-registration";
+
+    @Test
+    void registersInTheCliniciansClinic() {
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body(Fixtures.registration(null).toString())
+                .when().post("/api/v1/patients")
+                .then().statusCode(201)
+                .header("Location", notNullValue())
+                .header("ETag", equalTo("\"0\""))
+                .body("clinicId", equalTo(CLINIC))
+                .body("contact.email", equalTo("ada@example.org"));
+    }
+
+    @Test
+    void invalidRegistrationNamesEveryField() {
+        var body = Fixtures.registration(null).put("birthDate", "2999-01-01").put("givenName", " ");
+        body.with("contact").put("email", "not-an-email");
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body(body.toString())
+                .when().post("/api/v1/patients")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("birthDate"))
+                .body("violations.field", hasItem("givenName"))
+                .body("violations.field", hasItem("contact.email"));
+    }
+
+    @Test
+    void clinicianSeesOnlyTheirClinic() {
+        String id = Fixtures.registerPatient(CLINIC, null);
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/patients/" + id)
+                .then().statusCode(200).body("id", equalTo(id));
+        given().auth().oauth2(TestTokens.clinician("another-clinic")).when().get("/api/v1/patients/" + id)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void patientReadsOnlyTheirOwnRecord() {
+        String subject = "patient-" + UUID.randomUUID();
+        String own = Fixtures.registerPatient(CLINIC, subject);
+        String other = Fixtures.registerPatient(CLINIC, "patient-" + UUID.randomUUID());
+        given().auth().oauth2(TestTokens.patient(subject)).when().get("/api/v1/patients/" + own)
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.patient(subject)).when().get("/api/v1/patients/" + other)
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.patient(subject)).when().get("/api/v1/patients")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void roleMatrix() {
+        String id = Fixtures.registerPatient(CLINIC, null);
+        given().when().get("/api/v1/patients/" + id).then().statusCode(401);
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/patients/" + id).then().statusCode(403);
+        given().auth().oauth2(TestTokens.patient("someone")).contentType(ContentType.JSON)
+                .body(Fixtures.registration(null).toString())
+                .when().post("/api/v1/patients").then().statusCode(403);
+    }
+
+    @Test
+    void loginCanBeLinkedToOnePatientOnly() {
+        String subject = "patient-" + UUID.randomUUID();
+        Fixtures.registerPatient(CLINIC, subject);
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body(Fixtures.registration(subject).toString())
+                .when().post("/api/v1/patients")
+                .then().statusCode(422)
+                .body("violations[0].field", equalTo("loginSubject"));
+    }
+
+    @Test
+    void searchIsPagedAndStaysInTheClinic() {
+        String clinic = "clinic-search-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            Fixtures.registerPatient(clinic, null);
+        }
+        String elsewhere = Fixtures.registerPatient("clinic-elsewhere", null);
+        given().auth().oauth2(TestTokens.clinician(clinic))
+                .queryParam("name", "lumbar").queryParam("page", 0).queryParam("size", 2)
+                .when().get("/api/v1/patients")
+                .then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.size()", equalTo(2))
+                .body("items.clinicId", everyItem(equalTo(clinic)))
+                .body("items.id", not(hasItem(elsewhere)));
+        given().auth().oauth2(TestTokens.clinician(clinic)).queryParam("size", 500)
+                .when().get("/api/v1/patients")
+                .then().statusCode(400).body("violations[0].field", equalTo("size"));
+    }
+
+    @Test
+    void contactUpdateNeedsTheCurrentETag() {
+        String id = Fixtures.registerPatient(CLINIC, null);
+        String contact = "{\"email\":\"new@example.org\",\"phone\":\"+1 555 0100\"}";
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(contact)
+                .when().put("/api/v1/patients/" + id + "/contact")
+                .then().statusCode(428);
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(contact)
+                .header("If-Match", "\"0\"")
+                .when().put("/api/v1/patients/" + id + "/contact")
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("contact.email", equalTo("new@example.org"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(contact)
+                .header("If-Match", "\"0\"")
+                .when().put("/api/v1/patients/" + id + "/contact")
+                .then().statusCode(412)
+                .contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,9 @@
+package io.backtrack.platform.audit;
+
+public enum AuditAction {
+    READ,
+    SEARCH,
+    CREATE,
+    UPDATE,
+    TRANSITION
+}

@@ -1,0 +1,13 @@
+package io.backtrack.platform.audit;
+
+/** The result of recomputing the audit chain: intact, or the first entry where it breaks and why. */
+public record ChainVerification(boolean intact, long entriesChecked, Long brokenAtEntryId, String problem) {
+
+    static ChainVerification intact(long checked) {
+        return new ChainVerification(true, checked, null, null);
+    }
+
+    static ChainVerification broken(long checked, long entryId, String problem) {
+        return new ChainVerification(false, checked, entryId, problem);
+    }
+}

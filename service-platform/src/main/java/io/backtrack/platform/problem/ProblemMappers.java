@@ -1,0 +1,171 @@
+package io.backtrack.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an RFC 9457 problem detail. Client mistakes are 4xx naming the field and
+ * rule; only a defect of ours is a 500, and it carries an id to find the log line, not the cause.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return ProblemResponses.of(e.problem(), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldOf(v), ruleOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field))
+                .toList();
+        return ProblemResponses.of(Problem.badRequest("The request has invalid fields.", violations), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return ProblemResponses.of(Problem.badRequest("Unknown field '" + field + "'.",
+                List.of(new Violation(field, "unknown-field", "is not a field of this request"))), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response wrongValue(InvalidFormatException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+        return ProblemResponses.of(Problem.badRequest("Field '" + field + "' has a value of the wrong type.",
+                List.of(new Violation(field, "type", "expected " + expected))), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+        return ProblemResponses.of(Problem.badRequest("Field '" + field + "' has a value of the wrong type.",
+                List.of(new Violation(field, "type", "expected " + expected))), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.badRequest("The body is not well-formed JSON.",
+                List.of(new Violation("$", "json", "malformed JSON"))), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.forbidden("Your role does not allow this action."), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Request failed" : type.getReasonPhrase();
+        String slug = title.toLowerCase().replace(' ', '-');
+        return ProblemResponses.of(Problem.of(status, slug, title, e.getMessage(), List.of()), uri.getPath());
+    }
+
+    /** Someone else changed the record between our read and our write. */
+    @ServerExceptionMapper
+    public Response staleRecord(OptimisticLockException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.preconditionFailed(
+                "The record was changed by someone else meanwhile. Read it again and retry."), uri.getPath());
+    }
+
+    /** A constraint of the database caught what validation did not: the request conflicts with stored data. */
+    @ServerExceptionMapper
+    public Response database(PgException e, UriInfo uri) {
+        if (e.getSqlState() != null && e.getSqlState().startsWith("23")) {
+            return ProblemResponses.of(Problem.conflict("data-conflict",
+                    "The request conflicts with stored data (" + e.getConstraint() + ")."), uri.getPath());
+        }
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected failure on %s (incident %s)", uri.getPath(), incident);
+        Problem problem = Problem.of(500, "internal-error", "Internal error",
+                "Something went wrong on our side. Incident " + incident + ".", List.of());
+        return ProblemResponses.of(problem, uri.getPath());
+    }
+
+    private static Response unauthorized(UriInfo uri) {
+        Problem problem = Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required.", List.of());
+        return Response.fromResponse(ProblemResponses.of(problem, uri.getPath()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            parts.add(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return parts.isEmpty() ? "$" : String.join(".", parts).replace(".[", "[");
+    }
+
+    /** Drops the method and parameter nodes of a REST parameter's path: {@code register.request.birthDate} → {@code birthDate}. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> nodes = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            String name = node.getName();
+            if (node.getIndex() != null && !nodes.isEmpty()) {
+                int last = nodes.size() - 1;
+                nodes.set(last, nodes.get(last) + "[" + node.getIndex() + "]");
+            }
+            boolean named = node.getKind() == ElementKind.PROPERTY
+                    || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CONTAINER_ELEMENT;
+            if (named && name != null && !name.startsWith("<")) {
+                nodes.add(name);
+            }
+        }
+        if (nodes.size() > 1) {
+            nodes.remove(0);
+        }
+        return nodes.isEmpty() ? "$" : String.join(".", nodes);
+    }
+
+    private static String ruleOf(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    }
+}

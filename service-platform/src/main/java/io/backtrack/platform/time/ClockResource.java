@@ -1,0 +1,75 @@
+package io.backtrack.platform.time;
+
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/admin/clock")
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Admin: clock", description = "This service's time, controllable in tests and demos only")
+public class ClockResource {
+
+    public record ClockView(Instant now, boolean controllable, String offset) {
+    }
+
+    public record SetClock(@NotNull Instant instant) {
+    }
+
+    public record AdvanceClock(@PositiveOrZero int days, @PositiveOrZero int hours, @PositiveOrZero int minutes) {
+        Duration duration() {
+            return Duration.ofDays(days).plusHours(hours).plusMinutes(minutes);
+        }
+    }
+
+    private final ServiceClock clock;
+
+    public ClockResource(ServiceClock clock) {
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(summary = "Read this service's time")
+    public ClockView read() {
+        return view();
+    }
+
+    @PUT
+    @Operation(summary = "Set this service's time (controllable clock only)")
+    public ClockView set(@Valid @NotNull SetClock request) {
+        requireControllable();
+        clock.setTo(request.instant());
+        return view();
+    }
+
+    @POST
+    @Path("/advance")
+    @Operation(summary = "Move this service's time forward (controllable clock only)")
+    public ClockView advance(@Valid @NotNull AdvanceClock request) {
+        requireControllable();
+        clock.advance(request.duration());
+        return view();
+    }
+
+    private void requireControllable() {
+        if (!clock.isControllable()) {
+            throw new ProblemException(Problem.conflict("clock-not-controllable",
+                    "This service runs on the system clock; set backtrack.clock.controllable=true to control it."));
+        }
+    }
+
+    private ClockView view() {
+        return new ClockView(clock.instant(), clock.isControllable(), clock.offset().toString());
+    }
+}

@@ -1,0 +1,72 @@
+package io.backtrack.platform.time;
+
+import io.quarkus.logging.Log;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The one clock of a service. It follows the system clock; when controllable it keeps an offset
+ * that an admin can move forward or set, so weeks of a journey pass in seconds while time still
+ * flows between calls.
+ */
+@Singleton
+public class ServiceClock extends Clock {
+
+    private final boolean controllable;
+    private volatile Duration offset = Duration.ZERO;
+
+    public ServiceClock(ClockConfig config) {
+        this.controllable = config.controllable();
+        if (controllable) {
+            Log.warn("Controllable clock is ON: admins can move this service's time. Never enable it in production.");
+        }
+    }
+
+    public boolean isControllable() {
+        return controllable;
+    }
+
+    public Duration offset() {
+        return offset;
+    }
+
+    public synchronized Instant advance(Duration by) {
+        requireControllable();
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("time only moves forward");
+        }
+        offset = offset.plus(by);
+        return instant();
+    }
+
+    public synchronized Instant setTo(Instant target) {
+        requireControllable();
+        offset = Duration.between(Instant.now(), target);
+        return instant();
+    }
+
+    private void requireControllable() {
+        if (!controllable) {
+            throw new IllegalStateException("the clock is not controllable");
+        }
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("BackTrack reads time in UTC");
+    }
+}

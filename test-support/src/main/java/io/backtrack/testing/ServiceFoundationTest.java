@@ -1,0 +1,114 @@
+package io.backtrack.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every BackTrack service must offer from day one, run against each service with its real
+ * PostgreSQL, real broker and real signed tokens. A service's test class extends it and is a
+ * {@code @QuarkusTest}.
+ */
+public abstract class ServiceFoundationTest {
+
+    @Test
+    void readinessReflectsDatabaseAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(startsWith("Reactive PostgreSQL connections health check")))
+                .body("checks.name", hasItem("Kafka connection health check"));
+    }
+
+    @Test
+    void publishesOpenApi() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("openapi", startsWith("3."))
+                .body("paths", notNullValue());
+    }
+
+    @Test
+    void unknownRouteIsProblemDetail() {
+        given().auth().oauth2(TestTokens.admin())
+                .when().get("/api/v1/no-such-route")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"));
+    }
+
+    @Test
+    void requestWithoutTokenIsUnauthorized() {
+        given().when().get("/api/v1/admin/clock")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void clockIsAdminOnly() {
+        given().auth().oauth2(TestTokens.clinician("clinic-a"))
+                .when().get("/api/v1/admin/clock")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void adminAdvancesTheControllableClock() {
+        String before = given().auth().oauth2(TestTokens.admin())
+                .when().get("/api/v1/admin/clock")
+                .then().statusCode(200)
+                .body("controllable", equalTo(true))
+                .extract().path("now");
+        String after = given().auth().oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON).body("{\"days\": 3}")
+                .when().post("/api/v1/admin/clock/advance")
+                .then().statusCode(200)
+                .extract().path("now");
+        org.assertj.core.api.Assertions.assertThat(java.time.Instant.parse(after))
+                .isAfterOrEqualTo(java.time.Instant.parse(before).plus(java.time.Duration.ofDays(3)));
+    }
+
+    @Test
+    void malformedJsonIsBadRequest() {
+        given().auth().oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON).body("{\"days\": ")
+                .when().post("/api/v1/admin/clock/advance")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].rule", equalTo("json"));
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        given().auth().oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON).body("{\"days\": \"three\"}")
+                .when().post("/api/v1/admin/clock/advance")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("days"));
+    }
+
+    @Test
+    void constraintViolationNamesTheField() {
+        given().auth().oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON).body("{\"days\": -1}")
+                .when().post("/api/v1/admin/clock/advance")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("days"))
+                .body("violations[0].rule", equalTo("PositiveOrZero"));
+    }
+
+    @Test
+    void auditChainIsIntact() {
+        given().auth().oauth2(TestTokens.admin())
+                .when().get("/api/v1/admin/audit/verification")
+                .then().statusCode(200)
+                .body("intact", equalTo(true));
+    }
+}
