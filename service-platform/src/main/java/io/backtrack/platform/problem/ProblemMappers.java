@@ -2,7 +2,6 @@ package io.backtrack.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
@@ -46,33 +45,16 @@ public class ProblemMappers {
         return ProblemResponses.of(Problem.badRequest("The request has invalid fields.", violations), uri.getPath());
     }
 
+    /** Jackson's failures, whether thrown directly or wrapped by the REST layer as a 400. */
     @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = jsonPath(e);
-        return ProblemResponses.of(Problem.badRequest("Unknown field '" + field + "'.",
-                List.of(new Violation(field, "unknown-field", "is not a field of this request"))), uri.getPath());
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return ProblemResponses.of(jsonProblem(e), uri.getPath());
     }
 
-    @ServerExceptionMapper
-    public Response wrongValue(InvalidFormatException e, UriInfo uri) {
-        String field = jsonPath(e);
-        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
-        return ProblemResponses.of(Problem.badRequest("Field '" + field + "' has a value of the wrong type.",
-                List.of(new Violation(field, "type", "expected " + expected))), uri.getPath());
-    }
-
+    /** Declared for its own type so that it replaces the REST layer's built-in mapper of it. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        String field = jsonPath(e);
-        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
-        return ProblemResponses.of(Problem.badRequest("Field '" + field + "' has a value of the wrong type.",
-                List.of(new Violation(field, "type", "expected " + expected))), uri.getPath());
-    }
-
-    @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        return ProblemResponses.of(Problem.badRequest("The body is not well-formed JSON.",
-                List.of(new Violation("$", "json", "malformed JSON"))), uri.getPath());
+        return json(e, uri);
     }
 
     @ServerExceptionMapper
@@ -92,6 +74,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -133,6 +118,21 @@ public class ProblemMappers {
         return Response.fromResponse(ProblemResponses.of(problem, uri.getPath()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
+    }
+
+    private static Problem jsonProblem(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = jsonPath(unknown);
+            return Problem.badRequest("Unknown field '" + field + "'.",
+                    List.of(new Violation(field, "unknown-field", "is not a field of this request")));
+        }
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = jsonPath(mismatch);
+            String expected = mismatch.getTargetType() == null ? "another type" : mismatch.getTargetType().getSimpleName();
+            return Problem.badRequest("Field '" + field + "' has a value of the wrong type.",
+                    List.of(new Violation(field, "type", "expected " + expected)));
+        }
+        return Problem.badRequest("The body is not well-formed JSON.", List.of(new Violation("$", "json", "malformed JSON")));
     }
 
     private static String jsonPath(JsonMappingException e) {

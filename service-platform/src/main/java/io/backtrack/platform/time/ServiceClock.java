@@ -65,8 +65,25 @@ public class ServiceClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A view in another zone that still follows this clock's offset. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("BackTrack reads time in UTC");
+        ServiceClock source = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return source.withZone(other);
+            }
+        };
     }
 }

@@ -1,0 +1,79 @@
+package io.backtrack.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.Topic;
+import io.backtrack.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class IdempotentConsumerTest {
+
+    private static final String TOPIC = Topic.PATIENT.topicName();
+
+    private static Map<String, String> headers(String ceId, UUID patientId) {
+        return Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", ceId,
+                "ce_source", "/backtrack/partner-test",
+                "ce_type", EventType.PATIENT_REGISTERED.ceType(),
+                "ce_subject", patientId.toString(),
+                "ce_time", "2026-11-02T10:15:30Z",
+                "content-type", "application/json");
+    }
+
+    private static String registered(UUID patientId) {
+        return "{\"patientId\":\"" + patientId + "\",\"clinicId\":\"clinic-consumer\",\"loginSubject\":null,"
+                + "\"registeredAt\":\"2026-11-02T10:15:30Z\"}";
+    }
+
+    private static long timesApplied(UUID patientId) {
+        return Database.count("SELECT coalesce(sum(times_applied), 0) FROM projected_registration WHERE patient_id = ?",
+                patientId);
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() {
+        UUID patientId = UUID.randomUUID();
+        String ceId = UUID.randomUUID().toString();
+        TopicProbe.publish(TOPIC, patientId.toString(), headers(ceId, patientId), registered(patientId));
+        TopicProbe.publish(TOPIC, patientId.toString(), headers(ceId, patientId), registered(patientId));
+        UUID marker = UUID.randomUUID();
+        TopicProbe.publish(TOPIC, marker.toString(), headers(UUID.randomUUID().toString(), marker), registered(marker));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> timesApplied(marker) == 1);
+        assertThat(timesApplied(patientId)).isEqualTo(1);
+        assertThat(Database.count("SELECT count(*) FROM processed_event WHERE event_id = ?", ceId)).isEqualTo(1);
+    }
+
+    @Test
+    void unusableRecordsGoToTheDeadLetterTopicAndConsumptionGoesOn() {
+        UUID malformed = UUID.randomUUID();
+        UUID schemaBreaking = UUID.randomUUID();
+        UUID good = UUID.randomUUID();
+        TopicProbe.publish(TOPIC, malformed.toString(), headers(UUID.randomUUID().toString(), malformed), "{not json");
+        TopicProbe.publish(TOPIC, schemaBreaking.toString(), headers(UUID.randomUUID().toString(), schemaBreaking),
+                "{\"patientId\":\"" + schemaBreaking + "\",\"registeredAt\":\"2026-11-02T10:15:30Z\"}");
+        TopicProbe.publish(TOPIC, good.toString(), headers(UUID.randomUUID().toString(), good), registered(good));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> timesApplied(good) == 1);
+        assertThat(timesApplied(malformed)).isZero();
+        assertThat(timesApplied(schemaBreaking)).isZero();
+
+        List<ConsumerRecord<String, String>> dead = TopicProbe.readAll(Topic.PATIENT.deadLetterTopicName(),
+                Duration.ofSeconds(30), all -> all.stream().filter(r -> malformed.toString().equals(r.key())
+                        || schemaBreaking.toString().equals(r.key())).count() == 2);
+        assertThat(dead).filteredOn(r -> malformed.toString().equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason")).contains("not JSON"));
+        assertThat(dead).filteredOn(r -> schemaBreaking.toString().equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason")).contains("clinicId"));
+    }
+}

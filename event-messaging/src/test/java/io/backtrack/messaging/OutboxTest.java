@@ -1,0 +1,90 @@
+package io.backtrack.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.Topic;
+import io.backtrack.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OutboxTest {
+
+    private final Registrations registrations;
+
+    OutboxTest(Registrations registrations) {
+        this.registrations = registrations;
+    }
+
+    @Test
+    void committedStateAndEventReachTheBrokerKeyedWithCloudEventsHeaders() throws Throwable {
+        UUID patientId = UUID.randomUUID();
+        VertxContextSupport.subscribeAndAwait(() -> registrations.register(patientId, "clinic-outbox", false));
+
+        assertThat(Database.count("SELECT count(*) FROM registration WHERE patient_id = ?", patientId)).isEqualTo(1);
+        assertThat(Database.count("SELECT count(*) FROM outbox_event WHERE record_key = ?", patientId.toString())).isEqualTo(1);
+
+        ConsumerRecord<String, String> record = recordsFor(patientId).get(0);
+        assertThat(record.key()).isEqualTo(patientId.toString());
+        assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(EventType.PATIENT_REGISTERED.ceType());
+        assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/backtrack/messaging-test");
+        assertThat(TopicProbe.header(record, "ce_subject")).isEqualTo(patientId.toString());
+        assertThat(TopicProbe.header(record, "ce_id")).isNotBlank();
+        assertThat(Instant.parse(TopicProbe.header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/json");
+        assertThat(record.value()).contains("\"clinicId\":\"clinic-outbox\"");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Database.count(
+                "SELECT count(*) FROM outbox_event WHERE record_key = ? AND published_at IS NOT NULL",
+                patientId.toString()) == 1);
+    }
+
+    @Test
+    void stateAndEventRollBackTogether() throws Throwable {
+        UUID rolledBack = UUID.randomUUID();
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(
+                () -> registrations.register(rolledBack, "clinic-outbox", true)))
+                .hasMessageContaining("a later step of the operation failed");
+
+        assertThat(Database.count("SELECT count(*) FROM registration WHERE patient_id = ?", rolledBack)).isZero();
+        assertThat(Database.count("SELECT count(*) FROM outbox_event WHERE record_key = ?", rolledBack.toString())).isZero();
+
+        UUID committedAfter = UUID.randomUUID();
+        VertxContextSupport.subscribeAndAwait(() -> registrations.register(committedAfter, "clinic-outbox", false));
+        List<ConsumerRecord<String, String>> all = TopicProbe.readAll(Topic.PATIENT.topicName(), Duration.ofSeconds(30),
+                records -> records.stream().anyMatch(r -> committedAfter.toString().equals(r.key())));
+        assertThat(all).noneMatch(r -> rolledBack.toString().equals(r.key()));
+    }
+
+    @Test
+    void eventsOfOnePatientArriveInCommitOrder() throws Throwable {
+        UUID patientId = UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            VertxContextSupport.subscribeAndAwait(() -> registrations.register(UUID.randomUUID(), "clinic-other", false));
+        }
+        VertxContextSupport.subscribeAndAwait(() -> registrations.registerTwice(patientId, "clinic-order"));
+        List<ConsumerRecord<String, String>> records = TopicProbe.readAll(Topic.PATIENT.topicName(), Duration.ofSeconds(30),
+                all -> all.stream().filter(r -> patientId.toString().equals(r.key())).count() == 2);
+        List<String> clinics = records.stream()
+                .filter(r -> patientId.toString().equals(r.key()))
+                .map(r -> r.value().replaceAll(".*\"clinicId\":\"([^\"]+)\".*", "$1"))
+                .toList();
+        assertThat(clinics).containsExactly("clinic-order-1", "clinic-order-2");
+    }
+
+    private static List<ConsumerRecord<String, String>> recordsFor(UUID patientId) {
+        return TopicProbe.readAll(Topic.PATIENT.topicName(), Duration.ofSeconds(30),
+                        all -> all.stream().anyMatch(r -> patientId.toString().equals(r.key())))
+                .stream().filter(r -> patientId.toString().equals(r.key())).toList();
+    }
+}

@@ -1,0 +1,118 @@
+package io.backtrack.local;
+
+import io.backtrack.infra.KafkaBrokerProcess;
+import io.backtrack.infra.LocalPostgres;
+import io.backtrack.infra.PostgresEndpoint;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs BackTrack on one machine: PostgreSQL (embedded, or external when BACKTRACK_POSTGRES_HOST is
+ * set), a single-node Kafka broker, and the three services against them. Ctrl-C stops everything.
+ */
+public final class BackTrackLocal {
+
+    private static final List<ServiceSpec> SERVICES = List.of(
+            new ServiceSpec("patient-service", "patient", 8081),
+            new ServiceSpec("plan-service", "plan", 8082),
+            new ServiceSpec("outcome-service", "outcome", 8083));
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        new BackTrackLocal().run(Path.of("").toAbsolutePath());
+    }
+
+    private void run(Path root) throws Exception {
+        Path state = root.resolve(".backtrack");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "backtrack-stop"));
+
+        step("PostgreSQL");
+        PostgresEndpoint postgres = startPostgres(state);
+        step("Kafka broker");
+        KafkaBrokerProcess kafka = KafkaBrokerProcess.start(state.resolve("kafka"), 9092);
+        started.add(kafka);
+        done("Kafka on " + kafka.bootstrapServers());
+
+        Map<String, String> config = Map.of(
+                "backtrack.clock.controllable", "true",
+                "quarkus.oidc.auth-server-url", env("BACKTRACK_OIDC_URL", "http://localhost:8180/realms/backtrack"));
+        List<ServiceProcess> services = new ArrayList<>();
+        for (ServiceSpec spec : SERVICES) {
+            step(spec.name());
+            ServiceProcess service = ServiceProcess.start(root, spec, postgres, kafka.bootstrapServers(), config,
+                    state.resolve("logs"));
+            started.add(service);
+            services.add(service);
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofMinutes(3));
+            done(service.spec().name() + " ready");
+        }
+        printUrls(services, kafka);
+        new CountDownLatch(1).await();
+    }
+
+    private PostgresEndpoint startPostgres(Path state) throws Exception {
+        String host = System.getenv("BACKTRACK_POSTGRES_HOST");
+        PostgresEndpoint endpoint;
+        LocalPostgres postgres;
+        if (host != null) {
+            postgres = LocalPostgres.external(new PostgresEndpoint(host,
+                    Integer.parseInt(env("BACKTRACK_POSTGRES_PORT", "5432")),
+                    env("BACKTRACK_POSTGRES_USER", "postgres"), env("BACKTRACK_POSTGRES_PASSWORD", "postgres")));
+        } else {
+            postgres = LocalPostgres.start(state.resolve("postgres"), 5432);
+            started.add(postgres);
+        }
+        for (ServiceSpec spec : SERVICES) {
+            postgres.createDatabaseIfAbsent(spec.database());
+        }
+        endpoint = postgres.endpoint();
+        done("PostgreSQL on " + endpoint.host() + ":" + endpoint.port() + (host == null ? " (embedded)" : " (external)"));
+        return endpoint;
+    }
+
+    private void stopAll() {
+        List<AutoCloseable> reverse = new ArrayList<>(started);
+        java.util.Collections.reverse(reverse);
+        for (AutoCloseable part : reverse) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+        System.out.println("BackTrack stopped.");
+    }
+
+    private static void printUrls(List<ServiceProcess> services, KafkaBrokerProcess kafka) {
+        System.out.println();
+        System.out.println("BackTrack is running. Ctrl-C stops everything.");
+        for (ServiceProcess service : services) {
+            String url = service.spec().url();
+            System.out.printf("  %-16s %s/api/v1   (Swagger UI %s/q/swagger-ui, health %s/q/health)%n",
+                    service.spec().name(), url, url, url);
+        }
+        System.out.println("  Kafka            " + kafka.bootstrapServers()
+                + "   (topics backtrack.patient.v1, backtrack.plan.v1, backtrack.outcome.v1)");
+        System.out.println("  Logs             .backtrack/logs/");
+    }
+
+    private static void step(String what) {
+        System.out.println("… starting " + what);
+    }
+
+    private static void done(String what) {
+        System.out.println("✓ " + what);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

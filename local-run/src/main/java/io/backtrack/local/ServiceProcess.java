@@ -1,0 +1,93 @@
+package io.backtrack.local;
+
+import io.backtrack.infra.PostgresEndpoint;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A packaged service started as its own JVM, its output in a log file. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final ServiceSpec spec;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(ServiceSpec spec, Process process, Path log) {
+        this.spec = spec;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ServiceProcess start(Path root, ServiceSpec spec, PostgresEndpoint postgres, String kafka,
+            Map<String, String> extraConfig, Path logDir) throws IOException {
+        Path runner = spec.runner(root);
+        if (!Files.isRegularFile(runner)) {
+            throw new IllegalStateException(runner + " is missing: build first with ./mvnw -DskipTests install");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m",
+                "-Dquarkus.http.port=" + spec.port(),
+                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(spec.database()),
+                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(spec.database()),
+                "-Dquarkus.datasource.username=" + postgres.user(),
+                "-Dquarkus.datasource.password=" + postgres.password(),
+                "-Dkafka.bootstrap.servers=" + kafka));
+        extraConfig.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(runner.toString());
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(spec.name() + ".log");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return new ServiceProcess(spec, process, log);
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200, or fails with the end of the service's log. */
+    void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(spec.url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(spec.name() + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(spec.name() + " not ready after " + timeout + "; see " + log);
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

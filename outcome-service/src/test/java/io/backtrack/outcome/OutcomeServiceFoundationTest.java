@@ -1,0 +1,8 @@
+package io.backtrack.outcome;
+
+import io.backtrack.testing.ServiceFoundationTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OutcomeServiceFoundationTest extends ServiceFoundationTest {
+}
