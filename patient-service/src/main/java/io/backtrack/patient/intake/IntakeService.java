@@ -131,7 +131,7 @@ public class IntakeService {
         }).toList();
         boolean cleared = noneOpenBefore && flags.isEmpty();
         return intake.persist()
-                .chain(() -> RedFlag.persist(flags))
+                .chain(() -> flags.isEmpty() ? Uni.createFrom().voidItem() : RedFlag.persist(flags))
                 .chain(() -> outbox.append(patient.id, completed(patient, intake, request, findings, flags, cleared)))
                 .chain(() -> raiseAll(flags))
                 .chain(() -> audit.record(Actor.of(caller), AuditAction.CREATE, RESOURCE, intake.id, patient.id))
