@@ -74,12 +74,14 @@ public class OutboxRelay {
         listener.stop();
     }
 
-    @Scheduled(every = "${backtrack.messaging.relay.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${backtrack.messaging.relay.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         requestDrain();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purgePublished() {
         OffsetDateTime before = OffsetDateTime.ofInstant(clock.instant().minus(config.relay().retention()), ZoneOffset.UTC);
         return pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < $1")
