@@ -3,6 +3,7 @@ package io.backtrack.contracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -19,12 +20,14 @@ public final class EventSchemas {
 
     public EventSchemas() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        // Draft 2020-12 makes "format" an annotation only; the contract means it (uuid, date, date-time).
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         for (EventType type : EventType.values()) {
             try (InputStream in = EventSchemas.class.getResourceAsStream(type.schemaResource())) {
                 if (in == null) {
                     throw new IllegalStateException("missing schema " + type.schemaResource());
                 }
-                schemas.put(type, factory.getSchema(in));
+                schemas.put(type, factory.getSchema(in, config));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

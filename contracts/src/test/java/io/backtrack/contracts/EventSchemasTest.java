@@ -2,19 +2,23 @@ package io.backtrack.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.RecordComponent;
+import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,9 +33,11 @@ class EventSchemasTest {
         return EventJson.mapper().valueToTree(SampleEvents.of(type));
     }
 
-    private static JsonNode schema(EventType type) throws IOException {
+    private static JsonNode schema(EventType type) {
         try (InputStream in = EventSchemasTest.class.getResourceAsStream(type.schemaResource())) {
             return EventJson.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -49,37 +55,80 @@ class EventSchemasTest {
         assertThat(EventJson.mapper().readValue(json, type.payloadType())).isEqualTo(sample);
     }
 
-    static Stream<Arguments> requiredFields() throws IOException {
+    /** Every field of every sample, nested objects included, e.g. {@code /baseline/odiPercent}. */
+    static Stream<Arguments> fields() {
         Stream.Builder<Arguments> cases = Stream.builder();
         for (EventType type : EventType.values()) {
-            for (JsonNode field : schema(type).path("required")) {
-                cases.add(Arguments.of(type, field.asText()));
-            }
+            JsonNode schema = schema(type);
+            addFields(type, schema, schema, sample(type), JsonPointer.empty(), cases);
         }
         return cases.build();
     }
 
+    private static void addFields(EventType type, JsonNode root, JsonNode objectSchema, JsonNode value,
+            JsonPointer at, Stream.Builder<Arguments> cases) {
+        objectSchema.path("properties").properties().forEach(property -> {
+            JsonPointer field = at.appendProperty(property.getKey());
+            cases.add(Arguments.of(type, field.toString(), allowsNull(property.getValue())));
+            JsonNode nested = value.path(property.getKey());
+            JsonNode ref = property.getValue().findValue("$ref");
+            if (nested.isObject() && ref != null) {
+                addFields(type, root, root.at(ref.asText().substring(1)), nested, field, cases);
+            }
+        });
+    }
+
+    private static boolean allowsNull(JsonNode property) {
+        return Stream.concat(stream(property.path("type")), stream(property.path("oneOf")).map(o -> o.path("type")))
+                .anyMatch(type -> type.asText().equals("null"));
+    }
+
+    private static Stream<JsonNode> stream(JsonNode node) {
+        return node.isArray() ? StreamSupport.stream(node.spliterator(), false) : Stream.of(node);
+    }
+
     @ParameterizedTest(name = "{0} without {1}")
-    @MethodSource("requiredFields")
-    void aMissingRequiredFieldFails(EventType type, String field) {
+    @MethodSource("fields")
+    void aMissingFieldFails(EventType type, String field) {
         ObjectNode payload = sample(type);
-        payload.remove(field);
+        JsonPointer pointer = JsonPointer.compile(field);
+        ((ObjectNode) payload.at(pointer.head())).remove(pointer.last().getMatchingProperty());
         assertThat(SCHEMAS.violations(type, payload)).isNotEmpty();
     }
 
+    @ParameterizedTest(name = "{0} with {1} null, nullable: {2}")
+    @MethodSource("fields")
+    void nullIsValidExactlyWhereTheSchemaAllowsIt(EventType type, String field, boolean nullable) {
+        ObjectNode payload = sample(type);
+        JsonPointer pointer = JsonPointer.compile(field);
+        ((ObjectNode) payload.at(pointer.head())).putNull(pointer.last().getMatchingProperty());
+        assertThat(SCHEMAS.violations(type, payload).isEmpty()).isEqualTo(nullable);
+    }
+
     @Test
-    void aWrongTypeAndAnUnknownEnumValueFail() {
-        ObjectNode wrongType = sample(EventType.INTAKE_COMPLETED);
-        wrongType.with("baseline").put("painNrs", "seven");
-        assertThat(SCHEMAS.violations(EventType.INTAKE_COMPLETED, wrongType)).isNotEmpty();
+    void anOverdueReviewHasNoVerdictAndNoMeasures() {
+        ObjectNode overdue = sample(EventType.REVIEW_COMPLETED);
+        overdue.put("status", "OVERDUE").putNull("verdict").putNull("pain").putNull("odi");
+        assertThat(SCHEMAS.violations(EventType.REVIEW_COMPLETED, overdue)).isEmpty();
+    }
 
-        ObjectNode unknownEnum = sample(EventType.PLAN_STATUS_CHANGED);
-        unknownEnum.put("to", "PAUSED");
-        assertThat(SCHEMAS.violations(EventType.PLAN_STATUS_CHANGED, unknownEnum)).isNotEmpty();
+    @Test
+    void wrongTypesUnknownEnumValuesAndOutOfRangeValuesFail() {
+        assertInvalid(EventType.INTAKE_COMPLETED, p -> p.withObjectProperty("baseline").put("painNrs", "seven"));
+        assertInvalid(EventType.PLAN_STATUS_CHANGED, p -> p.put("to", "PAUSED"));
+        assertInvalid(EventType.REVIEW_COMPLETED, p -> p.put("verdict", "IMPROVING"));
+        assertInvalid(EventType.SESSION_COMPLETED, p -> p.put("painAfter", 11));
+        assertInvalid(EventType.INTAKE_COMPLETED, p -> p.withObjectProperty("startBack").put("total", 10));
+        assertInvalid(EventType.INTAKE_COMPLETED, p -> p.withArrayProperty("conditions").add("low back pain"));
+        assertInvalid(EventType.PATIENT_REGISTERED, p -> p.put("patientId", "patient-17"));
+        assertInvalid(EventType.PATIENT_REGISTERED, p -> p.put("registeredAt", "yesterday"));
+        assertInvalid(EventType.PLAN_ACTIVATED, p -> p.put("startDate", "05/10/2026"));
+    }
 
-        ObjectNode outOfRange = sample(EventType.SESSION_COMPLETED);
-        outOfRange.put("painAfter", 11);
-        assertThat(SCHEMAS.violations(EventType.SESSION_COMPLETED, outOfRange)).isNotEmpty();
+    private static void assertInvalid(EventType type, Consumer<ObjectNode> change) {
+        ObjectNode payload = sample(type);
+        change.accept(payload);
+        assertThat(SCHEMAS.violations(type, payload)).as(payload.toString()).isNotEmpty();
     }
 
     @Test
@@ -89,43 +138,57 @@ class EventSchemasTest {
         assertThat(SCHEMAS.violations(EventType.PATIENT_REGISTERED, newer)).isEmpty();
     }
 
-    /** The schema and the record describe the same fields, nested records included. */
+    /**
+     * The schema and the record describe the same fields, every one of them required, with the same
+     * enum constants; nested records are the schema's {@code $defs}, and it has no others.
+     */
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void schemaAndRecordDoNotDrift(EventType type) throws IOException {
+    void schemaAndRecordDoNotDrift(EventType type) {
         JsonNode schema = schema(type);
-        assertSameFields(schema, schema, type.payloadType());
+        Set<String> definitions = new TreeSet<>();
+        assertSameFields(schema, schema, type.payloadType(), definitions);
+        assertThat(names(schema.path("$defs"))).isEqualTo(definitions);
     }
 
-    private static void assertSameFields(JsonNode root, JsonNode objectSchema, Class<?> record) {
-        assertThat(names(objectSchema.path("properties").fieldNames()))
-                .as(record.getSimpleName())
-                .isEqualTo(Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName)
-                        .collect(Collectors.toCollection(TreeSet::new)));
+    private static void assertSameFields(JsonNode root, JsonNode objectSchema, Class<?> record, Set<String> definitions) {
+        Set<String> components = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(names(objectSchema.path("properties"))).as(record.getSimpleName()).isEqualTo(components);
+        assertThat(stream(objectSchema.path("required")).map(JsonNode::asText).collect(Collectors.toSet()))
+                .as(record.getSimpleName() + " requires every field").isEqualTo(components);
         for (RecordComponent component : record.getRecordComponents()) {
-            Class<?> nested = nestedRecord(component.getGenericType());
-            if (nested != null) {
-                JsonNode ref = objectSchema.path("properties").path(component.getName()).findValue("$ref");
-                assertThat(ref).as(record.getSimpleName() + "." + component.getName() + " refers to a $def").isNotNull();
-                JsonNode definition = root.path("$defs").path(ref.asText().substring("#/$defs/".length()));
-                assertSameFields(root, definition, nested);
+            JsonNode property = objectSchema.path("properties").path(component.getName());
+            String where = record.getSimpleName() + "." + component.getName();
+            Class<?> valueType = valueType(component.getGenericType());
+            if (valueType.isRecord()) {
+                JsonNode ref = property.findValue("$ref");
+                assertThat(ref).as(where + " refers to a $def").isNotNull();
+                String definition = ref.asText().substring("#/$defs/".length());
+                assertThat(definition).as(where).isEqualTo(valueType.getSimpleName());
+                definitions.add(definition);
+                assertSameFields(root, root.path("$defs").path(definition), valueType, definitions);
+            } else if (valueType.isEnum()) {
+                assertThat(stream(property.findValue("enum")).filter(v -> !v.isNull()).map(JsonNode::asText))
+                        .as(where).containsExactly(Arrays.stream(valueType.getEnumConstants())
+                                .map(c -> ((Enum<?>) c).name()).toArray(String[]::new));
             }
         }
     }
 
-    private static Class<?> nestedRecord(Type type) {
-        if (type instanceof Class<?> c && c.isRecord()) {
-            return c;
+    /** The component's class, or its element class for a list. */
+    private static Class<?> valueType(Type type) {
+        if (type instanceof ParameterizedType generic) {
+            return (Class<?>) (generic.getRawType().equals(List.class)
+                    ? generic.getActualTypeArguments()[0]
+                    : generic.getRawType());
         }
-        if (type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
-            return nestedRecord(p.getActualTypeArguments()[0]);
-        }
-        return null;
+        return (Class<?>) type;
     }
 
-    private static Set<String> names(Iterator<String> names) {
+    private static Set<String> names(JsonNode object) {
         Set<String> set = new TreeSet<>();
-        names.forEachRemaining(set::add);
+        object.fieldNames().forEachRemaining(set::add);
         return set;
     }
 }
