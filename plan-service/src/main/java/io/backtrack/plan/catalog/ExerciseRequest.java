@@ -1,0 +1,28 @@
+package io.backtrack.plan.catalog;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** A new catalog exercise, as an admin adds it. */
+public record ExerciseRequest(
+        @NotBlank @Pattern(regexp = "[A-Z]{1,4}-[0-9]{2,3}", message = "must look like SC-01") String code,
+        @NotBlank @Size(max = 200) String name,
+        @NotNull ExerciseCategory category,
+        @NotBlank @Size(max = 2000) String instructions,
+        @Valid @NotNull Dosage defaultDosage,
+        @Valid @NotNull Loading loads,
+        @NotNull List<@Pattern(regexp = "[A-Z][0-9][0-9A-Z.]{0,6}", message = "must be an ICD-10-CM prefix") String> contraindicatedFor,
+        @NotNull List<@Pattern(regexp = "[A-Z][0-9][0-9A-Z.]{0,6}", message = "must be an ICD-10-CM prefix") String> cautionedFor) {
+
+    public record Dosage(@Min(1) @Max(20) Integer sets, @Min(1) @Max(100) Integer reps, @Min(0) @Max(3600) Integer holdSeconds) {
+    }
+
+    public record Loading(@NotNull Boolean flexion, @NotNull Boolean extension, @NotNull Boolean rotation) {
+    }
+}

@@ -1,0 +1,109 @@
+package io.backtrack.plan.catalog;
+
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/exercises")
+@Tag(name = "Exercise catalog", description = "Exercises and passive modalities with dosage, spinal loading and contraindications")
+public class ExerciseResource {
+
+    private final Clock clock;
+
+    public ExerciseResource(Clock clock) {
+        this.clock = clock;
+    }
+
+    @GET
+    @WithSession
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.ADMIN})
+    @Operation(summary = "List the catalog, filtered by category, passive or active, and a condition it must suit")
+    public Uni<List<ExerciseView>> list(@QueryParam("category") ExerciseCategory category,
+            @QueryParam("passive") Boolean passive,
+            @QueryParam("suitableFor") String condition,
+            @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
+        return Exercise.<Exercise>list(includeRetired ? "order by code" : "retiredAt is null order by code")
+                .map(all -> all.stream()
+                        .filter(e -> category == null || e.category == category)
+                        .filter(e -> passive == null || e.category.isPassive() == passive)
+                        .filter(e -> condition == null
+                                || CodePrefixes.match(e.contraindicatedFor, List.of(condition)).isEmpty())
+                        .map(ExerciseView::of)
+                        .toList());
+    }
+
+    @GET
+    @Path("/{code}")
+    @WithSession
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.ADMIN})
+    @Operation(summary = "Read one exercise")
+    public Uni<ExerciseView> get(@RestPath String code) {
+        return find(code).map(ExerciseView::of);
+    }
+
+    @POST
+    @WithTransaction
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add an exercise to the catalog")
+    public Uni<Response> add(@Valid @NotNull ExerciseRequest request, UriInfo uri) {
+        return Exercise.count("code", request.code()).chain(existing -> {
+            if (existing > 0) {
+                throw new ProblemException(Problem.conflict("exercise-exists", "Exercise " + request.code() + " exists."));
+            }
+            Exercise e = new Exercise();
+            e.code = request.code();
+            e.name = request.name();
+            e.category = request.category();
+            e.instructions = request.instructions();
+            e.defaultSets = request.defaultDosage().sets();
+            e.defaultReps = request.defaultDosage().reps();
+            e.defaultHoldSeconds = request.defaultDosage().holdSeconds();
+            e.loadsFlexion = request.loads().flexion();
+            e.loadsExtension = request.loads().extension();
+            e.loadsRotation = request.loads().rotation();
+            e.contraindicatedFor = request.contraindicatedFor();
+            e.cautionedFor = request.cautionedFor();
+            return e.<Exercise>persist();
+        }).map(e -> Response.created(uri.getAbsolutePathBuilder().path(e.code).build()).entity(ExerciseView.of(e)).build());
+    }
+
+    @POST
+    @Path("/{code}/retire")
+    @WithTransaction
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Retire an exercise: existing plans keep it, new plans cannot use it")
+    public Uni<ExerciseView> retire(@RestPath String code) {
+        return find(code).invoke(e -> {
+            if (e.retiredAt == null) {
+                e.retiredAt = clock.instant();
+            }
+        }).map(ExerciseView::of);
+    }
+
+    private static Uni<Exercise> find(String code) {
+        return Exercise.<Exercise>findById(code).map(e -> {
+                    if (e == null) {
+                        throw new ProblemException(Problem.notFound("No exercise " + code + "."));
+                    }
+                    return e;
+                });
+    }
+}

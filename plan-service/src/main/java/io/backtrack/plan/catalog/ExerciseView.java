@@ -1,0 +1,30 @@
+package io.backtrack.plan.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+public record ExerciseView(
+        String code,
+        String name,
+        ExerciseCategory category,
+        boolean passive,
+        String instructions,
+        Dosage defaultDosage,
+        SpinalLoading loads,
+        List<String> contraindicatedFor,
+        List<String> cautionedFor,
+        Instant retiredAt) {
+
+    public record Dosage(Integer sets, Integer reps, Integer holdSeconds) {
+    }
+
+    public record SpinalLoading(boolean flexion, boolean extension, boolean rotation) {
+    }
+
+    static ExerciseView of(Exercise e) {
+        return new ExerciseView(e.code, e.name, e.category, e.category.isPassive(), e.instructions,
+                new Dosage(e.defaultSets, e.defaultReps, e.defaultHoldSeconds),
+                new SpinalLoading(e.loadsFlexion, e.loadsExtension, e.loadsRotation),
+                e.contraindicatedFor, e.cautionedFor, e.retiredAt);
+    }
+}

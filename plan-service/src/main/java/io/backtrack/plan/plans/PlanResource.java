@@ -1,0 +1,78 @@
+package io.backtrack.plan.plans;
+
+import io.backtrack.contracts.clinical.PlanStatus;
+import io.backtrack.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1")
+@Tag(name = "Plans", description = "Condition-aware exercise plans and their lifecycle")
+public class PlanResource {
+
+    public record StatusChange(@NotNull PlanStatus status, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    private final PlanService plans;
+
+    public PlanResource(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @POST
+    @Path("/patients/{patientId}/plans")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Create a patient's plan; 422 lists every rule it breaks, 201 returns its warnings")
+    public Uni<Response> create(@RestPath UUID patientId, @Valid @NotNull PlanRequest request) {
+        return plans.create(patientId, request).map(PlanResource::created);
+    }
+
+    @GET
+    @Path("/patients/{patientId}/plans")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
+    @Operation(summary = "A patient's plans, every version")
+    public Uni<List<PlanView>> ofPatient(@RestPath UUID patientId) {
+        return plans.ofPatient(patientId);
+    }
+
+    @GET
+    @Path("/plans/{planId}")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
+    @Operation(summary = "Read a plan")
+    public Uni<PlanView> get(@RestPath UUID planId) {
+        return plans.get(planId);
+    }
+
+    @POST
+    @Path("/plans/{planId}/revisions")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Replace a plan by its next version; the old one becomes REVISED")
+    public Uni<Response> revise(@RestPath UUID planId, @Valid @NotNull PlanRequest request) {
+        return plans.revise(planId, request).map(PlanResource::created);
+    }
+
+    @POST
+    @Path("/plans/{planId}/status")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Hold, resume (once red flags are cleared), complete, or move to maintenance")
+    public Uni<PlanView> changeStatus(@RestPath UUID planId, @Valid @NotNull StatusChange change) {
+        return plans.changeStatus(planId, change.status(), change.reason());
+    }
+
+    private static Response created(PlanView view) {
+        return Response.created(UriBuilder.fromPath("/api/v1/plans/{id}").build(view.id())).entity(view).build();
+    }
+}

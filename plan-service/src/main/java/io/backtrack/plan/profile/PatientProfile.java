@@ -1,0 +1,39 @@
+package io.backtrack.plan.profile;
+
+import io.backtrack.plan.catalog.CodePrefixes;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What this service knows of a patient, kept from patient-service events only. */
+@Entity
+@Table(name = "patient_profile")
+public class PatientProfile extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "patient_id")
+    public UUID patientId;
+
+    @Column(name = "clinic_id", nullable = false)
+    public String clinicId;
+
+    @Column(name = "login_subject")
+    public String loginSubject;
+
+    /** ICD-10-CM codes of the latest intake. */
+    @Convert(converter = CodePrefixes.class)
+    @Column(nullable = false)
+    public List<String> conditions;
+
+    @Column(name = "motor_deficit", nullable = false)
+    public boolean motorDeficit;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

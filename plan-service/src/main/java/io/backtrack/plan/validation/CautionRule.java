@@ -1,0 +1,24 @@
+package io.backtrack.plan.validation;
+
+import io.backtrack.plan.catalog.CodePrefixes;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** PLAN-CAUTION: an item the catalog marks as needing caution with one of the patient's conditions. */
+@ApplicationScoped
+public class CautionRule implements PlanRule {
+
+    @Override
+    public String id() {
+        return "PLAN-CAUTION";
+    }
+
+    @Override
+    public List<Finding> check(PlanDraft draft) {
+        return draft.allItems().stream().distinct()
+                .flatMap(e -> CodePrefixes.match(e.cautionedFor, draft.patient().conditions()).stream()
+                        .map(code -> Finding.warning(this, e.code, code,
+                                e.name + " (" + e.category + ") needs caution with " + code + ".")))
+                .toList();
+    }
+}

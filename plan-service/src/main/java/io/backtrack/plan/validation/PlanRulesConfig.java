@@ -1,0 +1,17 @@
+package io.backtrack.plan.validation;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Thresholds of the plan rules (escalation-rules §2). */
+@ConfigMapping(prefix = "backtrack.plan-rules")
+public interface PlanRulesConfig {
+
+    /** PLAN-PASSIVE-SHARE: passive items may be at most this many ... */
+    @WithDefault("1")
+    int passiveShareNumerator();
+
+    /** ... out of this many items. */
+    @WithDefault("3")
+    int passiveShareDenominator();
+}
