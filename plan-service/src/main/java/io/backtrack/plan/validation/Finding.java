@@ -1,5 +1,6 @@
 package io.backtrack.plan.validation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -23,6 +24,7 @@ public record Finding(String ruleId, Severity severity, boolean overridable, Str
         return new Finding(rule.id(), Severity.WARNING, false, item, condition, message);
     }
 
+    @JsonIgnore
     public boolean isViolation() {
         return severity == Severity.VIOLATION;
     }

@@ -1,0 +1,68 @@
+package io.backtrack.plan.adherence;
+
+import io.backtrack.contracts.clinical.AdherenceSnapshot;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Adherence of one plan (escalation-rules §3): week k covers days 7(k−1) … 7k−1 after the start
+ * date, sessions are dated by when they were performed, and every comparison is integer arithmetic.
+ */
+public record AdherenceWindow(LocalDate startDate, int sessionsPerWeek, Set<Integer> heldWeeks,
+        List<LoggedSession> sessions, AdherenceRules rules) {
+
+    /** A logged session: the day it was performed and whether it counts (at least half its exercises done). */
+    public record LoggedSession(LocalDate performedOn, boolean counts) {
+    }
+
+    public static int weekOf(LocalDate startDate, LocalDate day) {
+        return (int) Math.floorDiv(ChronoUnit.DAYS.between(startDate, day), 7) + 1;
+    }
+
+    public WeekAdherence week(int week) {
+        LocalDate start = startDate.plusDays(7L * (week - 1));
+        LocalDate end = start.plusDays(6);
+        boolean onHold = heldWeeks.contains(week);
+        int expected = onHold ? 0 : sessionsPerWeek;
+        int completed = (int) sessions.stream()
+                .filter(LoggedSession::counts)
+                .filter(s -> !s.performedOn().isBefore(start) && !s.performedOn().isAfter(end))
+                .count();
+        Integer percent = expected == 0 ? null : Math.min(100, completed * 100 / expected);
+        boolean missed = !onHold && completed * 100 < expected * rules.missedBelowPercent();
+        return new WeekAdherence(week, start, end, onHold, expected, completed, percent, missed);
+    }
+
+    /** The run of consecutive missed weeks ending with this one; weeks on hold neither count nor break it. */
+    public int consecutiveMissed(int week) {
+        int run = 0;
+        for (int k = week; k >= 1; k--) {
+            WeekAdherence w = week(k);
+            if (w.onHold()) {
+                continue;
+            }
+            if (!w.missed()) {
+                break;
+            }
+            run++;
+        }
+        return run;
+    }
+
+    /** Adherence over [day 0, due day): counted sessions ÷ (sessions per week × prescribed weeks), capped at 100. */
+    public AdherenceSnapshot until(int dueDay) {
+        LocalDate due = startDate.plusDays(dueDay);
+        int weeks = dueDay / 7;
+        long held = heldWeeks.stream().filter(k -> k <= weeks).count();
+        int prescribed = (int) (sessionsPerWeek * (weeks - held));
+        int counted = (int) sessions.stream()
+                .filter(LoggedSession::counts)
+                .filter(s -> !s.performedOn().isBefore(startDate) && s.performedOn().isBefore(due))
+                .count();
+        int percent = prescribed == 0 ? 100 : Math.min(100, counted * 100 / prescribed);
+        boolean adherent = counted * 100L >= (long) prescribed * rules.adherentPercent();
+        return new AdherenceSnapshot(counted, prescribed, percent, adherent);
+    }
+}

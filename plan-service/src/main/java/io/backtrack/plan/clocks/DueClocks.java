@@ -1,0 +1,99 @@
+package io.backtrack.plan.clocks;
+
+import io.backtrack.contracts.clinical.AdherenceSnapshot;
+import io.backtrack.contracts.plan.AdherenceMissed;
+import io.backtrack.contracts.plan.ReviewDue;
+import io.backtrack.messaging.EventOutbox;
+import io.backtrack.plan.adherence.AdherenceWindow;
+import io.backtrack.plan.adherence.AdherenceWindows;
+import io.backtrack.plan.adherence.WeekAdherence;
+import io.backtrack.plan.plans.Plan;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The periodic job behind adherence-missed and four-week-review-due. Each run claims the clocks due
+ * by today on ACTIVE plans with FOR UPDATE SKIP LOCKED, so replicas never fire one twice, and marks
+ * each fired in the transaction that writes its event. Clocks of plans on hold wait for the resume.
+ */
+@ApplicationScoped
+public class DueClocks {
+
+    private static final String CLAIM = """
+            SELECT c.* FROM plan_clock c JOIN plan p ON p.id = c.plan_id
+             WHERE c.fired_at IS NULL AND c.due_on <= ?1 AND p.status = 'ACTIVE'
+             ORDER BY c.due_on, c.id
+             LIMIT ?2
+               FOR UPDATE OF c SKIP LOCKED""";
+
+    private final AdherenceWindows windows;
+    private final EventOutbox outbox;
+    private final ClockConfig config;
+    private final Clock clock;
+
+    public DueClocks(AdherenceWindows windows, EventOutbox outbox, ClockConfig config, Clock clock) {
+        this.windows = windows;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${backtrack.plan-clocks.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> run() {
+        return fireDue().replaceWithVoid();
+    }
+
+    /** Fires the clocks due today or earlier (one batch); the number fired. */
+    public Uni<Integer> fireDue() {
+        return Panache.withTransaction(this::claimAndFire);
+    }
+
+    private Uni<Integer> claimAndFire() {
+        LocalDate today = LocalDate.now(clock);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(CLAIM, PlanClock.class)
+                        .setParameter(1, today)
+                        .setParameter(2, config.batchSize())
+                        .getResultList())
+                .chain(this::fireAll);
+    }
+
+    private Uni<Integer> fireAll(List<PlanClock> due) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (PlanClock clockRow : due) {
+            chain = chain.chain(() -> fire(clockRow));
+        }
+        return chain.replaceWith(due.size());
+    }
+
+    private Uni<Void> fire(PlanClock due) {
+        return Plan.<Plan>findById(due.planId)
+                .chain(plan -> windows.of(plan).chain(window -> due.kind == ClockKind.REVIEW
+                        ? reviewDue(plan, due, window)
+                        : weekEnded(plan, due, window)))
+                .invoke(() -> due.firedAt = clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private Uni<Void> reviewDue(Plan plan, PlanClock due, AdherenceWindow window) {
+        AdherenceSnapshot adherence = window.until(7 * due.week);
+        return outbox.append(plan.patientId, new ReviewDue(plan.patientId, plan.clinicId, plan.id, due.week,
+                plan.startDate, due.dueOn, adherence, clock.instant()));
+    }
+
+    private Uni<Void> weekEnded(Plan plan, PlanClock due, AdherenceWindow window) {
+        WeekAdherence week = window.week(due.week);
+        if (!week.missed()) {
+            return Uni.createFrom().voidItem();
+        }
+        return outbox.append(plan.patientId, new AdherenceMissed(plan.patientId, plan.clinicId, plan.id, week.week(),
+                week.start(), week.end(), week.expected(), week.completed(), week.percent(),
+                window.consecutiveMissed(due.week), clock.instant()));
+    }
+}

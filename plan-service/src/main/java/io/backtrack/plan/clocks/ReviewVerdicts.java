@@ -1,0 +1,42 @@
+package io.backtrack.plan.clocks;
+
+import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.clinical.ReviewVerdict;
+import io.backtrack.contracts.outcome.ReviewCompleted;
+import io.backtrack.messaging.InboundEvents;
+import io.backtrack.messaging.ReceivedEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Schedules the week-6 review when the week-4 review is anything but RESPONDING, an OVERDUE one
+ * (no verdict) included (escalation-rules §4).
+ */
+@ApplicationScoped
+public class ReviewVerdicts {
+
+    private final InboundEvents inbound;
+    private final ClockSchedule schedule;
+
+    public ReviewVerdicts(InboundEvents inbound, ClockSchedule schedule) {
+        this.inbound = inbound;
+        this.schedule = schedule;
+    }
+
+    @Incoming("outcome-events")
+    public Uni<Void> consume(Message<String> message) {
+        return inbound.process(message, "plan-service.outcome-events", this::apply);
+    }
+
+    private Uni<Void> apply(ReceivedEvent event) {
+        if (event.type() != EventType.REVIEW_COMPLETED) {
+            return Uni.createFrom().voidItem();
+        }
+        ReviewCompleted review = event.payloadAs(ReviewCompleted.class);
+        boolean needsSecondReview = review.week() == ClockSchedule.FIRST_REVIEW_WEEK
+                && review.verdict() != ReviewVerdict.RESPONDING;
+        return needsSecondReview ? schedule.scheduleSecondReview(review.planId()) : Uni.createFrom().voidItem();
+    }
+}

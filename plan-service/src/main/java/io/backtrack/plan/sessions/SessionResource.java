@@ -1,0 +1,48 @@
+package io.backtrack.plan.sessions;
+
+import io.backtrack.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/plans/{planId}/sessions")
+@Tag(name = "Sessions", description = "Exercise sessions logged by the patient or a clinician")
+public class SessionResource {
+
+    private final SessionService sessions;
+
+    public SessionResource(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @POST
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
+    @Operation(summary = "Log a session; a retry with the same Idempotency-Key returns the first result")
+    public Uni<Response> log(@RestPath UUID planId,
+            @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+            @Valid @NotNull SessionRequest request) {
+        return sessions.log(planId, idempotencyKey, request).map(logged -> Response
+                .status(logged.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(logged.session())
+                .build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
+    @Operation(summary = "A plan's sessions, by when they were performed")
+    public Uni<List<SessionView>> list(@RestPath UUID planId) {
+        return sessions.list(planId);
+    }
+}

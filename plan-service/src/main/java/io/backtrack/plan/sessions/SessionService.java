@@ -1,0 +1,158 @@
+package io.backtrack.plan.sessions;
+
+import io.backtrack.contracts.clinical.PlanStatus;
+import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.contracts.plan.SessionCompleted;
+import io.backtrack.messaging.EventOutbox;
+import io.backtrack.plan.access.PatientAccess;
+import io.backtrack.plan.adherence.AdherenceWindow;
+import io.backtrack.plan.plans.Plan;
+import io.backtrack.plan.plans.PlanJson;
+import io.backtrack.plan.plans.PlanLifecycle;
+import io.backtrack.plan.plans.PlanPhase;
+import io.backtrack.platform.audit.Actor;
+import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.problem.Violation;
+import io.backtrack.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.RequestScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Logs sessions. A retried POST with the same Idempotency-Key returns the first session and counts
+ * once; a reported red-flag symptom puts the plan ON_HOLD in the same transaction.
+ */
+@RequestScoped
+public class SessionService {
+
+    static final String RESOURCE = "session";
+    private static final Set<PlanStatus> LOGGABLE = EnumSet.of(PlanStatus.ACTIVE, PlanStatus.MAINTENANCE);
+
+    private final Caller caller;
+    private final PatientAccess access;
+    private final PlanJson json;
+    private final PlanLifecycle lifecycle;
+    private final AuditTrail audit;
+    private final EventOutbox outbox;
+    private final Clock clock;
+
+    public SessionService(Caller caller, PatientAccess access, PlanJson json, PlanLifecycle lifecycle,
+            AuditTrail audit, EventOutbox outbox, Clock clock) {
+        this.caller = caller;
+        this.access = access;
+        this.json = json;
+        this.lifecycle = lifecycle;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The session and whether this call created it (false: an earlier call with the same key did). */
+    public record Logged(SessionView session, boolean created) {
+    }
+
+    @WithTransaction
+    public Uni<Logged> log(UUID planId, String idempotencyKey, SessionRequest request) {
+        return access.plan(planId).chain(plan -> {
+            Uni<Session> earlier = idempotencyKey == null
+                    ? Uni.createFrom().nullItem()
+                    : Session.<Session>find("planId = ?1 and idempotencyKey = ?2", planId, idempotencyKey).firstResult();
+            return earlier.chain(found -> found != null
+                    ? Uni.createFrom().item(new Logged(view(found), false))
+                    : create(plan, idempotencyKey, request).map(session -> new Logged(view(session), true)));
+        });
+    }
+
+    @WithTransaction
+    public Uni<List<SessionView>> list(UUID planId) {
+        return access.plan(planId)
+                .call(plan -> audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, null, plan.patientId, "list"))
+                .chain(plan -> Session.<Session>list("planId = ?1 order by performedAt", planId))
+                .map(sessions -> sessions.stream().map(this::view).toList());
+    }
+
+    private Uni<Session> create(Plan plan, String idempotencyKey, SessionRequest request) {
+        if (!LOGGABLE.contains(plan.status)) {
+            throw new ProblemException(Problem.conflict("plan-not-active",
+                    "Sessions are logged on an ACTIVE or MAINTENANCE plan; this one is " + plan.status + "."));
+        }
+        List<PlanPhase> phases = json.phases(plan);
+        rejectInconsistent(plan, phases, request);
+        LocalDate performedOn = LocalDate.ofInstant(request.performedAt(), ZoneOffset.UTC);
+        int week = AdherenceWindow.weekOf(plan.startDate, performedOn);
+        PrescribedSession prescribed = PrescribedSession.forWeek(phases, week);
+
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.planId = plan.id;
+        session.patientId = plan.patientId;
+        session.idempotencyKey = idempotencyKey;
+        session.performedAt = request.performedAt().truncatedTo(ChronoUnit.MICROS);
+        session.loggedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        session.loggedBy = caller.subject();
+        session.planWeek = week;
+        session.exercisesDone = json.write(request.exercisesDone());
+        session.prescribed = prescribed.exercises().size();
+        session.done = prescribed.done(request.exercisesDone());
+        session.counts = prescribed.counts(request.exercisesDone());
+        session.painBefore = request.painBefore();
+        session.painAfter = request.painAfter();
+        session.effort = request.effort();
+        session.newSymptoms = json.write(request.newSymptomsOrEmpty());
+        session.redFlags = json.write(request.reportedRedFlagsOrEmpty());
+        session.motorDeficit = Boolean.TRUE.equals(request.motorDeficit());
+
+        List<RedFlagCode> redFlags = request.reportedRedFlagsOrEmpty();
+        return session.<Session>persist()
+                .call(s -> outbox.append(plan.patientId, new SessionCompleted(plan.patientId, plan.clinicId, plan.id,
+                        s.id, s.performedAt, s.planWeek, s.prescribed, s.done, s.counts, s.painBefore, s.painAfter,
+                        s.effort, request.newSymptomsOrEmpty(), redFlags, s.motorDeficit, s.loggedAt)))
+                .call(s -> redFlags.isEmpty() || plan.status != PlanStatus.ACTIVE
+                        ? Uni.createFrom().voidItem()
+                        : lifecycle.change(plan, PlanStatus.ON_HOLD, "SESSION_RED_FLAG"))
+                .call(s -> audit.record(Actor.of(caller), AuditAction.CREATE, RESOURCE, s.id, plan.patientId,
+                        redFlags.isEmpty() ? null : "reported red flags " + redFlags));
+    }
+
+    private void rejectInconsistent(Plan plan, List<PlanPhase> phases, SessionRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        Instant now = clock.instant();
+        if (request.performedAt().isAfter(now)) {
+            violations.add(new Violation("performedAt", "not-in-future", "must not be in the future"));
+        }
+        if (LocalDate.ofInstant(request.performedAt(), ZoneOffset.UTC).isBefore(plan.startDate)) {
+            violations.add(new Violation("performedAt", "not-before-plan-start", "must not be before the plan starts"));
+        }
+        Set<String> planned = phases.stream().flatMap(p -> p.items().stream())
+                .map(PlanPhase.Prescription::exerciseCode).collect(Collectors.toSet());
+        for (int i = 0; i < request.exercisesDone().size(); i++) {
+            if (!planned.contains(request.exercisesDone().get(i))) {
+                violations.add(new Violation("exercisesDone[" + i + "]", "planned-exercise",
+                        "'" + request.exercisesDone().get(i) + "' is not part of this plan"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.unprocessable("The session does not fit the plan.", violations));
+        }
+    }
+
+    private SessionView view(Session s) {
+        return new SessionView(s.id, s.planId, s.performedAt, s.loggedAt, s.planWeek, json.strings(s.exercisesDone),
+                s.prescribed, s.done, s.counts, s.painBefore, s.painAfter, s.effort, json.strings(s.newSymptoms),
+                json.strings(s.redFlags).stream().map(RedFlagCode::valueOf).toList(), s.motorDeficit);
+    }
+}

@@ -1,0 +1,75 @@
+package io.backtrack.plan;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.backtrack.contracts.EventJson;
+import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.clinical.EpisodeStage;
+import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.contracts.clinical.StartBackRisk;
+import io.backtrack.contracts.clinical.SuspectedCondition;
+import io.backtrack.contracts.clinical.Urgency;
+import io.backtrack.contracts.patient.IntakeBaseline;
+import io.backtrack.contracts.patient.IntakeCompleted;
+import io.backtrack.contracts.patient.PatientRegistered;
+import io.backtrack.contracts.patient.RedFlagCleared;
+import io.backtrack.contracts.patient.RedFlagRaised;
+import io.backtrack.contracts.patient.StartBackResult;
+import io.backtrack.testing.TestTokens;
+import io.backtrack.testing.TopicProbe;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Publishes patient-service events to the real broker, as patient-service would. */
+public final class PatientEventsFixture {
+
+    private PatientEventsFixture() {
+    }
+
+    public static void publish(UUID patientId, Record payload) {
+        EventType type = EventType.of(payload.getClass());
+        try {
+            TopicProbe.publish(type.topic().topicName(), patientId.toString(), Map.of(
+                    "ce_specversion", "1.0",
+                    "ce_id", UUID.randomUUID().toString(),
+                    "ce_source", "/backtrack/patient-service",
+                    "ce_type", type.ceType(),
+                    "ce_subject", patientId.toString(),
+                    "ce_time", Instant.now().toString(),
+                    "content-type", "application/json"), EventJson.mapper().writeValueAsString(payload));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Registers and takes in a patient, then waits until plan-service knows them. */
+    public static UUID patientWithIntake(String clinicId, String loginSubject, List<String> conditions, boolean motorDeficit) {
+        UUID patientId = UUID.randomUUID();
+        publish(patientId, new PatientRegistered(patientId, clinicId, loginSubject, Instant.now()));
+        publish(patientId, new IntakeCompleted(patientId, clinicId, UUID.randomUUID(), LocalDate.now(),
+                LocalDate.now().minusDays(20), EpisodeStage.ACUTE, conditions, List.of("MUSCLE_ACHE"), List.of(),
+                List.of(), new StartBackResult(2, 1, StartBackRisk.LOW),
+                new IntakeBaseline(6, new BigDecimal("30.0"), 15, 10, null, null), motorDeficit, false, true,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.clinician(clinicId))
+                .get("/api/v1/patients/" + patientId + "/plans").statusCode() == 200);
+        return patientId;
+    }
+
+    public static UUID raiseRedFlag(UUID patientId, String clinicId, RedFlagCode flag) {
+        UUID flagId = UUID.randomUUID();
+        publish(patientId, new RedFlagRaised(patientId, clinicId, flagId, UUID.randomUUID(), flag, Urgency.URGENT,
+                SuspectedCondition.MALIGNANCY, Instant.now()));
+        return flagId;
+    }
+
+    public static void clearRedFlag(UUID patientId, String clinicId, UUID flagId, RedFlagCode flag) {
+        publish(patientId, new RedFlagCleared(patientId, clinicId, flagId, flag, true, Instant.now()));
+    }
+}

@@ -1,0 +1,107 @@
+package io.backtrack.plan.adherence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backtrack.contracts.clinical.AdherenceSnapshot;
+import io.backtrack.plan.plans.PlanPhase;
+import io.backtrack.plan.sessions.PrescribedSession;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AdherenceWindowTest {
+
+    private static final AdherenceRules RULES = new SmallRyeConfigBuilder().withMapping(AdherenceRules.class).build()
+            .getConfigMapping(AdherenceRules.class);
+    private static final LocalDate START = LocalDate.of(2026, 10, 5);
+
+    private static List<AdherenceWindow.LoggedSession> countedOnDays(int... days) {
+        List<AdherenceWindow.LoggedSession> sessions = new ArrayList<>();
+        for (int day : days) {
+            sessions.add(new AdherenceWindow.LoggedSession(START.plusDays(day), true));
+        }
+        return sessions;
+    }
+
+    private static AdherenceWindow window(int sessionsPerWeek, Set<Integer> held, List<AdherenceWindow.LoggedSession> sessions) {
+        return new AdherenceWindow(START, sessionsPerWeek, held, sessions, RULES);
+    }
+
+    @Test
+    void seventyPercentIsAdherentAndSixtyNineIsNot() {
+        List<AdherenceWindow.LoggedSession> seventy = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            seventy.add(new AdherenceWindow.LoggedSession(START.plusDays(i % 28), true));
+        }
+        AdherenceSnapshot atSeventy = window(25, Set.of(), seventy).until(28);
+        assertThat(atSeventy.prescribedSessions()).isEqualTo(100);
+        assertThat(atSeventy.percent()).isEqualTo(70);
+        assertThat(atSeventy.adherent()).isTrue();
+
+        AdherenceSnapshot atSixtyNine = window(25, Set.of(), seventy.subList(0, 69)).until(28);
+        assertThat(atSixtyNine.percent()).isEqualTo(69);
+        assertThat(atSixtyNine.adherent()).isFalse();
+    }
+
+    @Test
+    void sessionsOnTheDueDayOrNotCountingAreLeftOut() {
+        List<AdherenceWindow.LoggedSession> sessions = new ArrayList<>(countedOnDays(0, 27, 28));
+        sessions.add(new AdherenceWindow.LoggedSession(START.plusDays(3), false));
+        AdherenceSnapshot snapshot = window(3, Set.of(), sessions).until(28);
+        assertThat(snapshot.countedSessions()).isEqualTo(2);
+        assertThat(snapshot.prescribedSessions()).isEqualTo(12);
+    }
+
+    @Test
+    void adherenceIsCappedAtOneHundred() {
+        assertThat(window(1, Set.of(), countedOnDays(0, 1, 2, 8, 9)).until(14).percent()).isEqualTo(100);
+    }
+
+    @Test
+    void exactlyHalfIsNotAMissedWeek() {
+        AdherenceWindow window = window(4, Set.of(), countedOnDays(0, 1, 7));
+        assertThat(window.week(1).missed()).isFalse();
+        assertThat(window.week(2).missed()).isTrue();
+        assertThat(window.week(2).percent()).isEqualTo(25);
+    }
+
+    @Test
+    void consecutiveMissedWeeksRunUntilAWeekThatIsNotMissed() {
+        AdherenceWindow window = window(3, Set.of(), countedOnDays(0, 1, 2));
+        assertThat(window.consecutiveMissed(1)).isZero();
+        assertThat(window.consecutiveMissed(2)).isEqualTo(1);
+        assertThat(window.consecutiveMissed(3)).isEqualTo(2);
+    }
+
+    @Test
+    void weeksOnHoldAreNotPrescribedNorMissed() {
+        AdherenceWindow window = window(3, Set.of(2), countedOnDays(0, 1, 2, 14, 15, 16));
+        assertThat(window.week(2).missed()).isFalse();
+        assertThat(window.week(2).expected()).isZero();
+        AdherenceSnapshot snapshot = window.until(21);
+        assertThat(snapshot.prescribedSessions()).isEqualTo(6);
+        assertThat(snapshot.percent()).isEqualTo(100);
+    }
+
+    @Test
+    void aSessionCountsWithAtLeastHalfOfItsPhasesExercises() {
+        List<PlanPhase> phases = List.of(
+                new PlanPhase("Control", 2, List.of(item("SC-01"), item("SC-02"), item("CS-01"), item("CS-04"))),
+                new PlanPhase("Load", 4, List.of(item("SG-03"), item("SG-04"))));
+        PrescribedSession weekOne = PrescribedSession.forWeek(phases, 1);
+        assertThat(weekOne.counts(List.of("SC-01", "SC-02"))).isTrue();
+        assertThat(weekOne.counts(List.of("SC-01"))).isFalse();
+        assertThat(weekOne.counts(List.of("SC-01", "SC-01"))).isFalse();
+        PrescribedSession weekThree = PrescribedSession.forWeek(phases, 3);
+        assertThat(weekThree.counts(List.of("SG-03"))).isTrue();
+        assertThat(weekThree.counts(List.of("SC-01", "SC-02"))).isFalse();
+        assertThat(PrescribedSession.forWeek(phases, 9).exercises()).containsExactlyInAnyOrder("SG-03", "SG-04");
+    }
+
+    private static PlanPhase.Prescription item(String code) {
+        return new PlanPhase.Prescription(code, 3, 10, 0, null);
+    }
+}

@@ -1,0 +1,112 @@
+package io.backtrack.plan.clocks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backtrack.contracts.EventJson;
+import io.backtrack.contracts.EventSchemas;
+import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.Topic;
+import io.backtrack.contracts.clinical.AdherenceSnapshot;
+import io.backtrack.contracts.clinical.ReviewStatus;
+import io.backtrack.contracts.clinical.ReviewVerdict;
+import io.backtrack.contracts.outcome.ReviewCompleted;
+import io.backtrack.plan.PatientEventsFixture;
+import io.backtrack.plan.PlanFixtures;
+import io.backtrack.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReviewClockTest {
+
+    private static final String CLINIC = "clinic-clocks";
+
+    private final DueClocks dueClocks;
+
+    ReviewClockTest(DueClocks dueClocks) {
+        this.dueClocks = dueClocks;
+    }
+
+    private static List<JsonNode> events(UUID patientId, EventType type, int atLeast) {
+        List<ConsumerRecord<String, String>> records = TopicProbe.readAll(Topic.PLAN.topicName(), Duration.ofSeconds(30),
+                all -> all.stream().filter(r -> matches(r, patientId, type)).count() >= atLeast);
+        return records.stream().filter(r -> matches(r, patientId, type)).map(r -> readTree(r.value())).toList();
+    }
+
+    private static boolean matches(ConsumerRecord<String, String> r, UUID patientId, EventType type) {
+        return patientId.toString().equals(r.key()) && type.ceType().equals(TopicProbe.header(r, "ce_type"));
+    }
+
+    @Test
+    void aPlanStartedTwentyEightDaysAgoFallsDueOnceEvenWithCompetingJobs() throws Exception {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(28)));
+
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(this::fire);
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(this::fire);
+        CompletableFuture.allOf(one, two).get();
+
+        List<JsonNode> due = events(patientId, EventType.REVIEW_DUE, 1);
+        Thread.sleep(3000);
+        due = events(patientId, EventType.REVIEW_DUE, 1);
+        assertThat(due).singleElement().satisfies(event -> {
+            assertThat(event.path("week").asInt()).isEqualTo(4);
+            assertThat(event.path("adherence").path("prescribedSessions").asInt()).isEqualTo(12);
+            assertThat(event.path("adherence").path("adherent").asBoolean()).isFalse();
+            assertThat(new EventSchemas().violations(EventType.REVIEW_DUE, event)).isEmpty();
+        });
+
+        List<JsonNode> missed = events(patientId, EventType.ADHERENCE_MISSED, 4);
+        assertThat(missed).extracting(e -> e.path("consecutiveMissedWeeks").asInt()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void weekSixFallsDueOnlyAfterAVerdictOtherThanResponding() throws Exception {
+        UUID responding = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        UUID notResponding = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String respondingPlan = PlanFixtures.createPlan(CLINIC, responding, PlanFixtures.plan(LocalDate.now().minusDays(42)));
+        String notRespondingPlan = PlanFixtures.createPlan(CLINIC, notResponding, PlanFixtures.plan(LocalDate.now().minusDays(42)));
+        events(responding, EventType.REVIEW_DUE, 1);
+        events(notResponding, EventType.REVIEW_DUE, 1);
+
+        verdict(responding, respondingPlan, ReviewVerdict.RESPONDING);
+        verdict(notResponding, notRespondingPlan, ReviewVerdict.NON_RESPONDING);
+
+        List<JsonNode> second = events(notResponding, EventType.REVIEW_DUE, 2);
+        assertThat(second).extracting(e -> e.path("week").asInt()).containsExactly(4, 6);
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(events(responding, EventType.REVIEW_DUE, 1)).extracting(e -> e.path("week").asInt()).containsExactly(4);
+    }
+
+    private static void verdict(UUID patientId, String planId, ReviewVerdict verdict) {
+        PatientEventsFixture.publish(patientId, new ReviewCompleted(patientId, CLINIC, UUID.randomUUID(),
+                UUID.fromString(planId), 4, LocalDate.now().minusDays(14), ReviewStatus.COMPLETED, verdict, null, null,
+                new AdherenceSnapshot(10, 12, 83, true), Instant.now()));
+    }
+
+    private int fire() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(dueClocks::fireDue);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return EventJson.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

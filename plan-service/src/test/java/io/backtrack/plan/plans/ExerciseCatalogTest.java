@@ -1,0 +1,57 @@
+package io.backtrack.plan.plans;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.backtrack.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ExerciseCatalogTest {
+
+    @Test
+    void theSeededCatalogCoversEveryCategoryAndModality() {
+        given().auth().oauth2(TestTokens.patient("anyone")).when().get("/api/v1/exercises")
+                .then().statusCode(200)
+                .body("size()", greaterThanOrEqualTo(40))
+                .body("category", hasItems("SPINE_CONTROL", "CORE_STABILIZATION", "STRETCHING", "ACTIVE_ROM",
+                        "MCKENZIE_EXTENSION", "FLEXION_BIASED", "STRENGTHENING", "AEROBIC", "GAIT_TRAINING",
+                        "FUNCTIONAL_RETRAINING", "EDUCATION", "HEAT", "COLD", "MASSAGE", "ULTRASOUND", "TENS",
+                        "PASSIVE_ROM", "TRACTION", "INTERFERENTIAL", "MANIPULATION", "DRY_NEEDLING"));
+    }
+
+    @Test
+    void filtersByCategoryPassiveAndSuitability() {
+        given().auth().oauth2(TestTokens.clinician("c")).queryParam("passive", true).when().get("/api/v1/exercises")
+                .then().statusCode(200).body("passive", everyItem(equalTo(true)));
+        given().auth().oauth2(TestTokens.clinician("c")).queryParam("category", "MANIPULATION")
+                .when().get("/api/v1/exercises").then().body("code", hasItem("PM-09"));
+        given().auth().oauth2(TestTokens.clinician("c")).queryParam("suitableFor", "M43.16")
+                .when().get("/api/v1/exercises").then().body("code", not(hasItem("PM-09")));
+    }
+
+    @Test
+    void adminsAddAndRetireExercisesOthersMayNot() {
+        String exercise = """
+                {"code":"FR-09","name":"Sock donning practice","category":"FUNCTIONAL_RETRAINING",
+                 "instructions":"Sit and put on socks using a hip hinge.","defaultDosage":{"sets":2,"reps":5},
+                 "loads":{"flexion":true,"extension":false,"rotation":false},
+                 "contraindicatedFor":["M80","M81"],"cautionedFor":[]}""";
+        given().auth().oauth2(TestTokens.clinician("c")).contentType(ContentType.JSON).body(exercise)
+                .when().post("/api/v1/exercises").then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(exercise)
+                .when().post("/api/v1/exercises").then().statusCode(201).body("loads.flexion", equalTo(true));
+        given().auth().oauth2(TestTokens.admin()).when().post("/api/v1/exercises/FR-09/retire")
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.clinician("c")).when().get("/api/v1/exercises")
+                .then().body("code", not(hasItem("FR-09")));
+        given().when().get("/api/v1/exercises").then().statusCode(401);
+    }
+}

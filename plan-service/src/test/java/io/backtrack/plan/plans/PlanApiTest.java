@@ -1,0 +1,134 @@
+package io.backtrack.plan.plans;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.plan.PatientEventsFixture;
+import io.backtrack.plan.PlanFixtures;
+import io.backtrack.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PlanApiTest {
+
+    private static final String CLINIC = "clinic-plans";
+
+    private static ValidatableResponse post(UUID patientId, ObjectNode plan) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(plan.toString())
+                .when().post("/api/v1/patients/" + patientId + "/plans").then();
+    }
+
+    @Test
+    void aPlanIsCreatedActiveWithItsWarnings() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M48.062"), false);
+        ObjectNode plan = PlanFixtures.plan(LocalDate.now());
+        PlanFixtures.items((ObjectNode) plan.withArray("phases").get(1), "SG-03", "MK-01", "PM-05");
+        post(patientId, plan).statusCode(201)
+                .body("status", equalTo("ACTIVE"))
+                .body("version", equalTo(1))
+                .body("durationWeeks", equalTo(6))
+                .body("warnings.ruleId", hasItems("PLAN-CAUTION", "PLAN-NICE-DO-NOT-OFFER"))
+                .body("warnings.find { it.ruleId == 'PLAN-CAUTION' }.condition", equalTo("M48.062"));
+    }
+
+    @Test
+    void manipulationForSpondylolisthesisIsRejectedThenAcceptedWithAReason() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M43.16"), false);
+        ObjectNode plan = PlanFixtures.plan(LocalDate.now());
+        PlanFixtures.items((ObjectNode) plan.withArray("phases").get(1), "SG-03", "SG-04", "AE-01", "PM-09");
+        post(patientId, plan).statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.ruleId", contains("PLAN-CONTRAINDICATED"))
+                .body("violations[0].item", equalTo("PM-09"))
+                .body("violations[0].condition", equalTo("M43.16"));
+
+        plan.putArray("overrides").addObject().put("ruleId", "PLAN-CONTRAINDICATED")
+                .put("reason", "Grade I stable slip; spinal surgeon agreed to gentle manipulation");
+        post(patientId, plan).statusCode(201)
+                .body("overriddenRules", contains("PLAN-CONTRAINDICATED"))
+                .body("overrides[0].reason", equalTo("Grade I stable slip; spinal surgeon agreed to gentle manipulation"));
+    }
+
+    @Test
+    void everyViolationComesBackAtOnce() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M43.16"), false);
+        ObjectNode plan = PlanFixtures.plan(LocalDate.now());
+        PlanFixtures.items((ObjectNode) plan.withArray("phases").get(0), "SG-04", "PM-09", "PM-01", "PM-02");
+        post(patientId, plan).statusCode(422)
+                .body("violations.ruleId", hasItems("PLAN-SPINE-CONTROL-FIRST", "PLAN-CONTRAINDICATED", "PLAN-PASSIVE-SHARE"));
+    }
+
+    @Test
+    void anOpenRedFlagBlocksNewPlans() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.MALIGNANCY_RISK);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                post(patientId, PlanFixtures.plan(LocalDate.now())).extract().statusCode() == 422);
+        post(patientId, PlanFixtures.plan(LocalDate.now())).body("violations.ruleId", hasItem("PLAN-RED-FLAG"));
+    }
+
+    @Test
+    void unknownExercisesAndBadFieldsAreNamed() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        ObjectNode plan = PlanFixtures.plan(LocalDate.now());
+        PlanFixtures.items((ObjectNode) plan.withArray("phases").get(1), "XX-99");
+        post(patientId, plan).statusCode(422).body("violations[0].field", equalTo("phases[1].items[0].exerciseCode"));
+        post(patientId, PlanFixtures.plan(LocalDate.now()).put("sessionsPerWeek", 0)).statusCode(400)
+                .body("violations[0].field", equalTo("sessionsPerWeek"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/patients/" + patientId + "/plans")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void aRevisionSupersedesThePlan() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String first = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        post(patientId, PlanFixtures.plan(LocalDate.now())).statusCode(409);
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body(PlanFixtures.plan(LocalDate.now()).toString())
+                .when().post("/api/v1/plans/" + first + "/revisions")
+                .then().statusCode(201).body("version", equalTo(2)).body("supersedes", equalTo(first));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/plans/" + first)
+                .then().statusCode(200).body("status", equalTo("REVISED"));
+    }
+
+    @Test
+    void statusLifecycle() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        status(planId, "COMPLETED").statusCode(200).body("status", equalTo("COMPLETED"));
+        status(planId, "MAINTENANCE").statusCode(200).body("status", equalTo("MAINTENANCE"));
+        status(planId, "ON_HOLD").statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void accessFollowsClinicAndPatient() {
+        String subject = "patient-" + UUID.randomUUID();
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, subject, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        given().auth().oauth2(TestTokens.patient(subject)).when().get("/api/v1/plans/" + planId).then().statusCode(200);
+        given().auth().oauth2(TestTokens.patient("someone-else")).when().get("/api/v1/plans/" + planId).then().statusCode(404);
+        given().auth().oauth2(TestTokens.clinician("other-clinic")).when().get("/api/v1/plans/" + planId).then().statusCode(404);
+        given().auth().oauth2(TestTokens.patient(subject)).contentType(ContentType.JSON)
+                .body(PlanFixtures.plan(LocalDate.now()).toString())
+                .when().post("/api/v1/patients/" + patientId + "/plans").then().statusCode(403);
+        given().when().get("/api/v1/plans/" + planId).then().statusCode(401);
+    }
+
+    private static ValidatableResponse status(String planId, String status) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body("{\"status\":\"" + status + "\",\"reason\":\"test\"}")
+                .when().post("/api/v1/plans/" + planId + "/status").then();
+    }
+}

@@ -1,0 +1,60 @@
+package io.backtrack.plan.plans;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.Topic;
+import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.plan.PatientEventsFixture;
+import io.backtrack.plan.PlanFixtures;
+import io.backtrack.testing.TestTokens;
+import io.backtrack.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RedFlagHoldTest {
+
+    private static final String CLINIC = "clinic-red-flags";
+
+    @Test
+    void aRedFlagOnTheBrokerHoldsThePlanUntilClearedAndResumed() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+
+        UUID flagId = PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.MALIGNANCY_RISK);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(plan(planId).extract().path("status")));
+
+        var changes = TopicProbe.readAll(Topic.PLAN.topicName(), Duration.ofSeconds(30), all -> all.stream()
+                .anyMatch(r -> patientId.toString().equals(r.key())
+                        && EventType.PLAN_STATUS_CHANGED.ceType().equals(TopicProbe.header(r, "ce_type"))));
+        assertThat(changes).filteredOn(r -> patientId.toString().equals(r.key())
+                        && EventType.PLAN_STATUS_CHANGED.ceType().equals(TopicProbe.header(r, "ce_type")))
+                .singleElement()
+                .satisfies(r -> assertThat(r.value()).contains("\"to\":\"ON_HOLD\"", "\"reason\":\"RED_FLAG_RAISED\""));
+
+        resume(planId).statusCode(422).body("violations[0].rule", equalTo("PLAN-RED-FLAG"));
+        PatientEventsFixture.clearRedFlag(patientId, CLINIC, flagId, RedFlagCode.MALIGNANCY_RISK);
+        await().atMost(Duration.ofSeconds(30)).until(() -> resume(planId).extract().statusCode() == 200);
+        plan(planId).body("status", equalTo("ACTIVE"));
+    }
+
+    private static ValidatableResponse plan(String planId) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/plans/" + planId).then();
+    }
+
+    private static ValidatableResponse resume(String planId) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body("{\"status\":\"ACTIVE\",\"reason\":\"Red flag cleared after GP review\"}")
+                .when().post("/api/v1/plans/" + planId + "/status").then();
+    }
+}

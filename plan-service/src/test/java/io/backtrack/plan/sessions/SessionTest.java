@@ -1,0 +1,119 @@
+package io.backtrack.plan.sessions;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.backtrack.contracts.EventSchemas;
+import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.Topic;
+import io.backtrack.contracts.EventJson;
+import io.backtrack.plan.PatientEventsFixture;
+import io.backtrack.plan.PlanFixtures;
+import io.backtrack.testing.TestTokens;
+import io.backtrack.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SessionTest {
+
+    private static final String CLINIC = "clinic-sessions";
+
+    private static String session(Instant performedAt, String exercises, String extra) {
+        return "{\"performedAt\":\"" + performedAt + "\",\"exercisesDone\":[" + exercises + "],"
+                + "\"painBefore\":5,\"painAfter\":4,\"effort\":6" + extra + "}";
+    }
+
+    private static ValidatableResponse log(String token, String planId, String key, String body) {
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return request.when().post("/api/v1/plans/" + planId + "/sessions").then();
+    }
+
+    @Test
+    void aRetriedPostReturnsTheFirstSessionAndCountsOnce() {
+        String subject = "patient-" + UUID.randomUUID();
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, subject, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(3)));
+        String body = session(Instant.now().minus(1, ChronoUnit.DAYS), "\"SC-01\",\"CS-01\"", "");
+        String first = log(TestTokens.patient(subject), planId, "phone-retry-1", body).statusCode(201)
+                .body("countsForAdherence", equalTo(true))
+                .body("planWeek", equalTo(1))
+                .extract().path("id");
+        log(TestTokens.patient(subject), planId, "phone-retry-1", body).statusCode(200).body("id", equalTo(first));
+        given().auth().oauth2(TestTokens.patient(subject)).when().get("/api/v1/plans/" + planId + "/sessions")
+                .then().statusCode(200).body("size()", equalTo(1));
+
+        var records = TopicProbe.readAll(Topic.PLAN.topicName(), Duration.ofSeconds(30), all -> all.stream()
+                .anyMatch(r -> patientId.toString().equals(r.key())
+                        && EventType.SESSION_COMPLETED.ceType().equals(TopicProbe.header(r, "ce_type"))));
+        var completed = records.stream().filter(r -> patientId.toString().equals(r.key())
+                && EventType.SESSION_COMPLETED.ceType().equals(TopicProbe.header(r, "ce_type"))).toList();
+        assertThat(completed).hasSize(1);
+        assertThat(new EventSchemas().violations(EventType.SESSION_COMPLETED, readTree(completed.get(0).value()))).isEmpty();
+    }
+
+    @Test
+    void underHalfTheExercisesDoesNotCount() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(3)));
+        log(TestTokens.clinician(CLINIC), planId, null, session(Instant.now().minusSeconds(60), "\"SC-01\"", ""))
+                .statusCode(201)
+                .body("exercisesPrescribed", equalTo(4))
+                .body("exercisesCounted", equalTo(1))
+                .body("countsForAdherence", equalTo(false));
+    }
+
+    @Test
+    void aFutureSessionOrAnExerciseOutsideThePlanIsRejected() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(3)));
+        log(TestTokens.clinician(CLINIC), planId, null, session(Instant.now().plus(30, ChronoUnit.DAYS), "\"SC-01\"", ""))
+                .statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("performedAt"));
+        log(TestTokens.clinician(CLINIC), planId, null, session(Instant.now().minusSeconds(60), "\"PM-09\"", ""))
+                .statusCode(422).body("violations[0].field", equalTo("exercisesDone[0]"));
+        log(TestTokens.clinician(CLINIC), planId, null, session(Instant.now(), "\"SC-01\"", ",\"painAfter\":11"))
+                .statusCode(400);
+    }
+
+    @Test
+    void aPatientCannotLogOnAnotherPatientsPlan() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, "patient-" + UUID.randomUUID(), List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        log(TestTokens.patient("patient-" + UUID.randomUUID()), planId, null,
+                session(Instant.now().minusSeconds(60), "\"SC-01\"", "")).statusCode(404);
+    }
+
+    @Test
+    void anUrgentSymptomPutsThePlanOnHold() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M51.16"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(3)));
+        log(TestTokens.clinician(CLINIC), planId, null, session(Instant.now().minusSeconds(60), "\"SC-01\",\"CS-01\"",
+                ",\"reportedRedFlags\":[\"PROGRESSIVE_MOTOR_WEAKNESS\"],\"motorDeficit\":true"))
+                .statusCode(201).body("reportedRedFlags[0]", equalTo("PROGRESSIVE_MOTOR_WEAKNESS"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/plans/" + planId)
+                .then().body("status", equalTo("ON_HOLD"));
+        log(TestTokens.clinician(CLINIC), planId, null, session(Instant.now().minusSeconds(30), "\"SC-01\"", ""))
+                .statusCode(409);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return EventJson.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
