@@ -31,24 +31,28 @@ public final class SingleNodeKafka {
     private SingleNodeKafka() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         Map<String, String> options = options(args);
         int port = Integer.parseInt(options.get("--port"));
         int controllerPort = Integer.parseInt(options.get("--controller-port"));
         Path logDir = Path.of(options.get("--log-dir")).toAbsolutePath();
         int partitions = Integer.parseInt(options.getOrDefault("--partitions", "3"));
 
-        Properties props = brokerProperties(port, controllerPort, logDir, partitions);
-        formatOnce(props, logDir);
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        server.startup();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "broker-shutdown"));
-        awaitReachable("127.0.0.1:" + port);
-        System.out.println(READY + " " + port);
-        System.out.flush();
-
-        while (System.in.read() >= 0) {
-            // the parent holds our stdin open for as long as it wants us to run
+        try {
+            Properties props = brokerProperties(port, controllerPort, logDir, partitions);
+            formatOnce(props, logDir);
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "broker-shutdown"));
+            server.startup();
+            awaitReachable("127.0.0.1:" + port);
+            System.out.println(READY + " " + port);
+            System.out.flush();
+            // The parent holds our stdin open for as long as it wants us to run.
+            System.in.transferTo(OutputStream.nullOutputStream());
+        } catch (Throwable e) {
+            e.printStackTrace();
+            // Kafka's non-daemon threads would keep a half-started broker alive.
+            System.exit(1);
         }
         System.exit(0);
     }
@@ -72,11 +76,11 @@ public final class SingleNodeKafka {
         p.put("offsets.topic.num.partitions", "3");
         p.put("transaction.state.log.replication.factor", "1");
         p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "3");
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
-        p.put("log.flush.interval.messages", "1");
         return p;
     }
 

@@ -1,6 +1,7 @@
 package io.backtrack.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,50 +11,73 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * A real PostgreSQL: embedded (zonky's binaries from Maven Central, started by us) or an external
  * server given by configuration. Databases are created on demand.
+ *
+ * <p>PostgreSQL refuses to run as root. When this JVM is root and {@code unshare -U} works, zonky runs
+ * every PostgreSQL command under it: in that unmapped user namespace the process is the unprivileged
+ * overflow user (65534), while the files it writes still belong to root on disk. Other users run
+ * PostgreSQL directly.
  */
 public final class LocalPostgres implements AutoCloseable {
 
     private static final String SUPERUSER = "postgres";
 
-    private final EmbeddedPostgres embedded;
     private final PostgresEndpoint endpoint;
+    private final Closeable server;
 
-    private LocalPostgres(EmbeddedPostgres embedded, PostgresEndpoint endpoint) {
-        this.embedded = embedded;
+    private LocalPostgres(PostgresEndpoint endpoint, Closeable server) {
         this.endpoint = endpoint;
+        this.server = server;
     }
 
-    /** Starts PostgreSQL on a data directory that survives restarts (the local run). */
+    /** Starts PostgreSQL on a data directory kept across restarts (the local run); reuses it when it exists. */
     public static LocalPostgres start(Path dataDirectory, int preferredPort) throws IOException {
-        Files.createDirectories(dataDirectory);
-        return start(EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setPort(FreePort.preferring(preferredPort)));
+        return start(dataDirectory, false, FreePort.preferring(preferredPort));
     }
 
-    /** Starts a throw-away PostgreSQL on a free port (tests). */
+    /** Starts a throw-away PostgreSQL on a free port; its data directory is deleted on close (tests). */
     public static LocalPostgres startEphemeral() throws IOException {
-        return start(EmbeddedPostgres.builder().setPort(FreePort.find()));
+        return start(Files.createTempDirectory("backtrack-postgres"), true, FreePort.find());
     }
 
     /** An external server; nothing is started or stopped. */
     public static LocalPostgres external(PostgresEndpoint endpoint) {
-        return new LocalPostgres(null, endpoint);
+        return new LocalPostgres(endpoint, () -> { });
     }
 
-    private static LocalPostgres start(EmbeddedPostgres.Builder builder) throws IOException {
-        EmbeddedPostgres postgres = builder
+    private static LocalPostgres start(Path dataDirectory, boolean ephemeral, int port) throws IOException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(ephemeral)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_connections", "200")
                 .start();
-        return new LocalPostgres(postgres, new PostgresEndpoint("localhost", postgres.getPort(), SUPERUSER, SUPERUSER));
+        OrphanGuard guard;
+        try {
+            guard = OrphanGuard.interruptOnExit(postmasterPid(dataDirectory));
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        Closeable server = () -> {
+            guard.close();
+            postgres.close();
+        };
+        return new LocalPostgres(new PostgresEndpoint("localhost", postgres.getPort(), SUPERUSER, SUPERUSER), server);
+    }
+
+    private static long postmasterPid(Path dataDirectory) throws IOException {
+        try (var lines = Files.lines(dataDirectory.resolve("postmaster.pid"))) {
+            return Long.parseLong(lines.findFirst().orElseThrow().trim());
+        }
     }
 
     public PostgresEndpoint endpoint() {
@@ -84,8 +108,6 @@ public final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (embedded != null) {
-            embedded.close();
-        }
+        server.close();
     }
 }
