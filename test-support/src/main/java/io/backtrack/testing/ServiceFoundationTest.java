@@ -1,12 +1,16 @@
 package io.backtrack.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +27,14 @@ public abstract class ServiceFoundationTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(startsWith("Reactive PostgreSQL connections health check")))
                 .body("checks.name", hasItem("Kafka connection health check"));
+    }
+
+    @Test
+    void exposesOutboxMetrics() {
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("backtrack_outbox_backlog"))
+                .body(containsString("backtrack_outbox_oldest_age_seconds"));
     }
 
     @Test
@@ -69,8 +81,7 @@ public abstract class ServiceFoundationTest {
                 .when().post("/api/v1/admin/clock/advance")
                 .then().statusCode(200)
                 .extract().path("now");
-        org.assertj.core.api.Assertions.assertThat(java.time.Instant.parse(after))
-                .isAfterOrEqualTo(java.time.Instant.parse(before).plus(java.time.Duration.ofDays(3)));
+        assertThat(Instant.parse(after)).isAfterOrEqualTo(Instant.parse(before).plus(Duration.ofDays(3)));
     }
 
     @Test

@@ -1,0 +1,46 @@
+package io.backtrack.messaging;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Publishes the outbox backlog and the age of its oldest pending event, so a stuck relay shows. */
+@ApplicationScoped
+public class OutboxMetrics {
+
+    private final Pool pool;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
+
+    public OutboxMetrics(Pool pool, MeterRegistry registry) {
+        this.pool = pool;
+        Gauge.builder("backtrack.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox events not yet acknowledged by the broker")
+                .register(registry);
+        Gauge.builder("backtrack.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
+                .description("Age of the oldest outbox event not yet published")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    @Scheduled(every = "${backtrack.messaging.relay.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> refresh() {
+        return pool.query("""
+                        SELECT count(*) AS backlog,
+                               coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::bigint AS oldest
+                          FROM outbox_event WHERE published_at IS NULL""")
+                .execute()
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    backlog.set(row.getLong("backlog"));
+                    oldestAgeSeconds.set(row.getLong("oldest"));
+                })
+                .replaceWithVoid();
+    }
+}
