@@ -6,6 +6,7 @@ import io.backtrack.infra.PostgresEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -59,7 +60,6 @@ public final class BackTrackLocal {
 
     private PostgresEndpoint startPostgres(Path state) throws Exception {
         String host = System.getenv("BACKTRACK_POSTGRES_HOST");
-        PostgresEndpoint endpoint;
         LocalPostgres postgres;
         if (host != null) {
             postgres = LocalPostgres.external(new PostgresEndpoint(host,
@@ -72,14 +72,14 @@ public final class BackTrackLocal {
         for (ServiceSpec spec : SERVICES) {
             postgres.createDatabaseIfAbsent(spec.database());
         }
-        endpoint = postgres.endpoint();
+        PostgresEndpoint endpoint = postgres.endpoint();
         done("PostgreSQL on " + endpoint.host() + ":" + endpoint.port() + (host == null ? " (embedded)" : " (external)"));
         return endpoint;
     }
 
     private void stopAll() {
         List<AutoCloseable> reverse = new ArrayList<>(started);
-        java.util.Collections.reverse(reverse);
+        Collections.reverse(reverse);
         for (AutoCloseable part : reverse) {
             try {
                 part.close();

@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +41,7 @@ public class PatientResource {
     public Uni<Response> register(@Valid @NotNull PatientRequests.Registration request, UriInfo uri) {
         return patients.register(request).map(view -> Response
                 .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                .tag(view.etag().replace("\"", ""))
+                .tag(String.valueOf(view.version()))
                 .entity(view)
                 .build());
     }
@@ -59,7 +60,7 @@ public class PatientResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Read a patient (a patient reads only their own record)")
     public Uni<Response> get(@RestPath UUID patientId) {
-        return patients.get(patientId).map(view -> Response.ok(view).tag(view.etag().replace("\"", "")).build());
+        return patients.get(patientId).map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
     }
 
     @PUT
@@ -69,13 +70,13 @@ public class PatientResource {
     public Uni<Response> updateContact(@RestPath UUID patientId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PatientRequests.Contact contact) {
         return patients.updateContact(patientId, expectedVersion(ifMatch), contact)
-                .map(view -> Response.ok(view).tag(view.etag().replace("\"", "")).build());
+                .map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
     }
 
     private static int expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(Problem.of(428, "precondition-required", "Precondition required",
-                    "Send If-Match with the ETag you read, so concurrent edits are not lost.", java.util.List.of()));
+                    "Send If-Match with the ETag you read, so concurrent edits are not lost.", List.of()));
         }
         try {
             return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());

@@ -21,8 +21,4 @@ public record PatientView(
         return new PatientView(p.id, p.clinicId, p.givenName, p.familyName, p.birthDate, p.sex,
                 new PatientRequests.Contact(p.email, p.phone), p.loginSubject, p.version, p.registeredAt, p.updatedAt);
     }
-
-    public String etag() {
-        return "\"" + version + "\"";
-    }
 }

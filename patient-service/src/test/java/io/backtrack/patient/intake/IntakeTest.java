@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,7 +158,7 @@ class IntakeTest {
         change.accept(intake);
         postIntake(patientId, intake).statusCode(status)
                 .contentType("application/problem+json")
-                .body("violations.field", org.hamcrest.Matchers.hasItem(field));
+                .body("violations.field", hasItem(field));
         given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/patients/" + patientId + "/intakes")
                 .then().statusCode(200).body("", empty());
     }

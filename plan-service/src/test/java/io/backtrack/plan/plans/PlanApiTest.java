@@ -1,6 +1,7 @@
 package io.backtrack.plan.plans;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,6 +15,7 @@ import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -73,7 +75,7 @@ class PlanApiTest {
     void anOpenRedFlagBlocksNewPlans() {
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
         PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.MALIGNANCY_RISK);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 post(patientId, PlanFixtures.plan(LocalDate.now())).extract().statusCode() == 422);
         post(patientId, PlanFixtures.plan(LocalDate.now())).body("violations.ruleId", hasItem("PLAN-RED-FLAG"));
     }

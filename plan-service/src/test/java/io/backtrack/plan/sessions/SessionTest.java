@@ -4,10 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.EventSchemas;
 import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.Topic;
-import io.backtrack.contracts.EventJson;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
 import io.backtrack.testing.TestTokens;
@@ -109,7 +110,7 @@ class SessionTest {
                 .statusCode(409);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    private static JsonNode readTree(String json) {
         try {
             return EventJson.mapper().readTree(json);
         } catch (Exception e) {
