@@ -39,9 +39,14 @@ public final class BackTrackLocal {
         started.add(kafka);
         done("Kafka on " + kafka.bootstrapServers());
 
+        step("Keycloak");
+        KeycloakServer keycloak = KeycloakServer.start(state, root.resolve("deploy/keycloak/backtrack-realm.json"), 8180);
+        started.add(keycloak);
+        done("Keycloak on " + keycloak.issuer());
+
         Map<String, String> config = Map.of(
                 "backtrack.clock.controllable", "true",
-                "quarkus.oidc.auth-server-url", env("BACKTRACK_OIDC_URL", "http://localhost:8180/realms/backtrack"));
+                "quarkus.oidc.auth-server-url", keycloak.issuer());
         List<ServiceProcess> services = new ArrayList<>();
         for (ServiceSpec spec : SERVICES) {
             step(spec.name());
@@ -54,7 +59,7 @@ public final class BackTrackLocal {
             service.awaitReady(Duration.ofMinutes(3));
             done(service.spec().name() + " ready");
         }
-        printUrls(services, kafka);
+        printUrls(services, kafka, keycloak);
         new CountDownLatch(1).await();
     }
 
@@ -90,7 +95,7 @@ public final class BackTrackLocal {
         System.out.println("BackTrack stopped.");
     }
 
-    private static void printUrls(List<ServiceProcess> services, KafkaBrokerProcess kafka) {
+    private static void printUrls(List<ServiceProcess> services, KafkaBrokerProcess kafka, KeycloakServer keycloak) {
         System.out.println();
         System.out.println("BackTrack is running. Ctrl-C stops everything.");
         for (ServiceProcess service : services) {
@@ -100,7 +105,15 @@ public final class BackTrackLocal {
         }
         System.out.println("  Kafka            " + kafka.bootstrapServers()
                 + "   (topics backtrack.patient.v1, backtrack.plan.v1, backtrack.outcome.v1)");
+        System.out.println("  Keycloak         " + keycloak.issuer() + "   (admin console: admin / local-demo-admin)");
         System.out.println("  Logs             .backtrack/logs/");
+        System.out.println();
+        System.out.println("Demo users (password demo-<user>): dr.north (clinician, clinic-north), dr.south (clinician,"
+                + " clinic-south), pat.north (patient), ops (admin). A token:");
+        System.out.println("  TOKEN=$(curl -s -d client_id=backtrack-web -d grant_type=password -d username=dr.north"
+                + " -d password=demo-dr.north " + keycloak.issuer() + "/protocol/openid-connect/token"
+                + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
+        System.out.println("  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8081/api/v1/patients");
     }
 
     private static void step(String what) {
