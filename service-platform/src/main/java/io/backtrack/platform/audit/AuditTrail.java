@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * Appends to the audit chain inside the caller's transaction, so an action and its audit entry
- * commit or roll back together. Appends are serialized by a table lock that leaves readers alone.
+ * commit or roll back together. Appends are serialized by a table lock that leaves readers alone,
+ * and each entry is flushed at once so that the next one in the same transaction links to it.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -48,6 +49,7 @@ public class AuditTrail {
                             entry.entryHash = AuditHash.of(entry);
                             return entry;
                         }))
-                .chain(session::persist));
+                .chain(session::persist)
+                .chain(session::flush));
     }
 }

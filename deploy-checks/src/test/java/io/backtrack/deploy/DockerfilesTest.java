@@ -1,0 +1,35 @@
+package io.backtrack.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.Properties;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DockerfilesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"patient-service", "plan-service", "outcome-service"})
+    void runsTheFastJarAsUser185OnAPinnedUbiOpenJdk17Runtime(String service) throws IOException {
+        String dockerfile = Files.readString(ProjectFiles.resolve(service + "/src/main/docker/Dockerfile.jvm"));
+
+        assertThat(dockerfile).containsPattern("(?m)^FROM registry\\.access\\.redhat\\.com/ubi9/openjdk-17-runtime:\\d+\\.\\d+$");
+        assertThat(dockerfile).containsPattern("(?m)^USER 185$");
+        assertThat(dockerfile).contains("JAVA_APP_JAR=\"/deployments/quarkus-run.jar\"");
+        for (String layer : new String[] {"lib/", "*.jar", "app/", "quarkus/"}) {
+            assertThat(dockerfile).contains("COPY --chown=185 target/quarkus-app/" + layer);
+        }
+        assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + httpPort(service) + "$");
+    }
+
+    private static String httpPort(String service) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(ProjectFiles.resolve(service + "/src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        return properties.getProperty("quarkus.http.port");
+    }
+}

@@ -1,0 +1,22 @@
+package io.backtrack.outcome.escalation;
+
+import io.backtrack.contracts.clinical.StartBackRisk;
+import io.backtrack.outcome.profile.ConditionCodes;
+import java.util.List;
+
+/** The patient facts the rules read; the motor deficit counts whether recorded at intake or in a session. */
+public record ClinicalProfile(List<String> conditions, boolean motorDeficit, boolean chronicPainSyndromeAtIntake,
+        StartBackRisk startBackRisk) {
+
+    public boolean radicularOrStenosis() {
+        return ConditionCodes.radicularOrStenosis(conditions);
+    }
+
+    public boolean radicular() {
+        return ConditionCodes.radicular(conditions);
+    }
+
+    public boolean chronicPainSyndrome() {
+        return chronicPainSyndromeAtIntake || ConditionCodes.chronicPainSyndrome(conditions);
+    }
+}

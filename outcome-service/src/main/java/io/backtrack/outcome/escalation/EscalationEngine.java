@@ -1,0 +1,39 @@
+package io.backtrack.outcome.escalation;
+
+import io.backtrack.outcome.escalation.rules.NonAdherentRule;
+import io.backtrack.outcome.escalation.rules.NonspecificWeek4Rule;
+import io.backtrack.outcome.escalation.rules.NonspecificWeek6Rule;
+import io.backtrack.outcome.escalation.rules.PsychosocialRule;
+import io.backtrack.outcome.escalation.rules.RadicularWeek4Rule;
+import io.backtrack.outcome.escalation.rules.RadicularWeek6Rule;
+import io.backtrack.outcome.escalation.rules.RedFlagEmergencyRule;
+import io.backtrack.outcome.escalation.rules.RedFlagUrgentRule;
+import io.backtrack.outcome.escalation.rules.SessionFlareRule;
+import io.backtrack.outcome.escalation.rules.WorseningRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Runs the rules of escalation-rules §5 in their order and collects what every firing rule recommends. */
+@ApplicationScoped
+public class EscalationEngine {
+
+    private final List<EscalationRule> rules;
+
+    public EscalationEngine(EscalationThresholds thresholds) {
+        this.rules = List.of(
+                new RedFlagEmergencyRule(thresholds),
+                new RedFlagUrgentRule(thresholds),
+                new WorseningRule(thresholds),
+                new NonAdherentRule(thresholds),
+                new PsychosocialRule(thresholds),
+                new RadicularWeek4Rule(thresholds),
+                new RadicularWeek6Rule(thresholds),
+                new NonspecificWeek4Rule(thresholds),
+                new NonspecificWeek6Rule(thresholds),
+                new SessionFlareRule(thresholds));
+    }
+
+    public List<Recommendation> evaluate(Trigger trigger, ClinicalProfile profile) {
+        return rules.stream().flatMap(rule -> rule.evaluate(trigger, profile).stream()).toList();
+    }
+}

@@ -1,0 +1,80 @@
+package io.backtrack.outcome.escalation;
+
+import io.backtrack.contracts.clinical.EscalationStatus;
+import io.backtrack.contracts.clinical.EscalationType;
+import io.backtrack.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/v1/escalations")
+@RolesAllowed(Roles.CLINICIAN)
+@Tag(name = "Escalations", description = "Recommended next steps with their reasons; clinicians decide")
+public class EscalationResource {
+
+    /** An optional note; required (non-blank) to decline. */
+    public record Decision(@Size(max = 2000) String reason) {
+    }
+
+    private final EscalationService escalations;
+
+    public EscalationResource(EscalationService escalations) {
+        this.escalations = escalations;
+    }
+
+    @GET
+    @Operation(summary = "List escalations of the clinician's clinic, filtered by status, type and patient")
+    public Uni<List<EscalationView>> search(@RestQuery EscalationStatus status, @RestQuery EscalationType type,
+            @RestQuery UUID patientId) {
+        return escalations.search(status, type, patientId);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one escalation: rule, rationale, evidence and guideline")
+    public Uni<EscalationView> get(@RestPath UUID id) {
+        return escalations.get(id);
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @Operation(summary = "Acknowledge a recommended escalation")
+    public Uni<EscalationView> acknowledge(@RestPath UUID id, @Valid Decision decision) {
+        return escalations.transition(id, EscalationLifecycle.ACKNOWLEDGE, reason(decision));
+    }
+
+    @POST
+    @Path("/{id}/order")
+    @Operation(summary = "Order an acknowledged escalation")
+    public Uni<EscalationView> order(@RestPath UUID id, @Valid Decision decision) {
+        return escalations.transition(id, EscalationLifecycle.ORDER, reason(decision));
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @Operation(summary = "Decline an escalation; the reason is required and audited (terminal)")
+    public Uni<EscalationView> decline(@RestPath UUID id, @Valid Decision decision) {
+        return escalations.transition(id, EscalationLifecycle.DECLINE, reason(decision));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Operation(summary = "Complete an ordered escalation (terminal)")
+    public Uni<EscalationView> complete(@RestPath UUID id, @Valid Decision decision) {
+        return escalations.transition(id, EscalationLifecycle.COMPLETE, reason(decision));
+    }
+
+    private static String reason(Decision decision) {
+        return decision == null ? null : decision.reason();
+    }
+}

@@ -1,0 +1,108 @@
+package io.backtrack.outcome.escalation;
+
+import io.backtrack.contracts.clinical.EscalationStatus;
+import io.backtrack.contracts.clinical.EscalationType;
+import io.backtrack.contracts.outcome.EscalationUpdated;
+import io.backtrack.messaging.EventOutbox;
+import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.outcome.profile.PatientAccess;
+import io.backtrack.platform.audit.Actor;
+import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.RequestScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Lists escalations of the caller's clinic and moves them through their lifecycle. */
+@RequestScoped
+public class EscalationService {
+
+    private final Caller caller;
+    private final PatientAccess access;
+    private final AuditTrail audit;
+    private final EventOutbox outbox;
+    private final Clock clock;
+
+    public EscalationService(Caller caller, PatientAccess access, AuditTrail audit, EventOutbox outbox, Clock clock) {
+        this.caller = caller;
+        this.access = access;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<List<EscalationView>> search(EscalationStatus status, EscalationType type, UUID patientId) {
+        StringBuilder query = new StringBuilder("clinicId = :clinic");
+        Parameters parameters = Parameters.with("clinic", caller.requiredClinicId());
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (type != null) {
+            query.append(" and type = :type");
+            parameters.and("type", type);
+        }
+        if (patientId != null) {
+            query.append(" and patientId = :patient");
+            parameters.and("patient", patientId);
+        }
+        query.append(" order by recommendedAt desc, id");
+        return Escalation.<Escalation>list(query.toString(), parameters)
+                .map(found -> found.stream().map(EscalationView::of).toList())
+                .call(views -> audit.record(Actor.of(caller), AuditAction.SEARCH, EscalationRecorder.RESOURCE, null,
+                        patientId, "status=" + status + " type=" + type + " results=" + views.size()));
+    }
+
+    @WithTransaction
+    public Uni<EscalationView> get(UUID id) {
+        return find(id)
+                .call(e -> audit.record(Actor.of(caller), AuditAction.READ, EscalationRecorder.RESOURCE, e.id, e.patientId))
+                .map(EscalationView::of);
+    }
+
+    @WithTransaction
+    public Uni<EscalationView> transition(UUID id, EscalationLifecycle step, String reason) {
+        if (step == EscalationLifecycle.DECLINE && (reason == null || reason.isBlank())) {
+            throw new ProblemException(Problem.unprocessable("reason", "DECLINE-REASON-REQUIRED",
+                    "Declining an escalation needs the clinician's reason."));
+        }
+        return find(id).chain(e -> {
+            if (!step.allowedFrom(e.status)) {
+                throw new ProblemException(Problem.conflict("illegal-escalation-transition",
+                        "The escalation is " + e.status + "; it cannot become " + step.target() + ".")
+                        .withExtension("currentStatus", e.status));
+            }
+            EscalationStatus previous = e.status;
+            String trimmed = reason == null || reason.isBlank() ? null : reason.trim();
+            e.status = step.target();
+            e.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            if (step == EscalationLifecycle.DECLINE) {
+                e.declineReason = trimmed;
+            }
+            return EscalationTransition.of(e, previous, null, trimmed, caller.subject(), caller.primaryRole()).persist()
+                    .chain(() -> outbox.append(e.patientId, new EscalationUpdated(e.patientId, e.clinicId, e.id, e.type,
+                            previous, e.status, e.urgency, e.ruleId, trimmed, e.updatedAt)))
+                    .chain(() -> audit.record(Actor.of(caller), AuditAction.TRANSITION, EscalationRecorder.RESOURCE, e.id,
+                            e.patientId, previous + " -> " + e.status + (trimmed == null ? "" : ": " + trimmed)))
+                    .replaceWith(EscalationView.of(e));
+        });
+    }
+
+    private Uni<Escalation> find(UUID id) {
+        return Escalation.<Escalation>findById(id).map(e -> {
+            if (e == null) {
+                throw new ProblemException(Problem.notFound("No escalation " + id + "."));
+            }
+            access.requireClinicianOf(e.clinicId, "escalation " + id);
+            return e;
+        });
+    }
+}

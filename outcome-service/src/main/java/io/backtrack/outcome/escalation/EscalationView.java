@@ -1,0 +1,25 @@
+package io.backtrack.outcome.escalation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backtrack.contracts.EventJson;
+import io.backtrack.contracts.clinical.EscalationStatus;
+import io.backtrack.contracts.clinical.EscalationType;
+import io.backtrack.contracts.clinical.Urgency;
+import java.time.Instant;
+import java.util.UUID;
+
+public record EscalationView(UUID id, UUID patientId, String clinicId, EscalationType type, Urgency urgency,
+        String ruleId, String ruleVersion, String rationale, JsonNode evidence, String guidelineReference,
+        UUID reviewId, EscalationStatus status, String declineReason, Instant recommendedAt, Instant updatedAt) {
+
+    public static EscalationView of(Escalation e) {
+        try {
+            return new EscalationView(e.id, e.patientId, e.clinicId, e.type, e.urgency, e.ruleId, e.ruleVersion,
+                    e.rationale, EventJson.mapper().readTree(e.evidence), e.guidelineReference, e.reviewId, e.status,
+                    e.declineReason, e.recommendedAt, e.updatedAt);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored evidence is JSON", ex);
+        }
+    }
+}

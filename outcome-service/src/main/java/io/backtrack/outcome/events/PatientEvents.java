@@ -1,0 +1,110 @@
+package io.backtrack.outcome.events;
+
+import io.backtrack.contracts.patient.IntakeCompleted;
+import io.backtrack.contracts.patient.PatientRegistered;
+import io.backtrack.contracts.patient.RedFlagRaised;
+import io.backtrack.messaging.InboundEvents;
+import io.backtrack.messaging.ReceivedEvent;
+import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.outcome.escalation.EscalationEngine;
+import io.backtrack.outcome.escalation.EscalationRecorder;
+import io.backtrack.outcome.escalation.Trigger.RedFlagReported;
+import io.backtrack.outcome.profile.PatientProfile;
+import io.backtrack.outcome.review.ReviewEvaluator;
+import io.backtrack.platform.audit.Actor;
+import io.backtrack.platform.audit.AuditAction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Keeps the patient profile and intake baselines, and runs the red-flag rules. Red flags are taken
+ * from red-flag-raised only: patient-service publishes one for each EMERGENCY or URGENT flag of an
+ * intake, so reading them from intake-completed as well would count them twice.
+ */
+@ApplicationScoped
+public class PatientEvents {
+
+    static final String CONSUMER = "outcome-service";
+    static final Actor SYSTEM = Actor.system(CONSUMER);
+
+    private final InboundEvents inbound;
+    private final EscalationEngine engine;
+    private final EscalationRecorder escalations;
+    private final ReviewEvaluator reviews;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public PatientEvents(InboundEvents inbound, EscalationEngine engine, EscalationRecorder escalations,
+            ReviewEvaluator reviews, AuditTrail audit, Clock clock) {
+        this.inbound = inbound;
+        this.engine = engine;
+        this.escalations = escalations;
+        this.reviews = reviews;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Incoming("patient-events")
+    public Uni<Void> consume(Message<String> message) {
+        return inbound.process(message, CONSUMER, this::apply);
+    }
+
+    private Uni<Void> apply(ReceivedEvent event) {
+        return handle(event).chain(() -> audit.record(SYSTEM, AuditAction.UPDATE, "patient-profile", null,
+                event.patientId(), "applied " + event.type().ceType() + " " + event.id()));
+    }
+
+    private Uni<Void> handle(ReceivedEvent event) {
+        return switch (event.type()) {
+            case PATIENT_REGISTERED -> registered(event.payloadAs(PatientRegistered.class));
+            case INTAKE_COMPLETED -> intake(event.payloadAs(IntakeCompleted.class));
+            case RED_FLAG_RAISED -> redFlag(event.payloadAs(RedFlagRaised.class));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> registered(PatientRegistered registered) {
+        return PatientProfile.findOrCreate(registered.patientId(), registered.clinicId(), now())
+                .invoke(profile -> {
+                    profile.clinicId = registered.clinicId();
+                    profile.loginSubject = registered.loginSubject();
+                    profile.updatedAt = now();
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> intake(IntakeCompleted intake) {
+        return PatientProfile.findOrCreate(intake.patientId(), intake.clinicId(), now())
+                .invoke(profile -> {
+                    profile.conditionCodes(intake.conditions());
+                    profile.motorDeficitIntake = intake.motorDeficit();
+                    profile.chronicPainSyndrome = intake.chronicPainSyndrome();
+                    profile.startBackRisk = intake.startBack() == null ? null : intake.startBack().risk();
+                    profile.intakeId = intake.intakeId();
+                    profile.intakeDate = intake.intakeDate();
+                    profile.baselinePainNrs = intake.baseline().painNrs();
+                    profile.baselineOdiPercent = intake.baseline().odiPercent();
+                    boolean odiScored = intake.baseline().odiPercent() != null;
+                    profile.baselineOdiRawSum = odiScored ? intake.baseline().odiRawSum() : null;
+                    profile.baselineOdiSections = odiScored ? intake.baseline().odiSectionsAnswered() : null;
+                    profile.baselinePsfsMean = intake.baseline().psfsMean();
+                    profile.updatedAt = now();
+                })
+                .chain(() -> reviews.evaluateAwaiting(intake.patientId()));
+    }
+
+    private Uni<Void> redFlag(RedFlagRaised raised) {
+        return PatientProfile.findOrCreate(raised.patientId(), raised.clinicId(), now())
+                .chain(profile -> escalations.record(raised.patientId(), raised.clinicId(), null, engine.evaluate(
+                        new RedFlagReported(raised.flag(), raised.urgency(), "intake"), profile.clinical())));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,157 @@
+package io.backtrack.outcome.events;
+
+import io.backtrack.contracts.clinical.PlanStatus;
+import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.contracts.plan.AdherenceMissed;
+import io.backtrack.contracts.plan.PlanActivated;
+import io.backtrack.contracts.plan.PlanStatusChanged;
+import io.backtrack.contracts.plan.ReviewDue;
+import io.backtrack.contracts.plan.SessionCompleted;
+import io.backtrack.messaging.InboundEvents;
+import io.backtrack.messaging.ReceivedEvent;
+import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.outcome.escalation.EscalationEngine;
+import io.backtrack.outcome.escalation.EscalationRecorder;
+import io.backtrack.outcome.escalation.Recommendation;
+import io.backtrack.outcome.escalation.RedFlagUrgency;
+import io.backtrack.outcome.escalation.Trigger.RedFlagReported;
+import io.backtrack.outcome.escalation.Trigger.SessionReported;
+import io.backtrack.outcome.escalation.Trigger.WeeksMissed;
+import io.backtrack.outcome.profile.PatientProfile;
+import io.backtrack.outcome.profile.PlanSnapshot;
+import io.backtrack.outcome.review.ReviewEvaluator;
+import io.backtrack.platform.audit.AuditAction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Keeps plan snapshots and adherence, opens reviews, and runs the rules that sessions and missed weeks trigger. */
+@ApplicationScoped
+public class PlanEvents {
+
+    private final InboundEvents inbound;
+    private final EscalationEngine engine;
+    private final EscalationRecorder escalations;
+    private final ReviewEvaluator reviews;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public PlanEvents(InboundEvents inbound, EscalationEngine engine, EscalationRecorder escalations,
+            ReviewEvaluator reviews, AuditTrail audit, Clock clock) {
+        this.inbound = inbound;
+        this.engine = engine;
+        this.escalations = escalations;
+        this.reviews = reviews;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Incoming("plan-events")
+    public Uni<Void> consume(Message<String> message) {
+        return inbound.process(message, PatientEvents.CONSUMER, this::apply);
+    }
+
+    private Uni<Void> apply(ReceivedEvent event) {
+        return handle(event).chain(() -> audit.record(PatientEvents.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
+                event.patientId(), "applied " + event.type().ceType() + " " + event.id()));
+    }
+
+    private Uni<Void> handle(ReceivedEvent event) {
+        return switch (event.type()) {
+            case PLAN_ACTIVATED -> activated(event.payloadAs(PlanActivated.class));
+            case SESSION_COMPLETED -> session(event.payloadAs(SessionCompleted.class));
+            case ADHERENCE_MISSED -> missed(event.payloadAs(AdherenceMissed.class));
+            case REVIEW_DUE -> reviewDue(event.payloadAs(ReviewDue.class));
+            case PLAN_STATUS_CHANGED -> statusChanged(event.payloadAs(PlanStatusChanged.class));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> activated(PlanActivated activated) {
+        return PlanSnapshot.<PlanSnapshot>findById(activated.planId()).chain(found -> {
+            PlanSnapshot plan = found != null ? found : new PlanSnapshot();
+            plan.planId = activated.planId();
+            plan.patientId = activated.patientId();
+            plan.clinicId = activated.clinicId();
+            plan.startDate = activated.startDate();
+            plan.sessionsPerWeek = activated.sessionsPerWeek();
+            plan.status = PlanStatus.ACTIVE;
+            plan.updatedAt = now();
+            return (found != null ? Uni.createFrom().voidItem() : plan.persist().replaceWithVoid())
+                    .chain(() -> PatientProfile.findOrCreate(activated.patientId(), activated.clinicId(), now()))
+                    .replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> session(SessionCompleted session) {
+        return PatientProfile.findOrCreate(session.patientId(), session.clinicId(), now())
+                .invoke(profile -> {
+                    if (session.motorDeficitReported()) {
+                        profile.motorDeficitSession = true;
+                        profile.updatedAt = now();
+                    }
+                })
+                .chain(profile -> {
+                    List<Recommendation> recommendations = new ArrayList<>();
+                    for (RedFlagCode flag : session.reportedRedFlags() == null ? List.<RedFlagCode>of()
+                            : session.reportedRedFlags()) {
+                        recommendations.addAll(engine.evaluate(
+                                new RedFlagReported(flag, RedFlagUrgency.of(flag), "session"), profile.clinical()));
+                    }
+                    recommendations.addAll(engine.evaluate(
+                            new SessionReported(session.sessionId(), session.painBefore(), session.painAfter()),
+                            profile.clinical()));
+                    return escalations.record(session.patientId(), session.clinicId(), null, recommendations);
+                });
+    }
+
+    private Uni<Void> missed(AdherenceMissed missed) {
+        return PlanSnapshot.<PlanSnapshot>findById(missed.planId())
+                .invoke(plan -> {
+                    if (plan != null) {
+                        plan.consecutiveMissedWeeks = missed.consecutiveMissedWeeks();
+                        plan.lastMissedWeek = missed.week();
+                        plan.updatedAt = now();
+                    }
+                })
+                .chain(() -> PatientProfile.findOrCreate(missed.patientId(), missed.clinicId(), now()))
+                .chain(profile -> escalations.record(missed.patientId(), missed.clinicId(), null, engine.evaluate(
+                        new WeeksMissed(missed.planId(), missed.week(), missed.consecutiveMissedWeeks()),
+                        profile.clinical())));
+    }
+
+    private Uni<Void> reviewDue(ReviewDue due) {
+        return PlanSnapshot.<PlanSnapshot>findById(due.planId())
+                .invoke(plan -> {
+                    if (plan != null) {
+                        plan.adherenceCounted = due.adherence().countedSessions();
+                        plan.adherencePrescribed = due.adherence().prescribedSessions();
+                        plan.adherencePercent = due.adherence().percent();
+                        plan.adherent = due.adherence().adherent();
+                        plan.updatedAt = now();
+                    }
+                })
+                .chain(() -> reviews.open(due));
+    }
+
+    private Uni<Void> statusChanged(PlanStatusChanged changed) {
+        return PlanSnapshot.<PlanSnapshot>findById(changed.planId())
+                .invoke(plan -> {
+                    if (plan != null) {
+                        plan.status = changed.to();
+                        plan.updatedAt = now();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,48 @@
+package io.backtrack.outcome.measure;
+
+import io.backtrack.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/v1/patients/{patientId}/measures")
+@RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
+@Tag(name = "Measures", description = "Pain NRS, ODI and PSFS over time, by clinician or patient")
+public class MeasureResource {
+
+    private final MeasureService measures;
+
+    public MeasureResource(MeasureService measures) {
+        this.measures = measures;
+    }
+
+    @POST
+    @Operation(summary = "Record a measure; a retry with the same Idempotency-Key returns the first result")
+    public Uni<Response> record(@RestPath UUID patientId,
+            @RestHeader("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+            @Valid @NotNull MeasureRequest request) {
+        return measures.record(patientId, request, idempotencyKey).map(recorded -> Response
+                .status(recorded.replayed() ? Response.Status.OK : Response.Status.CREATED)
+                .header("Location", "/api/v1/patients/" + patientId + "/measures/" + recorded.measure().id())
+                .entity(recorded.measure())
+                .build());
+    }
+
+    @GET
+    @Operation(summary = "List a patient's measures by effective date")
+    public Uni<List<MeasureView>> list(@RestPath UUID patientId) {
+        return measures.list(patientId);
+    }
+}

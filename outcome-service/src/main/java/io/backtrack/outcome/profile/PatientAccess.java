@@ -1,0 +1,48 @@
+package io.backtrack.outcome.profile;
+
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
+
+/**
+ * Finds a patient the caller may see: a clinician only in their own clinic, a patient only their
+ * own record (linked by the login subject of patient-registered). Anything else is "not found".
+ */
+@RequestScoped
+public class PatientAccess {
+
+    private final Caller caller;
+
+    public PatientAccess(Caller caller) {
+        this.caller = caller;
+    }
+
+    public Uni<PatientProfile> find(UUID patientId) {
+        return PatientProfile.<PatientProfile>findById(patientId).map(profile -> {
+            if (profile == null || !maySee(profile.clinicId, profile.loginSubject)) {
+                throw new ProblemException(Problem.notFound("No patient " + patientId + "."));
+            }
+            return profile;
+        });
+    }
+
+    /** For records that carry their patient's clinic: a clinician of that clinic only. */
+    public void requireClinicianOf(String clinicId, String what) {
+        if (!caller.isClinician() || !clinicId.equals(caller.requiredClinicId())) {
+            throw new ProblemException(Problem.notFound("No " + what + "."));
+        }
+    }
+
+    public boolean maySee(String clinicId, String loginSubject) {
+        if (caller.isClinician()) {
+            return clinicId.equals(caller.requiredClinicId());
+        }
+        if (caller.isPatient()) {
+            return loginSubject != null && caller.subject().equals(loginSubject);
+        }
+        return false;
+    }
+}

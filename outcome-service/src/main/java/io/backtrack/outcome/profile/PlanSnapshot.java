@@ -1,0 +1,64 @@
+package io.backtrack.outcome.profile;
+
+import io.backtrack.contracts.clinical.PlanStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A plan as the plan events describe it, with the latest adherence they reported. */
+@Entity
+@Table(name = "plan_snapshot")
+public class PlanSnapshot extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "plan_id")
+    public UUID planId;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Column(name = "clinic_id", nullable = false)
+    public String clinicId;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Column(name = "sessions_per_week", nullable = false)
+    public int sessionsPerWeek;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PlanStatus status;
+
+    @Column(name = "adherence_counted")
+    public Integer adherenceCounted;
+
+    @Column(name = "adherence_prescribed")
+    public Integer adherencePrescribed;
+
+    @Column(name = "adherence_percent")
+    public Integer adherencePercent;
+
+    public Boolean adherent;
+
+    @Column(name = "consecutive_missed_weeks", nullable = false)
+    public int consecutiveMissedWeeks;
+
+    @Column(name = "last_missed_week")
+    public Integer lastMissedWeek;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Uni<PlanSnapshot> latestOf(UUID patientId) {
+        return find("patientId = ?1 order by updatedAt desc", patientId).firstResult();
+    }
+}

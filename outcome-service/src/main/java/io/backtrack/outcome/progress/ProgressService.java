@@ -1,0 +1,89 @@
+package io.backtrack.outcome.progress;
+
+import io.backtrack.contracts.clinical.MeasureType;
+import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.outcome.escalation.Escalation;
+import io.backtrack.outcome.escalation.EscalationView;
+import io.backtrack.outcome.measure.Measure;
+import io.backtrack.outcome.measure.MeasureView;
+import io.backtrack.outcome.measure.Score;
+import io.backtrack.outcome.profile.PatientAccess;
+import io.backtrack.outcome.profile.PatientProfile;
+import io.backtrack.outcome.profile.PlanSnapshot;
+import io.backtrack.outcome.review.MeasureComparison;
+import io.backtrack.outcome.review.Review;
+import io.backtrack.outcome.review.ReviewThresholds;
+import io.backtrack.outcome.review.ReviewView;
+import io.backtrack.platform.audit.Actor;
+import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Assembles a patient's progress from what outcome-service holds. */
+@RequestScoped
+public class ProgressService {
+
+    private final Caller caller;
+    private final PatientAccess access;
+    private final AuditTrail audit;
+    private final ReviewThresholds thresholds;
+
+    public ProgressService(Caller caller, PatientAccess access, AuditTrail audit, ReviewThresholds thresholds) {
+        this.caller = caller;
+        this.access = access;
+        this.audit = audit;
+        this.thresholds = thresholds;
+    }
+
+    @WithTransaction
+    public Uni<ProgressView> of(UUID patientId) {
+        return access.find(patientId).chain(profile -> Measure.ofPatient(patientId)
+                .chain(measures -> PlanSnapshot.latestOf(patientId)
+                        .chain(plan -> Review.<Review>list("patientId = ?1 order by dueDate, week", patientId)
+                                .chain(reviews -> Escalation.ofPatient(patientId)
+                                        .map(escalations -> new ProgressView(patientId, baseline(profile),
+                                                measures.stream().map(MeasureView::of).toList(),
+                                                changes(profile, measures), adherence(plan),
+                                                reviews.stream().map(ReviewView::of).toList(),
+                                                escalations.stream().map(EscalationView::of).toList())))))
+                .call(view -> audit.record(Actor.of(caller), AuditAction.READ, "progress", patientId, patientId)));
+    }
+
+    private static ProgressView.Baseline baseline(PatientProfile p) {
+        return new ProgressView.Baseline(p.intakeDate, p.baselinePainNrs, p.baselineOdiPercent, p.baselineOdiRawSum,
+                p.baselineOdiSections, p.baselinePsfsMean);
+    }
+
+    private List<ProgressView.Change> changes(PatientProfile profile, List<Measure> measures) {
+        List<ProgressView.Change> changes = new ArrayList<>();
+        latest(measures, MeasureType.PAIN_NRS).filter(m -> profile.hasBaseline()).ifPresent(m -> changes.add(
+                new ProgressView.Change(m.type, m.effectiveDate,
+                        thresholds.pain().compare(Score.of(profile.baselinePainNrs), m.exact()))));
+        latest(measures, MeasureType.ODI).filter(m -> profile.hasOdiBaseline()).ifPresent(m -> changes.add(
+                new ProgressView.Change(m.type, m.effectiveDate, thresholds.odi().compare(
+                        Score.odiPercent(profile.baselineOdiRawSum, profile.baselineOdiSections), m.exact()))));
+        latest(measures, MeasureType.PSFS).filter(m -> profile.baselinePsfsMean != null).ifPresent(m -> changes.add(
+                new ProgressView.Change(m.type, m.effectiveDate, MeasureComparison.higherIsBetter(
+                        Score.of(profile.baselinePsfsMean), m.exact(), thresholds.psfsMcidPoints()))));
+        return changes;
+    }
+
+    private static Optional<Measure> latest(List<Measure> measures, MeasureType type) {
+        return measures.stream().filter(m -> m.type == type).reduce((first, second) -> second);
+    }
+
+    private static ProgressView.Adherence adherence(PlanSnapshot plan) {
+        if (plan == null) {
+            return null;
+        }
+        return new ProgressView.Adherence(plan.planId, plan.status, plan.startDate, plan.adherenceCounted,
+                plan.adherencePrescribed, plan.adherencePercent, plan.adherent, plan.consecutiveMissedWeeks,
+                plan.lastMissedWeek);
+    }
+}

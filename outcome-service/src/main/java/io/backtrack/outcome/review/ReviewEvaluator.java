@@ -1,0 +1,158 @@
+package io.backtrack.outcome.review;
+
+import io.backtrack.contracts.clinical.MeasureType;
+import io.backtrack.contracts.clinical.ReviewStatus;
+import io.backtrack.contracts.clinical.ReviewVerdict;
+import io.backtrack.contracts.outcome.MeasureChange;
+import io.backtrack.contracts.outcome.ReviewCompleted;
+import io.backtrack.contracts.plan.ReviewDue;
+import io.backtrack.messaging.EventOutbox;
+import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.outcome.escalation.EscalationEngine;
+import io.backtrack.outcome.escalation.EscalationRecorder;
+import io.backtrack.outcome.escalation.Trigger.ReviewOutcome;
+import io.backtrack.outcome.measure.Measure;
+import io.backtrack.outcome.measure.Score;
+import io.backtrack.outcome.profile.PatientProfile;
+import io.backtrack.platform.audit.Actor;
+import io.backtrack.platform.audit.AuditAction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Opens reviews from review-due events and evaluates them per escalation-rules §4, inside the
+ * caller's transaction: intake baseline against the latest NRS and ODI in [due − 7, due], else the
+ * first in (due, due + 7]; AWAITING_MEASURES until both exist. A completed review runs the rules.
+ */
+@ApplicationScoped
+public class ReviewEvaluator {
+
+    static final String RESOURCE = "review";
+    static final Actor SYSTEM = Actor.system("outcome-service");
+
+    private final ReviewThresholds thresholds;
+    private final EscalationEngine engine;
+    private final EscalationRecorder escalations;
+    private final EventOutbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public ReviewEvaluator(ReviewThresholds thresholds, EscalationEngine engine, EscalationRecorder escalations,
+            EventOutbox outbox, AuditTrail audit, Clock clock) {
+        this.thresholds = thresholds;
+        this.engine = engine;
+        this.escalations = escalations;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One review per plan and week, however often the review-due arrives; evaluated at once. */
+    public Uni<Void> open(ReviewDue due) {
+        return Review.<Review>find("planId = ?1 and week = ?2", due.planId(), due.week()).firstResult().chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Review review = new Review();
+            review.id = UUID.randomUUID();
+            review.patientId = due.patientId();
+            review.clinicId = due.clinicId();
+            review.planId = due.planId();
+            review.week = due.week();
+            review.planStartDate = due.planStartDate();
+            review.dueDate = due.dueDate();
+            review.status = ReviewStatus.AWAITING_MEASURES;
+            review.adherenceCounted = due.adherence().countedSessions();
+            review.adherencePrescribed = due.adherence().prescribedSessions();
+            review.adherencePercent = due.adherence().percent();
+            review.adherent = due.adherence().adherent();
+            review.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            return review.persistAndFlush()
+                    .chain(() -> audit.record(SYSTEM, AuditAction.CREATE, RESOURCE, review.id, review.patientId,
+                            "week-" + review.week + " review due " + review.dueDate))
+                    .chain(() -> evaluate(review));
+        });
+    }
+
+    /** Tries every review of the patient still awaiting measures, locked against the overdue job. */
+    public Uni<Void> evaluateAwaiting(UUID patientId) {
+        return Review.<Review>find("patientId = ?1 and status = ?2 order by dueDate", patientId,
+                        ReviewStatus.AWAITING_MEASURES)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(reviews -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Review review : reviews) {
+                        chain = chain.chain(() -> evaluate(review));
+                    }
+                    return chain;
+                });
+    }
+
+    private Uni<Void> evaluate(Review review) {
+        return PatientProfile.<PatientProfile>findById(review.patientId).chain(profile -> {
+            if (profile == null || !profile.hasBaseline()) {
+                return Uni.createFrom().voidItem();
+            }
+            LocalDate from = review.dueDate.minusDays(thresholds.measureWindowDays());
+            LocalDate to = review.dueDate.plusDays(thresholds.measureWindowDays());
+            return Measure.between(review.patientId, MeasureType.PAIN_NRS, from, to)
+                    .chain(pains -> Measure.between(review.patientId, MeasureType.ODI, from, to)
+                            .chain(odis -> {
+                                Measure pain = used(pains, review.dueDate);
+                                Measure odi = profile.hasOdiBaseline() ? used(odis, review.dueDate) : null;
+                                if (pain == null || profile.hasOdiBaseline() && odi == null) {
+                                    return Uni.createFrom().voidItem();
+                                }
+                                return complete(review, profile, pain, odi);
+                            }));
+        });
+    }
+
+    /** The latest measured on or before the due day, else the first measured after it (the list is in date order). */
+    static Measure used(List<Measure> measures, LocalDate due) {
+        Measure before = null;
+        for (Measure measure : measures) {
+            if (!measure.effectiveDate.isAfter(due)) {
+                before = measure;
+            } else if (before == null) {
+                return measure;
+            }
+        }
+        return before;
+    }
+
+    private Uni<Void> complete(Review review, PatientProfile profile, Measure pain, Measure odi) {
+        MeasureChange painChange = thresholds.pain().compare(Score.of(profile.baselinePainNrs), pain.exact());
+        Score odiAtReview = odi == null ? null : odi.exact();
+        MeasureChange odiChange = odi == null ? null : thresholds.odi().compare(
+                Score.odiPercent(profile.baselineOdiRawSum, profile.baselineOdiSections), odiAtReview);
+        ReviewVerdict verdict = Verdict.of(painChange, odiChange);
+        review.status = ReviewStatus.COMPLETED;
+        review.verdict = verdict;
+        review.pain = Review.write(painChange);
+        review.odi = Review.write(odiChange);
+        review.painMeasureId = pain.id;
+        review.odiMeasureId = odi == null ? null : odi.id;
+        review.completedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ReviewOutcome outcome = new ReviewOutcome(review.id, review.week, review.planStartDate, review.dueDate, verdict,
+                painChange, odiChange, odiAtReview, review.adherencePercent, review.adherent);
+        return published(review)
+                .chain(() -> audit.record(SYSTEM, AuditAction.UPDATE, RESOURCE, review.id, review.patientId,
+                        "completed: " + verdict))
+                .chain(() -> escalations.record(review.patientId, review.clinicId, review.id,
+                        engine.evaluate(outcome, profile.clinical())));
+    }
+
+    /** Publishes review-completed for a review that reached COMPLETED or OVERDUE. */
+    Uni<Void> published(Review review) {
+        return outbox.append(review.patientId, new ReviewCompleted(review.patientId, review.clinicId, review.id,
+                review.planId, review.week, review.dueDate, review.status, review.verdict, review.painChange(),
+                review.odiChange(), review.adherence(), review.completedAt));
+    }
+}

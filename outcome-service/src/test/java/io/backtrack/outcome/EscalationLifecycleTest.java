@@ -1,0 +1,130 @@
+package io.backtrack.outcome;
+
+import static io.backtrack.outcome.Events.TODAY;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.contracts.clinical.SuspectedCondition;
+import io.backtrack.contracts.clinical.Urgency;
+import io.backtrack.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** RECOMMENDED → ACKNOWLEDGED → ORDERED | DECLINED(reason) → COMPLETED, by clinicians of the patient's clinic. */
+@QuarkusTest
+class EscalationLifecycleTest {
+
+    private static List<Map<String, Object>> escalations(String token, UUID patientId) {
+        return given().auth().oauth2(token).queryParam("patientId", patientId.toString()).get("/api/v1/escalations")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    private static String awaitOpen(String token, UUID patientId, String type) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> escalations(token, patientId).stream()
+                .anyMatch(e -> type.equals(e.get("type")) && "RECOMMENDED".equals(e.get("status"))));
+        return escalations(token, patientId).stream()
+                .filter(e -> type.equals(e.get("type")) && "RECOMMENDED".equals(e.get("status")))
+                .map(e -> (String) e.get("id")).findFirst().orElseThrow();
+    }
+
+    private static ValidatableResponse step(String token, String id, String step, String reason) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(reason == null ? "{}" : "{\"reason\": \"" + reason + "\"}")
+                .when().post("/api/v1/escalations/" + id + "/" + step).then();
+    }
+
+    @Test
+    void aClinicianMovesAnEscalationThroughItsLifecycleAndIllegalStepsAreProblems() {
+        String clinic = "clinic-lifecycle";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        Events.publish(patientId, Events.redFlag(patientId, clinic, RedFlagCode.PROGRESSIVE_MOTOR_WEAKNESS,
+                Urgency.URGENT, SuspectedCondition.SEVERE_NEUROLOGICAL_DEFICIT));
+        String id = awaitOpen(clinician, patientId, "URGENT_MEDICAL_REFERRAL");
+        awaitOpen(clinician, patientId, "IMAGING");
+
+        given().auth().oauth2(clinician).get("/api/v1/escalations/" + id).then().statusCode(200)
+                .body("ruleId", equalTo("ESC-RED-FLAG-URGENT")).body("ruleVersion", equalTo("1.1"))
+                .body("urgency", equalTo("URGENT")).body("evidence.flag", equalTo("PROGRESSIVE_MOTOR_WEAKNESS"));
+
+        String otherClinic = TestTokens.clinician("clinic-other");
+        given().auth().oauth2(otherClinic).get("/api/v1/escalations/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        step(otherClinic, id, "acknowledge", null).statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.patient("someone")).get("/api/v1/escalations/" + id).then().statusCode(403);
+
+        step(clinician, id, "order", null).statusCode(409).contentType("application/problem+json")
+                .body("currentStatus", equalTo("RECOMMENDED"));
+        step(clinician, id, "acknowledge", null).statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+        step(clinician, id, "order", "MRI booked").statusCode(200).body("status", equalTo("ORDERED"));
+        step(clinician, id, "complete", null).statusCode(200).body("status", equalTo("COMPLETED"));
+        step(clinician, id, "acknowledge", null).statusCode(409).contentType("application/problem+json")
+                .body("currentStatus", equalTo("COMPLETED"))
+                .body("detail", containsString("COMPLETED"));
+
+        JsonNode updated = OutcomeTopic.await(patientId, EventType.ESCALATION_UPDATED,
+                p -> p.path("status").asText().equals("COMPLETED"));
+        assertThat(updated.path("previousStatus").asText()).isEqualTo("ORDERED");
+        assertThat(updated.path("escalationId").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void declineNeedsAReasonAndLetsTheTypeBeRecommendedAgain() {
+        String clinic = "clinic-decline";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.activated(patientId, clinic, planId, TODAY.minusDays(14)));
+        Events.publish(patientId, Events.session(patientId, clinic, planId, 3, 8, List.of()));
+        String first = awaitOpen(clinician, patientId, "PLAN_REVISION");
+
+        // a second flare while the first is open creates nothing new
+        Events.publish(patientId, Events.session(patientId, clinic, planId, 2, 9, List.of()));
+        Events.publish(patientId, Events.missed(patientId, clinic, planId, 2, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(2).equals(given().auth().oauth2(clinician)
+                .get("/api/v1/patients/" + patientId + "/progress").then().extract().path("adherence.lastMissedWeek")));
+        assertThat(escalations(clinician, patientId)).hasSize(1);
+
+        step(clinician, first, "decline", null).statusCode(422).contentType("application/problem+json")
+                .body("violations.field", hasItem("reason"));
+        step(clinician, first, "decline", "   ").statusCode(422).body("violations.field", hasItem("reason"));
+        step(clinician, first, "decline", "Flare explained by a house move").statusCode(200)
+                .body("status", equalTo("DECLINED")).body("declineReason", equalTo("Flare explained by a house move"));
+        step(clinician, first, "acknowledge", null).statusCode(409).body("currentStatus", equalTo("DECLINED"));
+
+        Events.publish(patientId, Events.session(patientId, clinic, planId, 4, 8, List.of()));
+        String second = awaitOpen(clinician, patientId, "PLAN_REVISION");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(escalations(clinician, patientId)).hasSize(2);
+    }
+
+    @Test
+    void twoConsecutiveMissedWeeksRecommendAnAdherenceIntervention() {
+        String clinic = "clinic-missed";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.activated(patientId, clinic, planId, TODAY.minusDays(21)));
+        Events.publish(patientId, Events.missed(patientId, clinic, planId, 2, 1));
+        Events.publish(patientId, Events.missed(patientId, clinic, planId, 3, 2));
+        String id = awaitOpen(clinician, patientId, "ADHERENCE_INTERVENTION");
+        given().auth().oauth2(clinician).get("/api/v1/escalations/" + id).then()
+                .body("ruleId", equalTo("ESC-NON-ADHERENT")).body("evidence.consecutiveMissedWeeks", equalTo(2));
+        assertThat(escalations(clinician, patientId)).hasSize(1);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("backtrack_escalations_recommended_total{type=\"ADHERENCE_INTERVENTION\"}"));
+    }
+}

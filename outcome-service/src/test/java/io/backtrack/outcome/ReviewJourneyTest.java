@@ -1,0 +1,172 @@
+package io.backtrack.outcome;
+
+import static io.backtrack.outcome.Events.TODAY;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.contracts.clinical.StartBackRisk;
+import io.backtrack.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Reviews driven by real patient and plan events on the broker, with measures recorded over REST. */
+@QuarkusTest
+class ReviewJourneyTest {
+
+    private static JsonPath progress(String token, UUID patientId) {
+        return given().auth().oauth2(token).get("/api/v1/patients/" + patientId + "/progress")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void anAdherentNonResponderWithNonSpecificPainIsRecommendedAPlanRevisionAndASecondOpinion() {
+        String clinic = "clinic-journey";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.intake(patientId, clinic, 6, 15, StartBackRisk.MEDIUM, false, "M54.50"));
+        Events.publish(patientId, Events.activated(patientId, clinic, planId, TODAY.minusDays(28)));
+        Events.publish(patientId, Events.session(patientId, clinic, planId, 5, 5, List.of()));
+        Events.publish(patientId, Events.reviewDue(patientId, clinic, planId, 4, TODAY, true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress(clinician, patientId)
+                .getList("reviews.status").equals(List.of("AWAITING_MEASURES")));
+        Measures.post(clinician, patientId, Measures.odi(15, TODAY.minusDays(2))).statusCode(201);
+        Measures.post(clinician, patientId, Measures.pain(6, TODAY)).statusCode(201);
+
+        JsonPath after = progress(clinician, patientId);
+        assertThat(after.getString("reviews[0].status")).isEqualTo("COMPLETED");
+        assertThat(after.getString("reviews[0].verdict")).isEqualTo("NON_RESPONDING");
+        assertThat(after.getInt("reviews[0].pain.baseline")).isEqualTo(6);
+        assertThat(after.getFloat("reviews[0].odi.baseline")).isEqualTo(30.0f);
+        assertThat(after.getBoolean("reviews[0].adherence.adherent")).isTrue();
+        assertThat(after.getInt("baseline.painNrs")).isEqualTo(6);
+        assertThat(after.getList("measures")).hasSize(2);
+        assertThat(after.getList("changes.measure")).containsExactly("PAIN_NRS", "ODI");
+        assertThat(after.getString("adherence.planId")).isEqualTo(planId.toString());
+        assertThat(after.getList("escalations.type")).containsExactlyInAnyOrder("PLAN_REVISION", "SECOND_OPINION");
+        assertThat(after.getList("escalations.ruleId")).containsOnly("ESC-NONSPECIFIC-WK4");
+
+        JsonNode recommended = OutcomeTopic.await(patientId, EventType.ESCALATION_RECOMMENDED,
+                p -> p.path("type").asText().equals("SECOND_OPINION"));
+        assertThat(recommended.path("ruleId").asText()).isEqualTo("ESC-NONSPECIFIC-WK4");
+        assertThat(recommended.path("ruleVersion").asText()).isEqualTo("1.1");
+        assertThat(recommended.path("urgency").asText()).isEqualTo("ROUTINE");
+        assertThat(recommended.path("reviewId").asText()).isEqualTo(after.getString("reviews[0].id"));
+        assertThat(recommended.path("evidence").path("verdict").asText()).isEqualTo("NON_RESPONDING");
+        JsonNode completed = OutcomeTopic.await(patientId, EventType.REVIEW_COMPLETED, p -> true);
+        assertThat(completed.path("verdict").asText()).isEqualTo("NON_RESPONDING");
+        OutcomeTopic.await(patientId, EventType.MEASURE_RECORDED, p -> p.path("measure").asText().equals("ODI"));
+    }
+
+    @Test
+    void aWeek6DiscRadiculopathyNonResponderIsRecommendedImagingAndALaterRedFlagRaisesItsUrgency() {
+        String clinic = "clinic-week6";
+        String clinician = TestTokens.clinician(clinic);
+        String subject = "patient-" + UUID.randomUUID();
+        UUID patientId = Events.registered(clinic, subject);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.intake(patientId, clinic, 7, 20, StartBackRisk.LOW, false, "M51.16"));
+        Events.publish(patientId, Events.activated(patientId, clinic, planId, TODAY.minusDays(42)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress(clinician, patientId).get("baseline.painNrs") != null);
+        Measures.post(clinician, patientId, Measures.pain(7, TODAY)).statusCode(201);
+        Measures.post(TestTokens.patient(subject), patientId, Measures.odi(20, TODAY)).statusCode(201);
+        Events.publish(patientId, Events.reviewDue(patientId, clinic, planId, 6, TODAY, true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress(clinician, patientId).getList("escalations").size() == 3);
+        JsonPath after = progress(clinician, patientId);
+        assertThat(after.getList("escalations.type"))
+                .containsExactlyInAnyOrder("IMAGING", "SURGICAL_CONSULT", "INTERVENTIONAL_PAIN");
+        assertThat(after.getList("escalations.urgency")).containsOnly("ROUTINE");
+        String reviewId = after.getString("reviews[0].id");
+        given().auth().oauth2(TestTokens.patient(subject)).get("/api/v1/reviews/" + reviewId)
+                .then().statusCode(200).body("verdict", equalTo("NON_RESPONDING"));
+        given().auth().oauth2(TestTokens.patient("patient-" + UUID.randomUUID())).get("/api/v1/reviews/" + reviewId)
+                .then().statusCode(404);
+
+        Events.publish(patientId, Events.session(patientId, clinic, planId, 4, 5,
+                List.of(RedFlagCode.PROGRESSIVE_MOTOR_WEAKNESS)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress(clinician, patientId).getList("escalations").size() == 4);
+        JsonPath raised = progress(clinician, patientId);
+        assertThat(raised.getList("escalations.type")).containsExactlyInAnyOrder("IMAGING", "SURGICAL_CONSULT",
+                "INTERVENTIONAL_PAIN", "URGENT_MEDICAL_REFERRAL");
+        assertThat(raised.getString("escalations.find { it.type == 'IMAGING' }.urgency")).isEqualTo("URGENT");
+        assertThat(raised.getString("escalations.find { it.type == 'IMAGING' }.ruleId")).isEqualTo("ESC-RADICULAR-WK6");
+        JsonNode update = OutcomeTopic.await(patientId, EventType.ESCALATION_UPDATED,
+                p -> p.path("type").asText().equals("IMAGING"));
+        assertThat(update.path("status").asText()).isEqualTo("RECOMMENDED");
+        assertThat(update.path("previousStatus").asText()).isEqualTo("RECOMMENDED");
+        assertThat(update.path("urgency").asText()).isEqualTo("URGENT");
+        assertThat(update.path("ruleId").asText()).isEqualTo("ESC-RED-FLAG-URGENT");
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/admin/audit/verification")
+                .then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void theSameReviewDueTwiceYieldsOneReviewAndOneSetOfEscalations() {
+        String clinic = "clinic-redelivery";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.intake(patientId, clinic, 6, 15, StartBackRisk.MEDIUM, false, "M54.50"));
+        Events.publish(patientId, Events.activated(patientId, clinic, planId, TODAY.minusDays(28)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress(clinician, patientId).get("baseline.painNrs") != null);
+        Measures.post(clinician, patientId, Measures.pain(6, TODAY.minusDays(1))).statusCode(201);
+        Measures.post(clinician, patientId, Measures.odi(15, TODAY.minusDays(1))).statusCode(201);
+
+        String ceId = Events.publish(patientId, Events.reviewDue(patientId, clinic, planId, 4, TODAY, true));
+        Events.publish(patientId, Events.reviewDue(patientId, clinic, planId, 4, TODAY, true), ceId);
+        Events.publish(patientId, Events.reviewDue(patientId, clinic, planId, 4, TODAY, true));
+        // a later event of the same patient (same partition) marks that the three above were consumed
+        Events.publish(patientId, Events.missed(patientId, clinic, planId, 3, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(3)
+                .equals(progress(clinician, patientId).get("adherence.lastMissedWeek")));
+
+        JsonPath after = progress(clinician, patientId);
+        assertThat(after.getList("reviews")).hasSize(1);
+        assertThat(after.getList("escalations.type")).containsExactlyInAnyOrder("PLAN_REVISION", "SECOND_OPINION");
+        assertThat(OutcomeTopic.all(patientId, EventType.REVIEW_COMPLETED, 1)).hasSize(1);
+        assertThat(OutcomeTopic.all(patientId, EventType.ESCALATION_RECOMMENDED, 2)).hasSize(2);
+    }
+
+    @Test
+    void aReviewWithoutMeasuresByDuePlusSevenDaysIsOverdueWithoutAVerdict() {
+        String clinic = "clinic-overdue";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.intake(patientId, clinic, 6, 15, StartBackRisk.MEDIUM, false, "M54.50"));
+        Events.publish(patientId, Events.reviewDue(patientId, clinic, planId, 4, TODAY.minusDays(8), true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress(clinician, patientId)
+                .getList("reviews.status").equals(List.of("OVERDUE")));
+        String reviewId = progress(clinician, patientId).getString("reviews[0].id");
+        given().auth().oauth2(clinician).queryParam("status", "OVERDUE").get("/api/v1/reviews")
+                .then().statusCode(200).body("findAll { it.id == '" + reviewId + "' }", hasSize(1));
+        given().auth().oauth2(clinician).get("/api/v1/reviews/" + reviewId)
+                .then().statusCode(200).body("status", equalTo("OVERDUE")).body("verdict", nullValue());
+        given().auth().oauth2(TestTokens.clinician("clinic-elsewhere")).get("/api/v1/reviews/" + reviewId)
+                .then().statusCode(404);
+        JsonNode completed = OutcomeTopic.await(patientId, EventType.REVIEW_COMPLETED, p -> true);
+        assertThat(completed.path("status").asText()).isEqualTo("OVERDUE");
+        assertThat(completed.path("verdict").isNull()).isTrue();
+        // a measure arriving later does not reopen it
+        Measures.post(clinician, patientId, Measures.pain(3, TODAY)).statusCode(201);
+        given().auth().oauth2(clinician).get("/api/v1/reviews/" + reviewId).then().body("status", equalTo("OVERDUE"));
+        given().auth().oauth2(clinician).queryParam("clinicId", "clinic-elsewhere").get("/api/v1/reviews")
+                .then().statusCode(403);
+        given().auth().oauth2(clinician).get("/api/v1/escalations?patientId=" + patientId)
+                .then().statusCode(200).body("$", hasSize(0));
+    }
+}

@@ -1,0 +1,46 @@
+package io.backtrack.outcome.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class OdiScoreTest {
+
+    @Test
+    void tenSectionsDoubleTheSum() {
+        OdiScore score = OdiScore.of(new OdiAnswers(2, 2, 2, 2, 2, 2, 1, 1, 1, 1));
+        assertThat(score.scored()).isTrue();
+        assertThat(score.percent()).isEqualByComparingTo("32.0");
+        assertThat(score.exact()).isEqualTo(Score.odiPercent(16, 10));
+    }
+
+    @Test
+    void nineSectionsLowerTheDenominatorByFive() {
+        OdiScore score = OdiScore.of(new OdiAnswers(2, 2, 2, 2, 2, 2, 1, null, 2, 1));
+        assertThat(score.sectionsAnswered()).isEqualTo(9);
+        assertThat(score.percent()).isEqualByComparingTo("35.6");
+        assertThat(score.exact().atLeast(36)).isFalse();
+    }
+
+    @Test
+    void eightSectionsStillScore() {
+        OdiScore score = OdiScore.of(new OdiAnswers(2, 2, 2, 2, 2, 2, 2, null, 2, null));
+        assertThat(score.scored()).isTrue();
+        assertThat(score.percent()).isEqualByComparingTo("40.0");
+        assertThat(score.exact().atLeast(40)).isTrue();
+    }
+
+    @Test
+    void sevenSectionsAreNotAScore() {
+        OdiScore score = OdiScore.of(new OdiAnswers(2, 2, 2, 2, 2, 2, 2, null, null, null));
+        assertThat(score.scored()).isFalse();
+        assertThat(OdiScore.MIN_SECTIONS_RULE).isEqualTo("ODI-MIN-SECTIONS");
+    }
+
+    @Test
+    void comparisonsUseTheExactFractionNotTheRoundedPercent() {
+        Score nineOfNine = Score.odiPercent(17, 9);
+        assertThat(nineOfNine.display()).isEqualByComparingTo("37.8");
+        assertThat(nineOfNine.atLeast(38)).isFalse();
+    }
+}
