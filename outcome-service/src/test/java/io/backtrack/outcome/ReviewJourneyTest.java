@@ -12,10 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.contracts.clinical.StartBackRisk;
+import io.backtrack.contracts.plan.SessionCompleted;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,39 @@ class ReviewJourneyTest {
         JsonNode completed = OutcomeTopic.await(patientId, EventType.REVIEW_COMPLETED, p -> true);
         assertThat(completed.path("verdict").asText()).isEqualTo("NON_RESPONDING");
         OutcomeTopic.await(patientId, EventType.MEASURE_RECORDED, p -> p.path("measure").asText().equals("ODI"));
+    }
+
+    @Test
+    void sessionsLoggedAfterTheReviewFellDueStillCountForAdherence() {
+        String clinic = "clinic-late-sessions";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.intake(patientId, clinic, 6, 15, StartBackRisk.MEDIUM, false, "M54.50"));
+        Events.publish(patientId, Events.activated(patientId, clinic, planId, TODAY.minusDays(28)));
+        for (int day = 1; day <= 5; day++) {
+            Events.publish(patientId, countedSession(patientId, clinic, planId, TODAY.minusDays(28 - 4L * day)));
+        }
+        Events.publish(patientId, Events.reviewDue(patientId, clinic, planId, 4, TODAY, false));
+        for (int daysBeforeDue = 1; daysBeforeDue <= 4; daysBeforeDue++) {
+            Events.publish(patientId, countedSession(patientId, clinic, planId, TODAY.minusDays(daysBeforeDue)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress(clinician, patientId)
+                .getList("reviews.status").equals(List.of("AWAITING_MEASURES")));
+        Measures.post(clinician, patientId, Measures.odi(15, TODAY.minusDays(2))).statusCode(201);
+        Measures.post(clinician, patientId, Measures.pain(6, TODAY)).statusCode(201);
+
+        JsonPath after = progress(clinician, patientId);
+        assertThat(after.getInt("reviews[0].adherence.countedSessions")).isEqualTo(9);
+        assertThat(after.getInt("reviews[0].adherence.percent")).isEqualTo(75);
+        assertThat(after.getBoolean("reviews[0].adherence.adherent")).isTrue();
+        assertThat(after.getList("escalations.type")).containsExactlyInAnyOrder("PLAN_REVISION", "SECOND_OPINION");
+    }
+
+    private static SessionCompleted countedSession(UUID patientId, String clinic, UUID planId, LocalDate day) {
+        Instant performed = day.atTime(18, 0).toInstant(ZoneOffset.UTC);
+        return new SessionCompleted(patientId, clinic, planId, UUID.randomUUID(), performed, 1, 5, 5, true, 5, 5, 5,
+                List.of(), List.of(), false, Instant.now());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.backtrack.contracts.plan.PlanActivated;
 import io.backtrack.contracts.plan.PlanStatusChanged;
 import io.backtrack.contracts.plan.ReviewDue;
 import io.backtrack.contracts.plan.SessionCompleted;
+import io.backtrack.outcome.review.LoggedSession;
 import io.backtrack.messaging.InboundEvents;
 import io.backtrack.messaging.ReceivedEvent;
 import io.backtrack.platform.audit.AuditTrail;
@@ -26,6 +27,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -90,7 +93,13 @@ public class PlanEvents {
     }
 
     private Uni<Void> session(SessionCompleted session) {
-        return PatientProfile.findOrCreate(session.patientId(), session.clinicId(), now())
+        LoggedSession logged = new LoggedSession();
+        logged.sessionId = session.sessionId();
+        logged.planId = session.planId();
+        logged.performedOn = LocalDate.ofInstant(session.performedAt(), ZoneOffset.UTC);
+        logged.counts = session.countsForAdherence();
+        return logged.persist()
+                .chain(() -> PatientProfile.findOrCreate(session.patientId(), session.clinicId(), now()))
                 .invoke(profile -> {
                     if (session.motorDeficitReported()) {
                         profile.motorDeficitSession = true;

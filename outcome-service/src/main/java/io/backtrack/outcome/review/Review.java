@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * A week-4 or week-6 review of one plan: awaiting measures, completed with a verdict and the numbers
- * behind it, or overdue. Adherence is the snapshot the review-due event carried (plan-service owns
- * sessions; outcome-service does not recount them).
+ * behind it, or overdue. Adherence starts as the snapshot the review-due event carried and is counted
+ * again when the review completes, so sessions logged late still count.
  */
 @Entity
 @Table(name = "review")

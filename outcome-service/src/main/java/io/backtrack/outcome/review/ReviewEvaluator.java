@@ -128,6 +128,26 @@ public class ReviewEvaluator {
     }
 
     private Uni<Void> complete(Review review, PatientProfile profile, Measure pain, Measure odi) {
+        return LoggedSession.counted(review.planId, review.planStartDate, review.dueDate)
+                .chain(counted -> {
+                    recount(review, counted.intValue());
+                    return completeWithAdherence(review, profile, pain, odi);
+                });
+    }
+
+    /**
+     * Adherence is counted when the review is evaluated, so sessions logged after the review fell due
+     * count too; the prescribed sessions stay those plan-service computed (it knows the weeks on hold).
+     */
+    private void recount(Review review, int countedNow) {
+        int counted = Math.max(review.adherenceCounted, countedNow);
+        int prescribed = review.adherencePrescribed;
+        review.adherenceCounted = counted;
+        review.adherencePercent = prescribed == 0 ? 100 : Math.min(100, counted * 100 / prescribed);
+        review.adherent = counted * 100L >= (long) prescribed * thresholds.adherentPercent();
+    }
+
+    private Uni<Void> completeWithAdherence(Review review, PatientProfile profile, Measure pain, Measure odi) {
         MeasureChange painChange = thresholds.pain().compare(Score.of(profile.baselinePainNrs), pain.exact());
         Score odiAtReview = odi == null ? null : odi.exact();
         MeasureChange odiChange = odi == null ? null : thresholds.odi().compare(

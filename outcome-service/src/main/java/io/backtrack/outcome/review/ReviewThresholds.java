@@ -36,6 +36,10 @@ public interface ReviewThresholds {
     @WithDefault("7")
     int measureWindowDays();
 
+    /** Adherent when counted × 100 ≥ prescribed × this; keep it equal to plan-service's backtrack.adherence.adherent-percent. */
+    @WithDefault("70")
+    int adherentPercent();
+
     /** How often the overdue job runs (read by its schedule; 1s–10s is sensible). */
     @WithDefault("5s")
     Duration overdueCheckInterval();
