@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs BackTrack on one machine: PostgreSQL (embedded, or external when BACKTRACK_POSTGRES_HOST is
- * set), a single-node Kafka broker, and the three services against them. Ctrl-C stops everything.
+ * set), a single-node Kafka broker, Keycloak, and the three services against them, then fills a demo
+ * clinic (skip it with --no-demo). Ctrl-C stops everything.
  */
 public final class BackTrackLocal {
 
@@ -25,10 +26,11 @@ public final class BackTrackLocal {
     private final List<AutoCloseable> started = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
-        new BackTrackLocal().run(Path.of("").toAbsolutePath());
+        boolean demo = !List.of(args).contains("--no-demo");
+        new BackTrackLocal().run(Path.of("").toAbsolutePath(), demo);
     }
 
-    private void run(Path root) throws Exception {
+    private void run(Path root, boolean demo) throws Exception {
         Path state = root.resolve(".backtrack");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "backtrack-stop"));
 
@@ -58,6 +60,10 @@ public final class BackTrackLocal {
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofMinutes(3));
             done(service.spec().name() + " ready");
+        }
+        if (demo) {
+            step("demo clinic");
+            done(DemoClinic.seed(keycloak.issuer()));
         }
         printUrls(services, kafka, keycloak);
         new CountDownLatch(1).await();
