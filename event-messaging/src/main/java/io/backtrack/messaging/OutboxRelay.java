@@ -30,10 +30,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Publishes pending outbox rows to Kafka in id order and marks them published only after the broker
- * acknowledged every one of them (acks=all, idempotent producer). It wakes on NOTIFY and polls as a
- * fallback. Across replicas, a transaction-scoped advisory lock lets one relay drain at a time, which
- * keeps the per-patient order that a parallel drain would break; the others find the lock taken and
- * return at once.
+ * acknowledged every one of them (acks=all, idempotent producer). Rows whose writing transaction is
+ * younger than a transaction still in flight wait, so a later write never overtakes an earlier one.
+ * It wakes on NOTIFY and polls as a fallback. Across replicas, a transaction-scoped advisory lock
+ * lets one relay drain at a time, which keeps the per-patient order that a parallel drain would
+ * break; the others find the lock taken and return at once.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,6 +44,7 @@ public class OutboxRelay {
             SELECT id, event_id, topic, event_type, source, record_key, occurred_at, payload
               FROM outbox_event
              WHERE published_at IS NULL
+               AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
              ORDER BY id
              LIMIT $1
                FOR UPDATE SKIP LOCKED""";

@@ -9,10 +9,13 @@ import io.backtrack.contracts.Topic;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +83,30 @@ class OutboxTest {
                 .map(r -> r.value().replaceAll(".*\"clinicId\":\"([^\"]+)\".*", "$1"))
                 .toList();
         assertThat(clinics).containsExactly("clinic-order-1", "clinic-order-2");
+    }
+
+    @Test
+    void anEventCommittedFirstDoesNotOvertakeOneWrittenBeforeIt() throws Exception {
+        UUID patientId = UUID.randomUUID();
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(
+                () -> registrations.announce(patientId, "written-first", Duration.ofSeconds(3))));
+        Thread.sleep(1000);
+        run(() -> registrations.announce(patientId, "written-second", Duration.ZERO));
+        first.get();
+
+        List<ConsumerRecord<String, String>> records = TopicProbe.readAll(Topic.PATIENT.topicName(), Duration.ofSeconds(30),
+                all -> all.stream().filter(r -> patientId.toString().equals(r.key())).count() == 2);
+        assertThat(records.stream().filter(r -> patientId.toString().equals(r.key()))
+                .map(r -> r.value().replaceAll(".*\"clinicId\":\"([^\"]+)\".*", "$1")))
+                .containsExactly("written-first", "written-second");
+    }
+
+    private static void run(Supplier<Uni<Void>> work) {
+        try {
+            VertxContextSupport.subscribeAndAwait(work);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<ConsumerRecord<String, String>> recordsFor(UUID patientId) {

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,6 +24,17 @@ public class Registrations {
     public Uni<Void> registerTwice(UUID patientId, String clinicPrefix) {
         return outbox.append(patientId, new PatientRegistered(patientId, clinicPrefix + "-1", null, Instant.now()))
                 .chain(() -> outbox.append(patientId, new PatientRegistered(patientId, clinicPrefix + "-2", null, Instant.now())));
+    }
+
+    /** An event whose transaction stays open for a while after writing it. */
+    @WithTransaction
+    public Uni<Void> announce(UUID patientId, String clinicId, Duration holdOpenFor) {
+        return outbox.append(patientId, new PatientRegistered(patientId, clinicId, null, Instant.now()))
+                .call(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("SELECT 1 FROM pg_sleep(?1)")
+                        .setParameter(1, holdOpenFor.toMillis() / 1000.0)
+                        .getSingleResult()))
+                .replaceWithVoid();
     }
 
     @WithTransaction

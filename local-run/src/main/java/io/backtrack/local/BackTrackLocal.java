@@ -3,6 +3,8 @@ package io.backtrack.local;
 import io.backtrack.infra.KafkaBrokerProcess;
 import io.backtrack.infra.LocalPostgres;
 import io.backtrack.infra.PostgresEndpoint;
+import io.backtrack.infra.ServiceProcess;
+import io.backtrack.infra.ServiceSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

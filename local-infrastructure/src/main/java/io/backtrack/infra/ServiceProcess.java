@@ -1,6 +1,5 @@
-package io.backtrack.local;
+package io.backtrack.infra;
 
-import io.backtrack.infra.PostgresEndpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,20 +14,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A packaged service started as its own JVM, its output in a log file. */
-final class ServiceProcess implements AutoCloseable {
+/** A packaged service started as its own JVM, its output in a log file; it stops when this JVM ends. */
+public final class ServiceProcess implements AutoCloseable {
 
     private final ServiceSpec spec;
     private final Process process;
+    private final OrphanGuard guard;
     private final Path log;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path log) {
+    private ServiceProcess(ServiceSpec spec, Process process, OrphanGuard guard, Path log) {
         this.spec = spec;
         this.process = process;
+        this.guard = guard;
         this.log = log;
     }
 
-    static ServiceProcess start(Path root, ServiceSpec spec, PostgresEndpoint postgres, String kafka,
+    public static ServiceProcess start(Path root, ServiceSpec spec, PostgresEndpoint postgres, String kafka,
             Map<String, String> extraConfig, Path logDir) throws IOException {
         Path runner = spec.runner(root);
         if (!Files.isRegularFile(runner)) {
@@ -50,11 +51,11 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ServiceProcess(spec, process, log);
+        return new ServiceProcess(spec, process, OrphanGuard.interruptOnExit(process.pid()), log);
     }
 
     /** Waits until {@code /q/health/ready} answers 200, or fails with the end of the service's log. */
-    void awaitReady(Duration timeout) throws IOException, InterruptedException {
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(spec.url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -75,12 +76,13 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(spec.name() + " not ready after " + timeout + "; see " + log);
     }
 
-    ServiceSpec spec() {
+    public ServiceSpec spec() {
         return spec;
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws IOException, InterruptedException {
+        guard.close();
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -1,15 +1,15 @@
-package io.backtrack.local;
+package io.backtrack.infra;
 
 import java.nio.file.Path;
 
 /** One BackTrack service as the launcher runs it: its module, database and HTTP port. */
-record ServiceSpec(String name, String database, int port) {
+public record ServiceSpec(String name, String database, int port) {
 
-    Path runner(Path root) {
+    public Path runner(Path root) {
         return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 }
