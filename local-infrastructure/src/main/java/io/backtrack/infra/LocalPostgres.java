@@ -59,6 +59,7 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("idle_in_transaction_session_timeout", "60s")
                 .start();
         OrphanGuard guard;
         try {
