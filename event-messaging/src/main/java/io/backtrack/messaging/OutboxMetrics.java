@@ -2,6 +2,7 @@ package io.backtrack.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,7 +10,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Publishes the outbox backlog and the age of its oldest pending event, so a stuck relay shows. */
+/** Publishes the outbox backlog and the age of its oldest pending event, so a stuck relay shows; registered at startup. */
+@Startup
 @ApplicationScoped
 public class OutboxMetrics {
 

@@ -4,21 +4,36 @@ import io.backtrack.plan.plans.Plan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Sets a plan's clocks: the end of every week, and the reviews at day 28 and, when needed, day 42. */
+/**
+ * Sets a plan's clocks: the end of every week, and the reviews at day 28 and, when needed, day 42.
+ * For a backdated plan, weeks that ended before it was created are checked a day later, so the
+ * sessions already done can be logged first; a review due in the past still falls due at once.
+ */
 @ApplicationScoped
 public class ClockSchedule {
 
     public static final int FIRST_REVIEW_WEEK = 4;
     public static final int SECOND_REVIEW_WEEK = 6;
 
+    private final Clock clock;
+
+    public ClockSchedule(Clock clock) {
+        this.clock = clock;
+    }
+
     public Uni<Void> scheduleFor(Plan plan) {
+        LocalDate backfillEnds = LocalDate.now(clock).plusDays(1);
         List<PlanClock> clocks = new ArrayList<>();
         for (int week = 1; week <= plan.durationWeeks; week++) {
-            clocks.add(PlanClock.of(plan.id, ClockKind.WEEK_END, week, plan.startDate.plusDays(7L * week)));
+            LocalDate weekEnded = plan.startDate.plusDays(7L * week);
+            LocalDate due = weekEnded.isBefore(backfillEnds) ? backfillEnds : weekEnded;
+            clocks.add(PlanClock.of(plan.id, ClockKind.WEEK_END, week, due));
         }
         clocks.add(PlanClock.of(plan.id, ClockKind.REVIEW, FIRST_REVIEW_WEEK,
                 plan.startDate.plusDays(7L * FIRST_REVIEW_WEEK)));

@@ -14,6 +14,7 @@ import io.backtrack.contracts.clinical.ReviewVerdict;
 import io.backtrack.contracts.outcome.ReviewCompleted;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
+import io.backtrack.platform.time.ServiceClock;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -32,15 +33,22 @@ class ReviewClockTest {
     private static final String CLINIC = "clinic-clocks";
 
     private final DueClocks dueClocks;
+    private final ServiceClock clock;
 
-    ReviewClockTest(DueClocks dueClocks) {
+    ReviewClockTest(DueClocks dueClocks, ServiceClock clock) {
         this.dueClocks = dueClocks;
+        this.clock = clock;
     }
 
     private static List<JsonNode> events(UUID patientId, EventType type, int atLeast) {
         List<ConsumerRecord<String, String>> records = TopicProbe.readAll(Topic.PLAN.topicName(), Duration.ofSeconds(30),
                 all -> all.stream().filter(r -> matches(r, patientId, type)).count() >= atLeast);
         return records.stream().filter(r -> matches(r, patientId, type)).map(r -> readTree(r.value())).toList();
+    }
+
+    private static long count(UUID patientId, EventType type) {
+        return TopicProbe.readAll(Topic.PLAN.topicName(), Duration.ofSeconds(30), all -> true).stream()
+                .filter(r -> matches(r, patientId, type)).count();
     }
 
     private static boolean matches(ConsumerRecord<String, String> r, UUID patientId, EventType type) {
@@ -66,6 +74,8 @@ class ReviewClockTest {
             assertThat(new EventSchemas().violations(EventType.REVIEW_DUE, event)).isEmpty();
         });
 
+        assertThat(count(patientId, EventType.ADHERENCE_MISSED)).as("weeks that ended before the plan wait a day").isZero();
+        clock.advance(Duration.ofDays(1));
         List<JsonNode> missed = events(patientId, EventType.ADHERENCE_MISSED, 4);
         assertThat(missed).extracting(e -> e.path("consecutiveMissedWeeks").asInt()).containsExactly(1, 2, 3, 4);
     }
