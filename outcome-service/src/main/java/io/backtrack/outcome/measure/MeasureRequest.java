@@ -1,6 +1,7 @@
 package io.backtrack.outcome.measure;
 
 import io.backtrack.contracts.clinical.MeasureType;
+import io.backtrack.scoring.OdiAnswers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -6,9 +6,11 @@ import io.backtrack.contracts.clinical.MeasureType;
 import io.backtrack.contracts.outcome.MeasureRecorded;
 import io.backtrack.messaging.EventOutbox;
 import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.scoring.OdiScore;
 import io.backtrack.outcome.profile.PatientAccess;
 import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.outcome.review.ReviewEvaluator;
+import io.backtrack.outcome.review.ReviewThresholds;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.problem.Problem;
@@ -42,15 +44,17 @@ public class MeasureService {
     private final AuditTrail audit;
     private final EventOutbox outbox;
     private final ReviewEvaluator reviews;
+    private final ReviewThresholds thresholds;
     private final Clock clock;
 
     public MeasureService(Caller caller, PatientAccess access, AuditTrail audit, EventOutbox outbox,
-            ReviewEvaluator reviews, Clock clock) {
+            ReviewEvaluator reviews, ReviewThresholds thresholds, Clock clock) {
         this.caller = caller;
         this.access = access;
         this.audit = audit;
         this.outbox = outbox;
         this.reviews = reviews;
+        this.thresholds = thresholds;
         this.clock = clock;
     }
 
@@ -120,9 +124,9 @@ public class MeasureService {
                     violations.add(new Violation("odi", "MEASURE-VALUE-REQUIRED", "the ten ODI sections are required"));
                 } else {
                     OdiScore odi = OdiScore.of(request.odi());
-                    if (!odi.scored()) {
+                    if (!odi.scoredWith(thresholds.odiMinSections())) {
                         violations.add(new Violation("odi", OdiScore.MIN_SECTIONS_RULE, "at least "
-                                + OdiScore.MIN_SECTIONS + " of 10 sections must be answered; "
+                                + thresholds.odiMinSections() + " of 10 sections must be answered; "
                                 + odi.sectionsAnswered() + " were"));
                     } else {
                         measure.value = odi.percent();

@@ -36,6 +36,10 @@ public interface ReviewThresholds {
     @WithDefault("7")
     int measureWindowDays();
 
+    /** ODI-MIN-SECTIONS: a stand-alone ODI with fewer answered sections is rejected. */
+    @WithDefault("8")
+    int odiMinSections();
+
     /** Adherent when counted × 100 ≥ prescribed × this; keep it equal to plan-service's backtrack.adherence.adherent-percent. */
     @WithDefault("70")
     int adherentPercent();

@@ -1,8 +1,8 @@
 package io.backtrack.patient.intake;
 
-import io.backtrack.patient.screening.OdiAnswers;
 import io.backtrack.patient.screening.RedFlagAnswers;
 import io.backtrack.patient.screening.StartBackAnswers;
+import io.backtrack.scoring.OdiAnswers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

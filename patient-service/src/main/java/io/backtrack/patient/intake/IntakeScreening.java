@@ -2,10 +2,10 @@ package io.backtrack.patient.intake;
 
 import io.backtrack.patient.conditions.ConditionGroups;
 import io.backtrack.patient.screening.EpisodeStaging;
-import io.backtrack.patient.screening.OdiScore;
 import io.backtrack.patient.screening.RedFlagScreen;
 import io.backtrack.patient.screening.ScreeningRules;
 import io.backtrack.patient.screening.StartBackScore;
+import io.backtrack.scoring.OdiScore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,10 +23,12 @@ public class IntakeScreening {
     }
 
     public IntakeFindings assess(IntakeRequest request, LocalDate intakeDate, int ageAtIntake) {
+        OdiScore odi = OdiScore.of(request.odi());
         return new IntakeFindings(
                 EpisodeStaging.stage(request.onsetDate(), intakeDate, rules),
                 StartBackScore.score(request.startBack(), rules),
-                OdiScore.of(request.odi(), rules),
+                odi,
+                odi.scoredWith(rules.odiMinSections()),
                 psfsMean(request.psfs()),
                 RedFlagScreen.redFlags(request.redFlagScreen()),
                 RedFlagScreen.watchFlags(request.redFlagScreen(), ageAtIntake, request.history().previousEpisodes(), rules),

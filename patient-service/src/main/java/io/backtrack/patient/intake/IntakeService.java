@@ -152,24 +152,22 @@ public class IntakeService {
         var conditions = request.conditions().stream()
                 .map(code -> new IntakeAssessment.Condition(code, icd10.description(code).orElseThrow()))
                 .toList();
-        var odi = findings.odi();
         return new IntakeAssessment(findings.stage(), conditions, findings.startBack(),
-                new IntakeAssessment.Odi(odi.percent(), odi.scored() ? odi.rawSum() : null, odi.sectionsAnswered(),
-                        odi.missingReason()),
+                new IntakeAssessment.Odi(findings.odiPercent(), findings.odiRawSum(), findings.odi().sectionsAnswered(),
+                        findings.odiMissingReason()),
                 request.painNrs(), findings.psfsMean(), findings.watchFlags(), request.motorDeficit(),
                 findings.chronicPainSyndrome());
     }
 
     private static IntakeCompleted completed(Patient patient, Intake intake, IntakeRequest request,
             IntakeFindings findings, List<RedFlag> flags, boolean cleared) {
-        var odi = findings.odi();
         return new IntakeCompleted(patient.id, patient.clinicId, intake.id, intake.intakeDate, request.onsetDate(),
                 findings.stage(), request.conditions(),
                 request.symptoms().stream().map(Enum::name).toList(),
                 flags.stream().map(f -> new RedFlagFinding(f.id, f.flag, f.urgency, f.suspectedCondition)).toList(),
                 findings.watchFlags(), findings.startBack(),
-                new IntakeBaseline(request.painNrs(), odi.percent(), odi.scored() ? odi.rawSum() : null,
-                        odi.sectionsAnswered(), odi.missingReason(), findings.psfsMean()),
+                new IntakeBaseline(request.painNrs(), findings.odiPercent(), findings.odiRawSum(),
+                        findings.odi().sectionsAnswered(), findings.odiMissingReason(), findings.psfsMean()),
                 request.motorDeficit(), findings.chronicPainSyndrome(), cleared, intake.recordedAt);
     }
 

@@ -1,4 +1,4 @@
-package io.backtrack.outcome.measure;
+package io.backtrack.scoring;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,7 +19,7 @@ public record OdiAnswers(
         @Min(0) @Max(5) Integer socialLife,
         @Min(0) @Max(5) Integer travelling) {
 
-    List<Integer> answered() {
+    public List<Integer> answered() {
         return Arrays.asList(painIntensity, personalCare, lifting, walking, sitting, standing, sleeping, sexLife,
                 socialLife, travelling).stream().filter(Objects::nonNull).toList();
     }

@@ -1,4 +1,4 @@
-package io.backtrack.patient.screening;
+package io.backtrack.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class OdiScoreTest {
 
+    /** The minimum both services ship with. */
+    private static final int MIN_SECTIONS = 8;
+
     private static OdiScore score(Integer... sections) {
         return OdiScore.of(new OdiAnswers(sections[0], sections[1], sections[2], sections[3], sections[4], sections[5],
-                sections[6], sections[7], sections[8], sections[9]), Rules.DEFAULTS);
+                sections[6], sections[7], sections[8], sections[9]));
     }
 
     @Test
@@ -17,7 +20,7 @@ class OdiScoreTest {
         OdiScore odi = score(2, 2, 2, 2, 2, 2, 1, 1, 1, 1);
         assertThat(odi.rawSum()).isEqualTo(16);
         assertThat(odi.percent()).isEqualByComparingTo("32.0");
-        assertThat(odi.missingReason()).isNull();
+        assertThat(odi.scoredWith(MIN_SECTIONS)).isTrue();
     }
 
     @Test
@@ -31,16 +34,16 @@ class OdiScoreTest {
     @Test
     void eightSectionsAreEnough() {
         OdiScore odi = score(1, 1, 1, 1, 1, 1, 1, null, null, 0);
-        assertThat(odi.scored()).isTrue();
+        assertThat(odi.scoredWith(MIN_SECTIONS)).isTrue();
         assertThat(odi.percent()).isEqualByComparingTo("17.5");
     }
 
     @Test
     void sevenSectionsGiveNoScoreAndTheRule() {
         OdiScore odi = score(1, 1, 1, 1, 1, 1, 1, null, null, null);
-        assertThat(odi.scored()).isFalse();
-        assertThat(odi.percent()).isNull();
-        assertThat(odi.missingReason()).isEqualTo("ODI-MIN-SECTIONS");
+        assertThat(odi.scoredWith(MIN_SECTIONS)).isFalse();
+        assertThat(odi.sectionsAnswered()).isEqualTo(7);
+        assertThat(OdiScore.MIN_SECTIONS_RULE).isEqualTo("ODI-MIN-SECTIONS");
     }
 
     @Test
