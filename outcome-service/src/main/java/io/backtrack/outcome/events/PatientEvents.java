@@ -11,7 +11,6 @@ import io.backtrack.outcome.escalation.EscalationRecorder;
 import io.backtrack.outcome.escalation.Trigger.RedFlagReported;
 import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.outcome.review.ReviewEvaluator;
-import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +28,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class PatientEvents {
 
-    static final String CONSUMER = "outcome-service";
-    static final Actor SYSTEM = Actor.system(CONSUMER);
+    private static final String CONSUMER = "outcome-service.patient-events";
 
     private final InboundEvents inbound;
     private final EscalationEngine engine;
@@ -55,7 +53,7 @@ public class PatientEvents {
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
-        return handle(event).chain(() -> audit.record(SYSTEM, AuditAction.UPDATE, "patient-profile", null,
+        return handle(event).chain(() -> audit.record(ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "patient-profile", null,
                 event.patientId(), "applied " + event.type().ceType() + " " + event.id()));
     }
 

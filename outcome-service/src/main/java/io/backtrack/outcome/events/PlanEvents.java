@@ -38,6 +38,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class PlanEvents {
 
+    private static final String CONSUMER = "outcome-service.plan-events";
+
     private final InboundEvents inbound;
     private final EscalationEngine engine;
     private final EscalationRecorder escalations;
@@ -57,11 +59,11 @@ public class PlanEvents {
 
     @Incoming("plan-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, PatientEvents.CONSUMER, this::apply);
+        return inbound.process(message, CONSUMER, this::apply);
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
-        return handle(event).chain(() -> audit.record(PatientEvents.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
+        return handle(event).chain(() -> audit.record(ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
                 event.patientId(), "applied " + event.type().ceType() + " " + event.id()));
     }
 

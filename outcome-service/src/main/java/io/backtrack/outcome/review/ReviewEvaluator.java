@@ -34,7 +34,8 @@ import java.util.UUID;
 public class ReviewEvaluator {
 
     static final String RESOURCE = "review";
-    static final Actor SYSTEM = Actor.system("outcome-service");
+    /** outcome-service acting on its own, on an event or a timer. */
+    public static final Actor SYSTEM = Actor.system("outcome-service");
 
     private final ReviewThresholds thresholds;
     private final EscalationEngine engine;
