@@ -73,7 +73,7 @@ final class SampleEvents {
             case REVIEW_DUE -> new ReviewDue(PATIENT, CLINIC, PLAN, 4, START, START.plusDays(28),
                     new AdherenceSnapshot(9, 12, 75, true), AT);
             case PLAN_STATUS_CHANGED -> new PlanStatusChanged(PATIENT, CLINIC, PLAN, PlanStatus.ACTIVE,
-                    PlanStatus.ON_HOLD, "RED_FLAG_RAISED", AT);
+                    PlanStatus.ON_HOLD, "RED_FLAG_RAISED", AT, List.of("PLAN-RED-FLAG"));
             case MEASURE_RECORDED -> new MeasureRecorded(PATIENT, CLINIC, UUID.randomUUID(), MeasureType.ODI,
                     LocalDate.of(2026, 11, 1), new BigDecimal("38.0"), 19, 10, AT);
             case REVIEW_COMPLETED -> new ReviewCompleted(PATIENT, CLINIC, UUID.randomUUID(), PLAN, 4,

@@ -11,7 +11,7 @@ sealed interface Delivery {
     record Rejected(String reason) implements Delivery {
     }
 
-    /** A well-formed event of a type this version does not know; skipped so that new types do not stop consumers. */
+    /** A well-formed event of a type this version does not know; dead-lettered, so it is not lost and consumption goes on. */
     record Unknown(String ceType) implements Delivery {
     }
 }

@@ -1,18 +1,27 @@
 package io.backtrack.messaging;
 
+import io.backtrack.persistence.DatabaseFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The idempotent consumer: each event's id is recorded in the transaction that applies its effect,
- * so a redelivered event changes nothing. Unusable records go to the dead-letter topic and
- * consumption goes on; a database outage is waited out, never dead-lettered.
+ * so a redelivered event changes nothing. Only unusable input (unparseable, schema-breaking, of an
+ * unknown type, or refused by its handler as {@link UnusableEventException}) goes to the dead-letter
+ * topic. A usable event whose handling fails is retried with backoff for as long as it takes, never
+ * skipped: safety events (red flags, intakes) must be applied. While it keeps failing the consumer
+ * holds its position, the service reports not ready and every attempt is logged with the event id.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -21,13 +30,19 @@ public class InboundEvents {
             INSERT INTO processed_event (consumer, event_id, event_type, processed_at)
             VALUES (?1, ?2, ?3, ?4)
             ON CONFLICT DO NOTHING""";
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
     private final CloudEventReader reader;
+    private final ConsumerHealth health;
+    private final MessagingConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    public InboundEvents(CloudEventReader reader, Clock clock, MeterRegistry registry) {
+    public InboundEvents(CloudEventReader reader, ConsumerHealth health, MessagingConfig config, Clock clock,
+            MeterRegistry registry) {
         this.reader = reader;
+        this.health = health;
+        this.config = config;
         this.clock = clock;
         this.registry = registry;
     }
@@ -38,17 +53,50 @@ public class InboundEvents {
             return deadLetter(message, consumer, rejected.reason());
         }
         if (delivery instanceof Delivery.Unknown unknown) {
-            Log.debugf("%s skips unknown event type %s", consumer, unknown.ceType());
-            return Uni.createFrom().completionStage(message.ack());
+            return deadLetter(message, consumer, "unknown event type " + unknown.ceType());
         }
         ReceivedEvent event = ((Delivery.Accepted) delivery).event();
-        return applyOnce(event, consumer, handler)
-                .onFailure(TransientFailures::isTransient).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
-                .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(2)
-                .onItemOrFailure().transformToUni((applied, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message.ack())
-                        : deadLetter(message, consumer, "handler failed: " + failure));
+        AtomicInteger attempts = new AtomicInteger();
+        return Uni.createFrom().deferred(() -> applyOnce(event, consumer, handler))
+                .runSubscriptionOn(onThisContext())
+                .onFailure(failure -> unusable(failure).isEmpty())
+                .invoke(failure -> failed(consumer, event, attempts.incrementAndGet(), failure))
+                .onFailure(failure -> unusable(failure).isEmpty())
+                .retry().withBackOff(FIRST_BACKOFF, config.consumer().maxBackoff()).indefinitely()
+                .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (failure != null) {
+                        return deadLetter(message, consumer, unusable(failure).orElseThrow().getMessage());
+                    }
+                    if (attempts.get() > 0) {
+                        Log.infof("%s applied %s %s after %d failed attempts", consumer, event.type().ceType(),
+                                event.id(), attempts.get());
+                        health.recovered(consumer);
+                    }
+                    return Uni.createFrom().completionStage(message.ack());
+                });
+    }
+
+    /**
+     * Hibernate Reactive runs only on the Vert.x context the record was dispatched on; a retry after a
+     * backoff would otherwise resubscribe on a worker thread.
+     */
+    private static Executor onThisContext() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+    }
+
+    private void failed(String consumer, ReceivedEvent event, int attempt, Throwable failure) {
+        registry.counter("backtrack.events.handler_failures", "consumer", consumer).increment();
+        boolean transientFailure = DatabaseFailures.isTransient(failure);
+        if (attempt < config.consumer().stuckAfter()) {
+            Log.warnf("%s failed to apply %s %s (attempt %d, %s), retrying: %s", consumer, event.type().ceType(),
+                    event.id(), attempt, transientFailure ? "transient" : "not transient", failure);
+            return;
+        }
+        health.stuck(consumer, event, attempt, failure);
+        Log.errorf(failure, "%s is stuck on %s %s (attempt %d, %s): it is retried, not skipped; the service is not "
+                + "ready until it applies", consumer, event.type().ceType(), event.id(), attempt,
+                transientFailure ? "transient" : "not transient");
     }
 
     private Uni<Void> applyOnce(ReceivedEvent event, String consumer, EventHandler handler) {
@@ -69,9 +117,18 @@ public class InboundEvents {
                 })));
     }
 
+    private static Optional<UnusableEventException> unusable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnusableEventException unusable) {
+                return Optional.of(unusable);
+            }
+        }
+        return Optional.empty();
+    }
+
     private Uni<Void> deadLetter(Message<String> message, String consumer, String reason) {
         Log.warnf("%s dead-letters a record: %s", consumer, reason);
         registry.counter("backtrack.events.dead_lettered", "consumer", consumer).increment();
-        return Uni.createFrom().completionStage(message.nack(new UnusableEventException(reason)));
+        return Uni.createFrom().completionStage(message.nack(new UnusableEventException(consumer + ": " + reason)));
     }
 }

@@ -12,6 +12,8 @@ public interface MessagingConfig {
 
     Relay relay();
 
+    Consumer consumer();
+
     interface Relay {
 
         /** Fallback polling when no NOTIFY arrives (e.g. while the listener reconnects). */
@@ -24,5 +26,16 @@ public interface MessagingConfig {
         /** How long published rows stay in the outbox before they are purged. */
         @WithDefault("P7D")
         Duration retention();
+    }
+
+    interface Consumer {
+
+        /** Failed attempts at one event after which its consumer counts as stuck and the service is not ready. */
+        @WithDefault("3")
+        int stuckAfter();
+
+        /** The longest wait between two attempts at an event whose handling fails. */
+        @WithDefault("30s")
+        Duration maxBackoff();
     }
 }

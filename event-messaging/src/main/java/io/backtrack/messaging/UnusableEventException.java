@@ -1,6 +1,10 @@
 package io.backtrack.messaging;
 
-/** The reason a record was sent to the dead-letter topic (SmallRye writes it in {@code dead-letter-reason}). */
+/**
+ * Input that can never be applied, whatever the retries: the record goes to the dead-letter topic with
+ * this reason (SmallRye writes it in {@code dead-letter-reason}). A handler throws it when an event
+ * contradicts what its consumer knows; any other failure is retried.
+ */
 public class UnusableEventException extends RuntimeException {
 
     public UnusableEventException(String reason) {

@@ -50,24 +50,24 @@ final class DemoClinic {
 
     private void improving() throws IOException, InterruptedException {
         String patient = register("Ivy", "Demo-Improving", PATIENT_LOGIN);
-        intake(patient, "M54.50", 7, sections(2, 0), List.of());
-        String plan = plan(patient, 28);
+        String intake = intake(patient, "M54.50", 7, sections(2, 0), List.of());
+        String plan = plan(patient, intake, 28);
         sessions(plan, 28, 3);
         measures(patient, today, 3, sections(1, 0));
     }
 
     private void notAdhering() throws IOException, InterruptedException {
         String patient = register("Noah", "Demo-NotAdhering", null);
-        intake(patient, "M54.50", 7, sections(2, 0), List.of());
-        String plan = plan(patient, 28);
+        String intake = intake(patient, "M54.50", 7, sections(2, 0), List.of());
+        String plan = plan(patient, intake, 28);
         sessions(plan, 28, 1);
         measures(patient, today, 7, sections(2, 0));
     }
 
     private void radicularNonResponderAtWeekSix() throws IOException, InterruptedException {
         String patient = register("Rita", "Demo-Radicular", null);
-        intake(patient, "M51.16", 7, sections(2, 2), List.of());
-        String plan = plan(patient, 42);
+        String intake = intake(patient, "M51.16", 7, sections(2, 2), List.of());
+        String plan = plan(patient, intake, 42);
         sessions(plan, 42, 3);
         measures(patient, today.minusDays(15), 7, sections(2, 2));
         measures(patient, today, 7, sections(2, 2));
@@ -84,12 +84,13 @@ final class DemoClinic {
                 .formatted(given, family, login == null ? "" : ",\"loginSubject\":\"" + login + "\""));
     }
 
-    private void intake(String patient, String condition, int pain, String odi, List<String> redFlags)
+    /** Records an intake in patient-service; returns its id. */
+    private String intake(String patient, String condition, int pain, String odi, List<String> redFlags)
             throws IOException, InterruptedException {
         String screen = RED_FLAG_QUESTIONS.stream()
                 .map(q -> "\"" + q + "\":" + redFlags.contains(q))
                 .collect(Collectors.joining(","));
-        api.create(clinician, PATIENTS + "/" + patient + "/intakes", """
+        return api.create(clinician, PATIENTS + "/" + patient + "/intakes", """
                 {"intakeDate":"%s","onsetDate":"%s","trigger":"NONE","history":{"previousEpisodes":1},
                  "symptoms":["MUSCLE_ACHE","PAIN_RADIATING_DOWN_LEG"],"conditions":["%s"],"redFlagScreen":{%s},
                  "startBack":{"legPain":true,"shoulderOrNeckPain":false,"walkedOnlyShortDistances":true,
@@ -99,18 +100,25 @@ final class DemoClinic {
                 .formatted(today.minusDays(50), today.minusDays(70), condition, screen, odi, pain));
     }
 
-    /** A two-phase plan started {@code daysAgo}; waits until plan-service has the patient's intake. */
-    private String plan(String patient, int daysAgo) throws IOException, InterruptedException {
-        String url = PLANS + "/patients/" + patient + "/plans";
-        for (int attempt = 0; attempt < 60 && api.status(clinician, url) != 200; attempt++) {
+    /**
+     * A two-phase plan started {@code daysAgo}, based on the intake; waits, as a front-end would, until
+     * plan-service's clinical profile lists that intake (before, the plan would be 409 intake-pending).
+     */
+    private String plan(String patient, String intake, int daysAgo) throws IOException, InterruptedException {
+        String profile = PLANS + "/patients/" + patient + "/clinical-profile";
+        for (int attempt = 0; attempt < 60 && !applied(profile, intake); attempt++) {
             Thread.sleep(500);
         }
-        return api.create(clinician, url, """
-                {"startDate":"%s","sessionsPerWeek":3,"durationWeeks":8,
+        return api.create(clinician, PLANS + "/patients/" + patient + "/plans", """
+                {"intakeId":"%s","startDate":"%s","sessionsPerWeek":3,"durationWeeks":8,
                  "phases":[{"name":"Spine control","weeks":2,"items":[%s]},{"name":"Loading","weeks":6,"items":[%s]}],
                  "painTriggers":["Sitting more than 30 minutes"],"activityModifications":["Stand every 30 minutes"],
                  "goals":["Walk 30 minutes without pain"]}"""
-                .formatted(today.minusDays(daysAgo), items(PHASES.get(0)), items(PHASES.get(1))));
+                .formatted(intake, today.minusDays(daysAgo), items(PHASES.get(0)), items(PHASES.get(1))));
+    }
+
+    private boolean applied(String profileUrl, String intake) throws IOException, InterruptedException {
+        return api.status(clinician, profileUrl) == 200 && api.get(clinician, profileUrl).contains("\"" + intake + "\"");
     }
 
     /** {@code perWeek} sessions in every week of the last {@code days}, each doing the whole phase. */

@@ -48,18 +48,43 @@ public final class PatientEventsFixture {
         }
     }
 
-    /** Registers and takes in a patient, then waits until plan-service knows them. */
+    /** Registers and takes in a patient, then waits until plan-service has applied the intake. */
     public static UUID patientWithIntake(String clinicId, String loginSubject, List<String> conditions, boolean motorDeficit) {
+        UUID patientId = registered(clinicId, loginSubject);
+        UUID intakeId = intake(patientId, clinicId, conditions, motorDeficit);
+        awaitApplied(patientId, clinicId, intakeId);
+        return patientId;
+    }
+
+    /** Registers a patient and waits until plan-service knows them (no intake yet). */
+    public static UUID registered(String clinicId, String loginSubject) {
         UUID patientId = UUID.randomUUID();
         publish(patientId, new PatientRegistered(patientId, clinicId, loginSubject, Instant.now()));
-        publish(patientId, new IntakeCompleted(patientId, clinicId, UUID.randomUUID(), LocalDate.now(),
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.clinician(clinicId))
+                .get("/api/v1/patients/" + patientId + "/plans").statusCode() == 200);
+        return patientId;
+    }
+
+    /** Publishes a completed intake without waiting for it; returns its id. */
+    public static UUID intake(UUID patientId, String clinicId, List<String> conditions, boolean motorDeficit) {
+        UUID intakeId = UUID.randomUUID();
+        publishIntake(patientId, clinicId, intakeId, conditions, motorDeficit);
+        return intakeId;
+    }
+
+    public static void publishIntake(UUID patientId, String clinicId, UUID intakeId, List<String> conditions,
+            boolean motorDeficit) {
+        publish(patientId, new IntakeCompleted(patientId, clinicId, intakeId, LocalDate.now(),
                 LocalDate.now().minusDays(20), EpisodeStage.ACUTE, conditions, List.of("MUSCLE_ACHE"), List.of(),
                 List.of(), new StartBackResult(2, 1, StartBackRisk.LOW),
                 new IntakeBaseline(6, new BigDecimal("30.0"), 15, 10, null, null), motorDeficit, false, true,
                 Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.clinician(clinicId))
-                .get("/api/v1/patients/" + patientId + "/plans").statusCode() == 200);
-        return patientId;
+    }
+
+    public static void awaitApplied(UUID patientId, String clinicId, UUID intakeId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> intakeId.toString().equals(given().auth()
+                .oauth2(TestTokens.clinician(clinicId)).get("/api/v1/patients/" + patientId + "/clinical-profile")
+                .then().extract().path("latestIntakeId")));
     }
 
     public static UUID raiseRedFlag(UUID patientId, String clinicId, RedFlagCode flag) {

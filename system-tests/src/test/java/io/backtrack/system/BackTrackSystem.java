@@ -1,6 +1,7 @@
 package io.backtrack.system;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.backtrack.infra.FreePort;
 import io.backtrack.infra.LocalPostgres;
@@ -26,6 +27,8 @@ import java.util.Map;
  */
 final class BackTrackSystem implements AutoCloseable {
 
+    private static BackTrackSystem shared;
+
     final String patients;
     final String plans;
     final String outcomes;
@@ -33,7 +36,27 @@ final class BackTrackSystem implements AutoCloseable {
     private final OidcWiremockTestResource oidc = new OidcWiremockTestResource();
     private final List<ServiceProcess> services = new ArrayList<>();
 
-    BackTrackSystem() throws Exception {
+    /** One system for every test class of the run, stopped when the test JVM exits. */
+    static synchronized BackTrackSystem shared() {
+        if (shared == null) {
+            try {
+                shared = new BackTrackSystem();
+            } catch (Exception e) {
+                throw new IllegalStateException("the system did not start", e);
+            }
+            BackTrackSystem started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (Exception e) {
+                    System.err.println("stopping the system failed: " + e);
+                }
+            }));
+        }
+        return shared;
+    }
+
+    private BackTrackSystem() throws Exception {
         String keycloakUrl = oidc.start().get("keycloak.url");
         System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
         PostgresEndpoint postgres = RealInfrastructure.postgres();
@@ -69,11 +92,25 @@ final class BackTrackSystem implements AutoCloseable {
         }
     }
 
-    /** The services' current date (their clocks move together). */
-    LocalDate today() {
+    /** Waits, as a front-end does, until plan-service's clinical profile lists the intake a plan will name. */
+    void awaitIntakeApplied(String token, String patientId, String intakeId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var response = given().auth().oauth2(token).get(plans + "/patients/" + patientId + "/clinical-profile");
+            return response.statusCode() == 200
+                    && response.jsonPath().getList("appliedIntakes.intakeId").contains(intakeId);
+        });
+    }
+
+    /** The services' current instant (their clocks move together). */
+    Instant now() {
         String now = given().auth().oauth2(TestTokens.admin()).when().get(plans + "/admin/clock")
                 .then().statusCode(200).extract().path("now");
-        return LocalDate.ofInstant(Instant.parse(now), ZoneOffset.UTC);
+        return Instant.parse(now);
+    }
+
+    /** The services' current date (their clocks move together). */
+    LocalDate today() {
+        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
     }
 
     @Override

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +48,8 @@ class JourneysSystemTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        system = new BackTrackSystem();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        system.close();
+    static void start() {
+        system = BackTrackSystem.shared();
     }
 
     @Test
@@ -117,7 +111,7 @@ class JourneysSystemTest {
                 .when().post(system.patients + "/patients").then().statusCode(201).extract().path("id");
         String screen = RED_FLAG_QUESTIONS.stream().map(q -> "\"" + q + "\":" + q.equals(redFlag))
                 .collect(Collectors.joining(","));
-        given().auth().oauth2(clinician).contentType(ContentType.JSON).body("""
+        String intakeId = given().auth().oauth2(clinician).contentType(ContentType.JSON).body("""
                 {"onsetDate":"%s","trigger":"NONE","history":{"previousEpisodes":1},"symptoms":["MUSCLE_ACHE"],
                  "conditions":["%s"],"redFlagScreen":{%s},
                  "startBack":{"legPain":true,"shoulderOrNeckPain":false,"walkedOnlyShortDistances":false,
@@ -125,14 +119,14 @@ class JourneysSystemTest {
                    "painTerribleNeverImprove":false,"stoppedEnjoyingThings":false,"bothersomeness":"MODERATELY"},
                  "odi":%s,"painNrs":7,"motorDeficit":false}"""
                 .formatted(system.today().minusDays(30), condition, screen, odi(odiEach, condition.startsWith("M51") ? 2 : 0)))
-                .when().post(system.patients + "/patients/" + patientId + "/intakes").then().statusCode(201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(clinician)
-                .get(system.plans + "/patients/" + patientId + "/plans").statusCode() == 200);
+                .when().post(system.patients + "/patients/" + patientId + "/intakes").then().statusCode(201)
+                .extract().path("id");
+        system.awaitIntakeApplied(clinician, patientId, intakeId);
         var plan = given().auth().oauth2(clinician).contentType(ContentType.JSON).body("""
-                {"startDate":"%s","sessionsPerWeek":3,"durationWeeks":8,
+                {"intakeId":"%s","startDate":"%s","sessionsPerWeek":3,"durationWeeks":8,
                  "phases":[{"name":"Spine control","weeks":2,"items":[%s]},{"name":"Loading","weeks":6,"items":[%s]}],
                  "painTriggers":["Sitting"],"activityModifications":["Stand every 30 minutes"]}"""
-                .formatted(system.today(), items(PHASES.get(0)), items(PHASES.get(1))))
+                .formatted(intakeId, system.today(), items(PHASES.get(0)), items(PHASES.get(1))))
                 .when().post(system.plans + "/patients/" + patientId + "/plans").then();
         if (redFlag != null) {
             plan.statusCode(422);

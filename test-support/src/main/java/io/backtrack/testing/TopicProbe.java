@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -66,6 +67,36 @@ public final class TopicProbe {
         }
         throw new AssertionError("after " + atMost + " on " + topic + ", the condition still fails for the "
                 + seen.size() + " records read");
+    }
+
+    /**
+     * Everything on the topic up to its end offsets taken now: for "exactly one" and "none" checks,
+     * call it once what the action published has certainly reached the broker (e.g. the outbox is empty).
+     */
+    public static List<ConsumerRecord<String, String>> readToEnd(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("could not read " + topic + " up to its end offsets " + end);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        seen.add(record);
+                    }
+                });
+            }
+        }
+        return seen;
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

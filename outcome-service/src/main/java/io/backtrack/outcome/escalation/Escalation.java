@@ -11,6 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +72,11 @@ public class Escalation extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Grows with every change; the ETag of the escalation. */
+    @Version
+    @Column(name = "row_version", nullable = false)
+    public int rowVersion;
 
     public static Uni<Escalation> findOpen(UUID patientId, EscalationType type) {
         return find("patientId = ?1 and type = ?2 and status in ?3", patientId, type, OPEN).firstResult();

@@ -10,16 +10,21 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/v1/escalations")
 @RolesAllowed(Roles.CLINICIAN)
-@Tag(name = "Escalations", description = "Recommended next steps with their reasons; clinicians decide")
+@Tag(name = "Escalations", description = "Recommended next steps with their reasons; clinicians decide. "
+        + "Transitions accept If-Match with the escalation's ETag: of two conflicting clicks one wins, the other "
+        + "gets 409 (412 under If-Match).")
 public class EscalationResource {
 
     /** An optional note; required (non-blank) to decline. */
@@ -41,37 +46,45 @@ public class EscalationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one escalation: rule, rationale, evidence and guideline")
-    public Uni<EscalationView> get(@RestPath UUID id) {
-        return escalations.get(id);
+    @Operation(summary = "Read one escalation: rule, rationale, evidence and guideline; its ETag is its version")
+    public Uni<Response> get(@RestPath UUID id) {
+        return escalations.get(id).map(EscalationResource::withEtag);
     }
 
     @POST
     @Path("/{id}/acknowledge")
     @Operation(summary = "Acknowledge a recommended escalation")
-    public Uni<EscalationView> acknowledge(@RestPath UUID id, @Valid Decision decision) {
-        return escalations.transition(id, EscalationLifecycle.ACKNOWLEDGE, reason(decision));
+    public Uni<Response> acknowledge(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
+        return escalations.transition(id, EscalationLifecycle.ACKNOWLEDGE, reason(decision), ifMatch)
+                .map(EscalationResource::withEtag);
     }
 
     @POST
     @Path("/{id}/order")
     @Operation(summary = "Order an acknowledged escalation")
-    public Uni<EscalationView> order(@RestPath UUID id, @Valid Decision decision) {
-        return escalations.transition(id, EscalationLifecycle.ORDER, reason(decision));
+    public Uni<Response> order(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
+        return escalations.transition(id, EscalationLifecycle.ORDER, reason(decision), ifMatch)
+                .map(EscalationResource::withEtag);
     }
 
     @POST
     @Path("/{id}/decline")
     @Operation(summary = "Decline an escalation; the reason is required and audited (terminal)")
-    public Uni<EscalationView> decline(@RestPath UUID id, @Valid Decision decision) {
-        return escalations.transition(id, EscalationLifecycle.DECLINE, reason(decision));
+    public Uni<Response> decline(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
+        return escalations.transition(id, EscalationLifecycle.DECLINE, reason(decision), ifMatch)
+                .map(EscalationResource::withEtag);
     }
 
     @POST
     @Path("/{id}/complete")
     @Operation(summary = "Complete an ordered escalation (terminal)")
-    public Uni<EscalationView> complete(@RestPath UUID id, @Valid Decision decision) {
-        return escalations.transition(id, EscalationLifecycle.COMPLETE, reason(decision));
+    public Uni<Response> complete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
+        return escalations.transition(id, EscalationLifecycle.COMPLETE, reason(decision), ifMatch)
+                .map(EscalationResource::withEtag);
+    }
+
+    private static Response withEtag(EscalationView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, view.etag()).build();
     }
 
     private static String reason(Decision decision) {

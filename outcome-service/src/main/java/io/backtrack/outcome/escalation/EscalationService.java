@@ -11,6 +11,8 @@ import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
+import io.backtrack.persistence.DatabaseFailures;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -68,13 +70,21 @@ public class EscalationService {
                 .map(EscalationView::of);
     }
 
+    /**
+     * Moves the escalation one step. The write is conditional on the version read: of concurrent
+     * conflicting clicks exactly one commits (with one transition and one event); the others get 409,
+     * or 412 when they sent {@code If-Match}.
+     */
     @WithTransaction
-    public Uni<EscalationView> transition(UUID id, EscalationLifecycle step, String reason) {
+    public Uni<EscalationView> transition(UUID id, EscalationLifecycle step, String reason, String ifMatch) {
         if (step == EscalationLifecycle.DECLINE && (reason == null || reason.isBlank())) {
             throw new ProblemException(Problem.unprocessable("reason", "DECLINE-REASON-REQUIRED",
                     "Declining an escalation needs the clinician's reason."));
         }
         return find(id).chain(e -> {
+            if (ifMatch != null && !ifMatch.equals(EscalationView.of(e).etag())) {
+                throw stale(e, true);
+            }
             if (!step.allowedFrom(e.status)) {
                 throw new ProblemException(Problem.conflict("illegal-escalation-transition",
                         "The escalation is " + e.status + "; it cannot become " + step.target() + ".")
@@ -87,13 +97,22 @@ public class EscalationService {
             if (step == EscalationLifecycle.DECLINE) {
                 e.declineReason = trimmed;
             }
-            return EscalationTransition.of(e, previous, null, trimmed, caller.subject(), caller.primaryRole()).persist()
+            return Panache.flush()
+                    .onFailure(DatabaseFailures::isStaleWrite).transform(failure -> stale(e, ifMatch != null))
+                    .chain(() -> EscalationTransition.of(e, previous, null, trimmed, caller.subject(),
+                            caller.primaryRole()).persist())
                     .chain(() -> outbox.append(e.patientId, new EscalationUpdated(e.patientId, e.clinicId, e.id, e.type,
                             previous, e.status, e.urgency, e.ruleId, trimmed, e.updatedAt)))
                     .chain(() -> audit.record(Actor.of(caller), AuditAction.TRANSITION, EscalationRecorder.RESOURCE, e.id,
                             e.patientId, previous + " -> " + e.status + (trimmed == null ? "" : ": " + trimmed)))
-                    .replaceWith(EscalationView.of(e));
+                    .replaceWith(() -> EscalationView.of(e));
         });
+    }
+
+    private static ProblemException stale(Escalation e, boolean conditional) {
+        String detail = "Escalation " + e.id + " was changed by someone else meanwhile; read it again.";
+        return new ProblemException(conditional ? Problem.preconditionFailed(detail)
+                : Problem.conflict("concurrent-transition", detail));
     }
 
     private Uni<Escalation> find(UUID id) {

@@ -62,6 +62,10 @@ public class Measure extends PanacheEntityBase {
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 
+    /** The fingerprint of the request stored under the idempotency key. */
+    @Column(name = "request_hash")
+    public String requestHash;
+
     /** The exact value for comparisons: ODI as its fraction, the others as stored. */
     public Score exact() {
         if (type == MeasureType.ODI) {

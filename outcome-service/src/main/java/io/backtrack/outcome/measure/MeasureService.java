@@ -13,6 +13,7 @@ import io.backtrack.outcome.review.ReviewEvaluator;
 import io.backtrack.outcome.review.ReviewThresholds;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.idempotency.IdempotencyKeys;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.problem.Violation;
@@ -20,6 +21,7 @@ import io.backtrack.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -42,35 +44,44 @@ public class MeasureService {
     private final Caller caller;
     private final PatientAccess access;
     private final AuditTrail audit;
+    private final IdempotencyKeys keys;
     private final EventOutbox outbox;
     private final ReviewEvaluator reviews;
     private final ReviewThresholds thresholds;
     private final Clock clock;
 
-    public MeasureService(Caller caller, PatientAccess access, AuditTrail audit, EventOutbox outbox,
+    public MeasureService(Caller caller, PatientAccess access, AuditTrail audit, IdempotencyKeys keys, EventOutbox outbox,
             ReviewEvaluator reviews, ReviewThresholds thresholds, Clock clock) {
         this.caller = caller;
         this.access = access;
         this.audit = audit;
+        this.keys = keys;
         this.outbox = outbox;
         this.reviews = reviews;
         this.thresholds = thresholds;
         this.clock = clock;
     }
 
+    /**
+     * A keyed request locks the patient's profile row first, so a retry running at the same moment as
+     * its original waits for it and finds it.
+     */
     @WithTransaction
     public Uni<Recorded> record(UUID patientId, MeasureRequest request, String idempotencyKey) {
-        return access.find(patientId).chain(profile -> {
-            if (idempotencyKey == null) {
-                return create(profile, request, null);
-            }
-            return Measure.<Measure>find("patientId = ?1 and idempotencyKey = ?2", patientId, idempotencyKey)
-                    .firstResult()
-                    .chain(earlier -> earlier != null
-                            ? audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, earlier.id, patientId,
-                                    "idempotent replay").replaceWith(new Recorded(MeasureView.of(earlier), true))
-                            : create(profile, request, idempotencyKey));
-        });
+        if (idempotencyKey == null) {
+            return access.find(patientId).chain(profile -> create(profile, request, null));
+        }
+        return access.find(patientId, LockModeType.PESSIMISTIC_WRITE).chain(profile -> Measure
+                .<Measure>find("patientId = ?1 and idempotencyKey = ?2", patientId, idempotencyKey)
+                .firstResult()
+                .chain(earlier -> {
+                    if (earlier == null) {
+                        return create(profile, request, idempotencyKey);
+                    }
+                    keys.requireSameRequest(idempotencyKey, earlier.requestHash, request);
+                    return audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, earlier.id, patientId,
+                            "idempotent replay").replaceWith(new Recorded(MeasureView.of(earlier), true));
+                }));
     }
 
     @WithTransaction
@@ -91,6 +102,7 @@ public class MeasureService {
         measure.recordedRole = caller.primaryRole();
         measure.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         measure.idempotencyKey = idempotencyKey;
+        measure.requestHash = idempotencyKey == null ? null : keys.fingerprint(request);
         return measure.persistAndFlush()
                 .chain(() -> outbox.append(measure.patientId, new MeasureRecorded(measure.patientId, measure.clinicId,
                         measure.id, measure.type, measure.effectiveDate, measure.value, measure.odiRawSum,

@@ -1,48 +1,96 @@
 package io.backtrack.plan.access;
 
 import io.backtrack.plan.plans.Plan;
+import io.backtrack.plan.profile.IntakeGate;
 import io.backtrack.plan.profile.PatientProfile;
+import io.backtrack.plan.profile.ProfileLock;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.LockModeType;
 import java.util.UUID;
 
 /**
  * Finds patients and plans the caller may reach: a clinician only in their own clinic, a patient
- * only their own. Anything else is "not found", so other clinics' ids are not disclosed.
+ * only their own. Anything else is "not found", so other clinics' ids are not disclosed. Changes of
+ * a patient's plans find them under the patient's profile lock.
  */
 @RequestScoped
 public class PatientAccess {
 
     private final Caller caller;
+    private final ProfileLock lock;
 
-    public PatientAccess(Caller caller) {
+    public PatientAccess(Caller caller, ProfileLock lock) {
         this.caller = caller;
+        this.lock = lock;
     }
 
     public Uni<PatientProfile> patient(UUID patientId) {
-        return PatientProfile.<PatientProfile>findById(patientId).map(profile -> {
-            if (profile == null || !maySee(profile)) {
-                throw new ProblemException(Problem.notFound("No patient " + patientId + "."));
+        return PatientProfile.<PatientProfile>findById(patientId).map(profile -> reachable(profile, patientId));
+    }
+
+    /**
+     * The patient's profile, locked for a change of their plans. A request based on an intake of a
+     * patient this service has not heard of yet is pending, not unknown.
+     */
+    public Uni<PatientProfile> patientForChange(UUID patientId, UUID basedOnIntake) {
+        return lock.lock(patientId).map(profile -> {
+            if (profile == null && basedOnIntake != null) {
+                throw IntakeGate.pending("plan-service has not applied intake " + basedOnIntake + " of patient "
+                        + patientId + " yet.");
             }
-            return profile;
+            return reachable(profile, patientId);
         });
     }
 
     public Uni<Plan> plan(UUID planId) {
-        return Plan.<Plan>findById(planId)
+        return plan(planId, LockModeType.NONE);
+    }
+
+    /** A plan read with a row lock, e.g. FOR SHARE so that its status cannot change before the caller commits. */
+    public Uni<Plan> plan(UUID planId, LockModeType mode) {
+        return Plan.<Plan>findById(planId, mode)
                 .chain(plan -> plan == null
                         ? Uni.createFrom().<Plan>nullItem()
                         : PatientProfile.<PatientProfile>findById(plan.patientId)
                                 .map(profile -> profile != null && maySee(profile) ? plan : null))
-                .map(plan -> {
-                    if (plan == null) {
+                .map(plan -> requireFound(plan, planId));
+    }
+
+    /** A plan loaded under its patient's profile lock, so that no patient event is applied meanwhile. */
+    public Uni<PlanUnderLock> planForChange(UUID planId) {
+        return lock.patientOfPlan(planId)
+                .chain(patientId -> patientId == null ? Uni.createFrom().<PatientProfile>nullItem() : lock.lock(patientId))
+                .chain(profile -> profile == null || !maySee(profile)
+                        ? Uni.createFrom().<PlanUnderLock>nullItem()
+                        : Plan.<Plan>findById(planId).map(plan -> plan == null ? null : new PlanUnderLock(plan, profile)))
+                .map(found -> {
+                    if (found == null) {
                         throw new ProblemException(Problem.notFound("No plan " + planId + "."));
                     }
-                    return plan;
+                    return found;
                 });
+    }
+
+    /** A plan and its patient's profile, locked together. */
+    public record PlanUnderLock(Plan plan, PatientProfile profile) {
+    }
+
+    private PatientProfile reachable(PatientProfile profile, UUID patientId) {
+        if (profile == null || !maySee(profile)) {
+            throw new ProblemException(Problem.notFound("No patient " + patientId + "."));
+        }
+        return profile;
+    }
+
+    private static Plan requireFound(Plan plan, UUID planId) {
+        if (plan == null) {
+            throw new ProblemException(Problem.notFound("No plan " + planId + "."));
+        }
+        return plan;
     }
 
     private boolean maySee(PatientProfile profile) {

@@ -63,6 +63,10 @@ public class Plan extends PanacheEntityBase {
     @Column(nullable = false)
     public String warnings;
 
+    /** The rules a late fact made this plan break, as JSON findings; empty unless it was held for them. */
+    @Column(name = "hold_violations", nullable = false)
+    public String holdViolations;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 

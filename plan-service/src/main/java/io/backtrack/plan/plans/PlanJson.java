@@ -46,6 +46,10 @@ public class PlanJson {
         return read(plan.warnings, FINDINGS);
     }
 
+    public List<Finding> holdViolations(Plan plan) {
+        return read(plan.holdViolations, FINDINGS);
+    }
+
     private <T> T read(String column, TypeReference<T> type) {
         try {
             return json.readValue(column, type);

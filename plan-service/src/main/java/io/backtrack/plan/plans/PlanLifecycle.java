@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,6 +43,11 @@ public class PlanLifecycle {
     }
 
     public Uni<Plan> change(Plan plan, PlanStatus to, String reason) {
+        return change(plan, to, reason, List.of());
+    }
+
+    /** A change caused by the plan breaking {@code ruleIds}; they go into the event. */
+    public Uni<Plan> change(Plan plan, PlanStatus to, String reason, List<String> ruleIds) {
         PlanStatus from = plan.status;
         if (!allowed(from, to)) {
             throw new ProblemException(Problem.conflict("illegal-plan-transition",
@@ -57,11 +63,12 @@ public class PlanLifecycle {
             hold.startedOn = today;
             holds = hold.persist().replaceWithVoid();
         } else if (from == PlanStatus.ON_HOLD) {
+            plan.holdViolations = "[]";
             holds = PlanHold.update("endedOn = ?1 where planId = ?2 and endedOn is null", today, plan.id).replaceWithVoid();
         }
         return holds
                 .chain(() -> outbox.append(plan.patientId, new PlanStatusChanged(plan.patientId, plan.clinicId, plan.id,
-                        from, to, reason, plan.statusChangedAt)))
+                        from, to, reason, plan.statusChangedAt, List.copyOf(ruleIds))))
                 .replaceWith(plan);
     }
 }

@@ -9,9 +9,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
-/** A plan as a clinician prescribes it. The start date may be in the past. */
+/**
+ * A plan as a clinician prescribes it. The start date may be in the past. {@code intakeId} names the
+ * intake (as patient-service returned it) the plan is based on; the plan waits until it is applied.
+ */
 public record PlanRequest(
+        UUID intakeId,
         @NotNull LocalDate startDate,
         @NotNull @Min(1) @Max(14) Integer sessionsPerWeek,
         @Min(1) @Max(52) Integer durationWeeks,

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+/** A plan version; {@code holdViolations} lists the rules a late fact made it break when it was held. */
 public record PlanView(
         UUID id,
         UUID patientId,
@@ -24,6 +25,7 @@ public record PlanView(
         List<PlanRequest.Override> overrides,
         List<String> overriddenRules,
         List<Finding> warnings,
+        List<Finding> holdViolations,
         Instant createdAt,
         Instant statusChangedAt) {
 
@@ -33,6 +35,6 @@ public record PlanView(
                 plan.startDate, plan.sessionsPerWeek, plan.durationWeeks, json.phases(plan),
                 json.strings(plan.painTriggers), json.strings(plan.activityModifications), json.strings(plan.goals),
                 overrides, overrides.stream().map(PlanRequest.Override::ruleId).distinct().toList(),
-                json.warnings(plan), plan.createdAt, plan.statusChangedAt);
+                json.warnings(plan), json.holdViolations(plan), plan.createdAt, plan.statusChangedAt);
     }
 }

@@ -34,6 +34,10 @@ public class PatientProfile extends PanacheEntityBase {
     @Column(name = "motor_deficit", nullable = false)
     public boolean motorDeficit;
 
+    /** The latest intake applied here; null until the first one is. */
+    @Column(name = "latest_intake_id")
+    public UUID latestIntakeId;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -25,6 +25,10 @@ public class Session extends PanacheEntityBase {
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 
+    /** The fingerprint of the request stored under the idempotency key. */
+    @Column(name = "request_hash")
+    public String requestHash;
+
     @Column(name = "performed_at", nullable = false)
     public Instant performedAt;
 

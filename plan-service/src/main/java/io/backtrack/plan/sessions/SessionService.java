@@ -13,6 +13,7 @@ import io.backtrack.plan.plans.PlanPhase;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.idempotency.IdempotencyKeys;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.problem.Violation;
@@ -20,6 +21,7 @@ import io.backtrack.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +35,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Logs sessions. A retried POST with the same Idempotency-Key returns the first session and counts
- * once; a reported red-flag symptom puts the plan ON_HOLD in the same transaction.
+ * Logs sessions. A retried POST with the same Idempotency-Key and body returns the first session and
+ * counts once (another body under that key is refused); a reported red-flag symptom puts the plan
+ * ON_HOLD in the same transaction.
  */
 @RequestScoped
 public class SessionService {
@@ -47,16 +50,18 @@ public class SessionService {
     private final PlanJson json;
     private final PlanLifecycle lifecycle;
     private final AuditTrail audit;
+    private final IdempotencyKeys keys;
     private final EventOutbox outbox;
     private final Clock clock;
 
     public SessionService(Caller caller, PatientAccess access, PlanJson json, PlanLifecycle lifecycle,
-            AuditTrail audit, EventOutbox outbox, Clock clock) {
+            AuditTrail audit, IdempotencyKeys keys, EventOutbox outbox, Clock clock) {
         this.caller = caller;
         this.access = access;
         this.json = json;
         this.lifecycle = lifecycle;
         this.audit = audit;
+        this.keys = keys;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -65,15 +70,23 @@ public class SessionService {
     public record Logged(SessionView session, boolean created) {
     }
 
+    /**
+     * The plan row is locked first: sessions of one plan are logged one at a time, so a retry running
+     * at the same moment as its original finds it, and the plan's status cannot change meanwhile.
+     */
     @WithTransaction
     public Uni<Logged> log(UUID planId, String idempotencyKey, SessionRequest request) {
-        return access.plan(planId).chain(plan -> {
+        return access.plan(planId, LockModeType.PESSIMISTIC_WRITE).chain(plan -> {
             Uni<Session> earlier = idempotencyKey == null
                     ? Uni.createFrom().nullItem()
                     : Session.<Session>find("planId = ?1 and idempotencyKey = ?2", planId, idempotencyKey).firstResult();
-            return earlier.chain(found -> found != null
-                    ? Uni.createFrom().item(new Logged(view(found), false))
-                    : create(plan, idempotencyKey, request).map(session -> new Logged(view(session), true)));
+            return earlier.chain(found -> {
+                if (found == null) {
+                    return create(plan, idempotencyKey, request).map(session -> new Logged(view(session), true));
+                }
+                keys.requireSameRequest(idempotencyKey, found.requestHash, request);
+                return Uni.createFrom().item(new Logged(view(found), false));
+            });
         });
     }
 
@@ -101,6 +114,7 @@ public class SessionService {
         session.planId = plan.id;
         session.patientId = plan.patientId;
         session.idempotencyKey = idempotencyKey;
+        session.requestHash = idempotencyKey == null ? null : keys.fingerprint(request);
         session.performedAt = request.performedAt().truncatedTo(ChronoUnit.MICROS);
         session.loggedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         session.loggedBy = caller.subject();

@@ -42,7 +42,7 @@ class RedFlagHoldTest {
                 .singleElement()
                 .satisfies(r -> assertThat(r.value()).contains("\"to\":\"ON_HOLD\"", "\"reason\":\"RED_FLAG_RAISED\""));
 
-        resume(planId).statusCode(422).body("violations[0].rule", equalTo("PLAN-RED-FLAG"));
+        resume(planId).statusCode(422).body("violations[0].ruleId", equalTo("PLAN-RED-FLAG"));
         PatientEventsFixture.clearRedFlag(patientId, CLINIC, flagId, RedFlagCode.MALIGNANCY_RISK);
         await().atMost(Duration.ofSeconds(30)).until(() -> resume(planId).extract().statusCode() == 200);
         plan(planId).body("status", equalTo("ACTIVE"));

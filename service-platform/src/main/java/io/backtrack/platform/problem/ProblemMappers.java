@@ -1,6 +1,7 @@
 package io.backtrack.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.backtrack.persistence.DatabaseFailures;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -8,7 +9,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.pgclient.PgException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -33,7 +33,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return ProblemResponses.of(e.problem(), uri.getPath());
+        Response response = ProblemResponses.of(e.problem(), uri.getPath());
+        return e.retryAfter()
+                .map(after -> Response.fromResponse(response)
+                        .header(HttpHeaders.RETRY_AFTER, Math.max(1, after.toSeconds())).build())
+                .orElse(response);
     }
 
     @ServerExceptionMapper
@@ -94,18 +98,30 @@ public class ProblemMappers {
                 "The record was changed by someone else meanwhile. Read it again and retry."), uri.getPath());
     }
 
-    /** A constraint of the database caught what validation did not: the request conflicts with stored data. */
-    @ServerExceptionMapper
-    public Response database(PgException e, UriInfo uri) {
-        if (e.getSqlState() != null && e.getSqlState().startsWith("23")) {
-            return ProblemResponses.of(Problem.conflict("data-conflict",
-                    "The request conflicts with stored data (" + e.getConstraint() + ")."), uri.getPath());
-        }
-        return unexpected(e, uri);
-    }
-
+    /**
+     * Whatever no other mapper took. Database failures arrive wrapped (Hibernate Reactive turns a
+     * PostgreSQL error into a JDBCException), so they are recognised through the cause chain: a
+     * constraint that caught what validation did not is a conflict, a lost race is a conflict, an
+     * outage is a 503 the client may retry. Only a defect of ours is a 500.
+     */
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseFailures.isStaleWrite(e)) {
+            return ProblemResponses.of(Problem.conflict("concurrent-update",
+                    "Someone else changed the record at the same moment. Read it again and retry."), uri.getPath());
+        }
+        if (DatabaseFailures.isConstraintViolation(e)) {
+            return ProblemResponses.of(Problem.conflict("data-conflict",
+                    "The request conflicts with stored data."), uri.getPath());
+        }
+        if (DatabaseFailures.isTransient(e)) {
+            Log.warnf("Database unavailable on %s: %s", uri.getPath(), e.toString());
+            return Response.fromResponse(ProblemResponses.of(Problem.of(503, "service-unavailable",
+                            "Service unavailable", "The database is not reachable right now; retry shortly.", List.of()),
+                            uri.getPath()))
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .build();
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure on %s (incident %s)", uri.getPath(), incident);
         Problem problem = Problem.of(500, "internal-error", "Internal error",

@@ -1,0 +1,89 @@
+package io.backtrack.persistence;
+
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
+import jakarta.persistence.OptimisticLockException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.hibernate.JDBCException;
+import org.hibernate.StaleStateException;
+
+/**
+ * Reads what a database failure means through the layers that wrap it: Hibernate Reactive turns a
+ * {@link PgException} into a {@link JDBCException}, Mutiny and Vert.x wrap both again.
+ */
+public final class DatabaseFailures {
+
+    public static final String UNIQUE_VIOLATION = "23505";
+
+    private DatabaseFailures() {
+    }
+
+    /** The SQLSTATE of the first database error in the cause chain. */
+    public static Optional<String> sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String state = null;
+            if (t instanceof PgException pg) {
+                state = pg.getSqlState();
+            } else if (t instanceof JDBCException jdbc) {
+                state = jdbc.getSQLState();
+            } else if (t instanceof SQLException sql) {
+                state = sql.getSQLState();
+            }
+            if (state != null) {
+                return Optional.of(state);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An integrity constraint (class 23) refused the write: the request conflicts with stored data. */
+    public static boolean isConstraintViolation(Throwable failure) {
+        return sqlState(failure).filter(state -> state.startsWith("23")).isPresent();
+    }
+
+    public static boolean isUniqueViolation(Throwable failure) {
+        return sqlState(failure).filter(UNIQUE_VIOLATION::equals).isPresent();
+    }
+
+    /** A versioned row changed between our read and our write. */
+    public static boolean isStaleWrite(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Goes away by itself: the connection (08), resources (53), operator intervention such as a
+     * shutdown (57), serialization failures and deadlocks (40), or a write that lost a race.
+     */
+    public static boolean isTransient(Throwable failure) {
+        if (isStaleWrite(failure)) {
+            return true;
+        }
+        Optional<String> state = sqlState(failure);
+        if (state.isPresent()) {
+            String s = state.get();
+            return s.startsWith("08") || s.startsWith("53") || s.startsWith("57") || s.startsWith("40");
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof VertxException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+package io.backtrack.plan.profile;
+
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A plan is decided on the whole clinical picture: it is created, revised or resumed only once this
+ * service has applied the intake the clinician based it on (or, when the request names none, at
+ * least one intake). Before that the answer is 409 {@code intake-pending} with Retry-After.
+ */
+@ApplicationScoped
+public class IntakeGate {
+
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    public static ProblemException pending(String detail) {
+        return new ProblemException(Problem.conflict("intake-pending", detail
+                + " Retry shortly; GET /api/v1/patients/{patientId}/clinical-profile shows the intakes applied."),
+                RETRY_AFTER);
+    }
+
+    /** Passes when {@code basedOnIntake} (or, if null, any intake) of this patient has been applied here. */
+    public Uni<Void> require(PatientProfile profile, UUID basedOnIntake) {
+        if (basedOnIntake == null) {
+            if (profile.latestIntakeId == null) {
+                throw pending("No intake of patient " + profile.patientId + " has been applied by plan-service yet.");
+            }
+            return Uni.createFrom().voidItem();
+        }
+        return AppliedIntake.<AppliedIntake>findById(basedOnIntake).map(intake -> {
+            if (intake == null) {
+                throw pending("plan-service has not applied intake " + basedOnIntake + " yet.");
+            }
+            if (!intake.patientId.equals(profile.patientId)) {
+                throw new ProblemException(Problem.unprocessable("intakeId", "intake-of-patient",
+                        "Intake " + basedOnIntake + " is not an intake of patient " + profile.patientId + "."));
+            }
+            return null;
+        }).replaceWithVoid();
+    }
+}
