@@ -69,9 +69,9 @@ final class SampleEvents {
             case SESSION_COMPLETED -> new SessionCompleted(PATIENT, CLINIC, PLAN, UUID.randomUUID(),
                     Instant.parse("2026-10-06T18:00:00Z"), 1, 4, 3, true, 5, 4, 6, List.of(), List.of(), false, AT);
             case ADHERENCE_MISSED -> new AdherenceMissed(PATIENT, CLINIC, PLAN, 2, START.plusDays(7), START.plusDays(13),
-                    3, 1, 33, 2, AT);
+                    3, 1, 33, 2, AT, new BigDecimal("33.3"));
             case REVIEW_DUE -> new ReviewDue(PATIENT, CLINIC, PLAN, 4, START, START.plusDays(28),
-                    new AdherenceSnapshot(9, 12, 75, true), AT);
+                    AdherenceSnapshot.of(9, 12, true), AT);
             case PLAN_STATUS_CHANGED -> new PlanStatusChanged(PATIENT, CLINIC, PLAN, PlanStatus.ACTIVE,
                     PlanStatus.ON_HOLD, "RED_FLAG_RAISED", AT, List.of("PLAN-RED-FLAG"));
             case MEASURE_RECORDED -> new MeasureRecorded(PATIENT, CLINIC, UUID.randomUUID(), MeasureType.ODI,
@@ -80,7 +80,7 @@ final class SampleEvents {
                     START.plusDays(28), ReviewStatus.COMPLETED, ReviewVerdict.NON_RESPONDING,
                     new MeasureChange(new BigDecimal("7"), new BigDecimal("6"), new BigDecimal("1"), false, false),
                     new MeasureChange(new BigDecimal("44.0"), new BigDecimal("38.0"), new BigDecimal("6.0"), false, false),
-                    new AdherenceSnapshot(10, 12, 83, true), AT);
+                    AdherenceSnapshot.of(10, 12, true), AT);
             case ESCALATION_RECOMMENDED -> new EscalationRecommended(PATIENT, CLINIC, UUID.randomUUID(),
                     EscalationType.PLAN_REVISION, Urgency.ROUTINE, "ESC-RADICULAR-WK4", "1.1",
                     "Adherent radicular patient not responding at week 4: revise the plan and review at week 6.",

@@ -8,6 +8,7 @@ import io.backtrack.contracts.Topic;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,5 +76,23 @@ class IdempotentConsumerTest {
                 .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason")).contains("not JSON"));
         assertThat(dead).filteredOn(r -> schemaBreaking.toString().equals(r.key())).singleElement()
                 .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason")).contains("clinicId"));
+    }
+
+    @Test
+    void aRecordOfAnUnknownTypeIsDeadLetteredWithTheConsumerNotDropped() {
+        UUID unknown = UUID.randomUUID();
+        Map<String, String> headers = new HashMap<>(headers(UUID.randomUUID().toString(), unknown));
+        headers.put("ce_type", "backtrack.patient.something-new.v1");
+        TopicProbe.publish(TOPIC, unknown.toString(), headers, registered(unknown));
+        UUID good = UUID.randomUUID();
+        TopicProbe.publish(TOPIC, good.toString(), headers(UUID.randomUUID().toString(), good), registered(good));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> timesApplied(good) == 1);
+        List<ConsumerRecord<String, String>> dead = TopicProbe.readAll(Topic.PATIENT.deadLetterTopicName(),
+                Duration.ofSeconds(30), all -> all.stream().anyMatch(r -> unknown.toString().equals(r.key())));
+        assertThat(dead).filteredOn(r -> unknown.toString().equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason"))
+                        .contains("unknown event type backtrack.patient.something-new.v1")
+                        .startsWith(RegistrationProjector.CONSUMER));
     }
 }

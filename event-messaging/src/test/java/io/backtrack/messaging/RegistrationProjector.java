@@ -12,6 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class RegistrationProjector {
 
+    static final String CONSUMER = "registration-projector";
+
     private final InboundEvents inbound;
 
     public RegistrationProjector(InboundEvents inbound) {
@@ -20,7 +22,7 @@ public class RegistrationProjector {
 
     @Incoming("registrations")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, "registration-projector", this::apply);
+        return inbound.process(message, CONSUMER, this::apply);
     }
 
     private Uni<Void> apply(ReceivedEvent event) {

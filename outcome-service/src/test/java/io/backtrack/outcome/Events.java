@@ -100,15 +100,15 @@ public final class Events {
 
     public static ReviewDue reviewDue(UUID patientId, String clinicId, UUID planId, int week, LocalDate due,
             boolean adherent) {
-        AdherenceSnapshot adherence = adherent ? new AdherenceSnapshot(11, 12, 91, true)
-                : new AdherenceSnapshot(5, 12, 41, false);
+        AdherenceSnapshot adherence = adherent ? AdherenceSnapshot.of(11, 12, true)
+                : AdherenceSnapshot.of(5, 12, false);
         return new ReviewDue(patientId, clinicId, planId, week, due.minusDays(7L * week), due, adherence, Instant.now());
     }
 
     public static AdherenceMissed missed(UUID patientId, String clinicId, UUID planId, int week, int consecutive) {
         LocalDate start = TODAY.minusDays(7L * week);
         return new AdherenceMissed(patientId, clinicId, planId, week, start, start.plusDays(6), 3, 1, 33, consecutive,
-                Instant.now());
+                Instant.now(), new BigDecimal("33.3"));
     }
 
     public static RedFlagRaised redFlag(UUID patientId, String clinicId, RedFlagCode flag, Urgency urgency,

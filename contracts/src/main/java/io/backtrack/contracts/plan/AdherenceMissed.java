@@ -1,10 +1,14 @@
 package io.backtrack.contracts.plan;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A plan week ended with fewer counted sessions than half of those prescribed. */
+/**
+ * A plan week ended with fewer counted sessions than half of those prescribed. {@code percent} is the
+ * 1.0 integer (truncated); {@code percentage} (since 1.1) is reported to one decimal.
+ */
 public record AdherenceMissed(
         UUID patientId,
         String clinicId,
@@ -16,5 +20,6 @@ public record AdherenceMissed(
         int completedSessions,
         int percent,
         int consecutiveMissedWeeks,
-        Instant detectedAt) {
+        Instant detectedAt,
+        BigDecimal percentage) {
 }

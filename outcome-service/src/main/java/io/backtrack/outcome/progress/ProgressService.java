@@ -1,6 +1,7 @@
 package io.backtrack.outcome.progress;
 
 import io.backtrack.contracts.clinical.MeasureType;
+import io.backtrack.contracts.clinical.ReportedPercent;
 import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.outcome.escalation.Escalation;
 import io.backtrack.outcome.escalation.EscalationView;
@@ -83,7 +84,9 @@ public class ProgressService {
             return null;
         }
         return new ProgressView.Adherence(plan.planId, plan.status, plan.startDate, plan.adherenceCounted,
-                plan.adherencePrescribed, plan.adherencePercent, plan.adherent, plan.consecutiveMissedWeeks,
+                plan.adherencePrescribed, plan.adherencePercent,
+                plan.adherencePrescribed == null ? null : ReportedPercent.of(plan.adherenceCounted, plan.adherencePrescribed),
+                plan.adherent, plan.consecutiveMissedWeeks,
                 plan.lastMissedWeek);
     }
 }

@@ -24,9 +24,12 @@ public record ProgressView(UUID patientId, Baseline baseline, List<MeasureView> 
     public record Change(MeasureType measure, LocalDate effectiveDate, MeasureChange change) {
     }
 
-    /** From plan events: the adherence snapshot of the latest review-due and the current run of missed weeks. */
+    /**
+     * From plan events: the adherence snapshot of the latest review-due and the current run of missed
+     * weeks. {@code percent} is truncated; {@code percentage} is reported to one decimal.
+     */
     public record Adherence(UUID planId, PlanStatus planStatus, LocalDate planStartDate, Integer countedSessions,
-            Integer prescribedSessions, Integer percent, Boolean adherent, int consecutiveMissedWeeks,
-            Integer lastMissedWeek) {
+            Integer prescribedSessions, Integer percent, BigDecimal percentage, Boolean adherent,
+            int consecutiveMissedWeeks, Integer lastMissedWeek) {
     }
 }

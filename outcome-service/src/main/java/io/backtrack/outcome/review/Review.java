@@ -85,7 +85,7 @@ public class Review extends PanacheEntityBase {
     public Instant completedAt;
 
     public AdherenceSnapshot adherence() {
-        return new AdherenceSnapshot(adherenceCounted, adherencePrescribed, adherencePercent, adherent);
+        return AdherenceSnapshot.of(adherenceCounted, adherencePrescribed, adherent);
     }
 
     public MeasureChange painChange() {

@@ -1,5 +1,6 @@
 package io.backtrack.outcome.review;
 
+import io.backtrack.contracts.clinical.ReportedPercent;
 import io.backtrack.contracts.clinical.MeasureType;
 import io.backtrack.contracts.clinical.ReviewStatus;
 import io.backtrack.contracts.clinical.ReviewVerdict;
@@ -144,7 +145,7 @@ public class ReviewEvaluator {
         int counted = Math.max(review.adherenceCounted, countedNow);
         int prescribed = review.adherencePrescribed;
         review.adherenceCounted = counted;
-        review.adherencePercent = prescribed == 0 ? 100 : Math.min(100, counted * 100 / prescribed);
+        review.adherencePercent = ReportedPercent.truncated(counted, prescribed);
         review.adherent = counted * 100L >= (long) prescribed * thresholds.adherentPercent();
     }
 

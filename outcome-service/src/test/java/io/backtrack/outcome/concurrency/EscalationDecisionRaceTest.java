@@ -49,13 +49,15 @@ class EscalationDecisionRaceTest {
         assertThat(updatedEvents(id)).containsExactly("ACKNOWLEDGED");
     }
 
+    /** Completing and declining an ordered referral are both final: only one of them can happen. */
     @Test
-    void fourOrdersAgainstFourDeclinesGiveOneDecision() {
+    void fourCompletesAgainstFourDeclinesGiveOneDecision() {
         String id = urgentReferral();
         step(id, "acknowledge", null, null).then().statusCode(200);
+        step(id, "order", "Referral sent", null).then().statusCode(200);
         List<Callable<Response>> clicks = IntStream.range(0, 8)
                 .mapToObj(i -> (Callable<Response>) () -> i % 2 == 0
-                        ? step(id, "order", "MRI booked", null)
+                        ? step(id, "complete", "Seen by the specialist", null)
                         : step(id, "decline", "Patient refuses referral", null))
                 .toList();
         List<Response> responses = StartBarrier.together(clicks);
@@ -65,8 +67,8 @@ class EscalationDecisionRaceTest {
                 && r.contentType().startsWith("application/problem+json"));
         String decided = responses.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow()
                 .jsonPath().getString("status");
-        assertThat(transitions(id)).containsExactly("ACKNOWLEDGED", decided);
-        assertThat(updatedEvents(id)).containsExactly("ACKNOWLEDGED", decided);
+        assertThat(transitions(id)).containsExactly("ACKNOWLEDGED", "ORDERED", decided);
+        assertThat(updatedEvents(id)).containsExactly("ACKNOWLEDGED", "ORDERED", decided);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.backtrack.plan.adherence;
 
 import io.backtrack.contracts.clinical.AdherenceSnapshot;
+import io.backtrack.contracts.clinical.ReportedPercent;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,9 +32,10 @@ public record AdherenceWindow(LocalDate startDate, int sessionsPerWeek, Set<Inte
                 .filter(LoggedSession::counts)
                 .filter(s -> !s.performedOn().isBefore(start) && !s.performedOn().isAfter(end))
                 .count();
-        Integer percent = expected == 0 ? null : Math.min(100, completed * 100 / expected);
+        Integer percent = expected == 0 ? null : ReportedPercent.truncated(completed, expected);
+        BigDecimal percentage = expected == 0 ? null : ReportedPercent.of(completed, expected);
         boolean missed = !onHold && completed * 100 < expected * rules.missedBelowPercent();
-        return new WeekAdherence(week, start, end, onHold, expected, completed, percent, missed);
+        return new WeekAdherence(week, start, end, onHold, expected, completed, percent, percentage, missed);
     }
 
     /** The run of consecutive missed weeks ending with this one; weeks on hold neither count nor break it. */
@@ -61,8 +64,7 @@ public record AdherenceWindow(LocalDate startDate, int sessionsPerWeek, Set<Inte
                 .filter(LoggedSession::counts)
                 .filter(s -> !s.performedOn().isBefore(startDate) && s.performedOn().isBefore(due))
                 .count();
-        int percent = prescribed == 0 ? 100 : Math.min(100, counted * 100 / prescribed);
         boolean adherent = counted * 100L >= (long) prescribed * rules.adherentPercent();
-        return new AdherenceSnapshot(counted, prescribed, percent, adherent);
+        return AdherenceSnapshot.of(counted, prescribed, adherent);
     }
 }

@@ -94,6 +94,6 @@ public class DueClocks {
         }
         return outbox.append(plan.patientId, new AdherenceMissed(plan.patientId, plan.clinicId, plan.id, week.week(),
                 week.start(), week.end(), week.expected(), week.completed(), week.percent(),
-                window.consecutiveMissed(due.week), clock.instant()));
+                window.consecutiveMissed(due.week), clock.instant(), week.percentage()));
     }
 }

@@ -101,7 +101,7 @@ class ReviewClockTest {
     private static void verdict(UUID patientId, String planId, ReviewVerdict verdict) {
         PatientEventsFixture.publish(patientId, new ReviewCompleted(patientId, CLINIC, UUID.randomUUID(),
                 UUID.fromString(planId), 4, LocalDate.now().minusDays(14), ReviewStatus.COMPLETED, verdict, null, null,
-                new AdherenceSnapshot(10, 12, 83, true), Instant.now()));
+                AdherenceSnapshot.of(10, 12, true), Instant.now()));
     }
 
     private int fire() {
