@@ -94,7 +94,7 @@ final class BackTrackSystem implements AutoCloseable {
 
     /** Waits, as a front-end does, until plan-service's clinical profile lists the intake a plan will name. */
     void awaitIntakeApplied(String token, String patientId, String intakeId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             var response = given().auth().oauth2(token).get(plans + "/patients/" + patientId + "/clinical-profile");
             return response.statusCode() == 200
                     && response.jsonPath().getList("appliedIntakes.intakeId").contains(intakeId);

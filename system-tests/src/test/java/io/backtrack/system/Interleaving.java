@@ -143,7 +143,8 @@ final class Interleaving {
         sent.stream().filter(s -> s.what().startsWith("intake") && s.status() == 201).findFirst()
                 .ifPresent(intake -> system.awaitIntakeApplied(clinician, patientId, intake.id()));
         if (sent.stream().anyMatch(s -> s.what().contains("saddle numbness") && s.status() == 201)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !escalationIds(patientId).isEmpty());
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !escalationIds(patientId).isEmpty());
         }
     }
 

@@ -9,6 +9,7 @@ import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.Topic;
 import io.backtrack.testing.TopicProbe;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ class InterleavingsSystemTest {
         long masterSeed = Long.getLong("backtrack.interleavings.seed", System.currentTimeMillis());
         System.out.printf("Interleavings: %d from seed %d (interleaving i has seed %d + i)%n", COUNT, masterSeed,
                 masterSeed);
+        Instant started = Instant.now();
         ExecutorService workers = Executors.newFixedThreadPool(PARALLEL);
         List<Interleaving> interleavings = new ArrayList<>();
         List<Future<List<String>>> results = new ArrayList<>();
@@ -63,6 +65,7 @@ class InterleavingsSystemTest {
             }
         }
         workers.shutdownNow();
+        System.out.printf("Interleavings ran in %d s%n", Duration.between(started, Instant.now()).toSeconds());
         broken.addAll(oneEventPerDecision(interleavings));
         assertThat(broken).as("broken invariants (rerun one with -Dbacktrack.interleavings.seed=<seed> "
                 + "-Dbacktrack.interleavings=1)").isEmpty();
