@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /**
  * One patient's burst of requests, as front-ends, phones and two clinicians send them: intakes (some
@@ -30,10 +29,6 @@ import java.util.stream.Collectors;
 final class Interleaving {
 
     static final String CLINIC = "clinic-interleavings";
-    private static final List<String> RED_FLAG_QUESTIONS = List.of("newBladderOrBowelDysfunction", "saddleNumbness",
-            "bilateralLegNeurologicalDeficit", "progressiveMotorWeakness", "fever", "recentInfection",
-            "immunosuppression", "intravenousDrugUse", "historyOfCancer", "unexplainedWeightLoss", "majorTrauma",
-            "minorTrauma", "osteoporosis", "longTermCorticosteroids", "constantNightPain");
     private static final List<String> TRANSITIONS = List.of("acknowledge", "order", "decline", "complete");
 
     /** A request of the burst and what it was answered. */
@@ -272,18 +267,8 @@ final class Interleaving {
     }
 
     private Response intake(String patientId, LocalDate today, String condition, boolean saddleNumbness) {
-        String screen = RED_FLAG_QUESTIONS.stream()
-                .map(q -> "\"" + q + "\":" + (saddleNumbness && q.equals("saddleNumbness")))
-                .collect(Collectors.joining(","));
-        return post(system.patients + "/patients/" + patientId + "/intakes", """
-                {"onsetDate":"%s","trigger":"NONE","history":{"previousEpisodes":1},"symptoms":["MUSCLE_ACHE"],
-                 "conditions":["%s"],"redFlagScreen":{%s},
-                 "startBack":{"legPain":false,"shoulderOrNeckPain":false,"walkedOnlyShortDistances":false,
-                   "dressedMoreSlowly":false,"activityNotSafe":false,"worryingThoughts":false,
-                   "painTerribleNeverImprove":false,"stoppedEnjoyingThings":false,"bothersomeness":"MODERATELY"},
-                 "odi":{"painIntensity":2,"personalCare":2,"lifting":2,"walking":2,"sitting":2,"standing":2,
-                   "sleeping":2,"sexLife":2,"socialLife":2,"travelling":2},"painNrs":6,"motorDeficit":false}"""
-                .formatted(today.minusDays(30), condition, screen));
+        return post(system.patients + "/patients/" + patientId + "/intakes",
+                ClinicRequests.intake(today.minusDays(30), condition, saddleNumbness));
     }
 
     private Response plan(String patientId, LocalDate today, boolean manipulation, String basedOnIntake) {
@@ -291,14 +276,7 @@ final class Interleaving {
     }
 
     private static String planBody(LocalDate today, boolean manipulation, String basedOnIntake) {
-        return """
-                {%s"startDate":"%s","sessionsPerWeek":3,
-                 "phases":[{"name":"Spine control","weeks":2,"items":[{"exerciseCode":"SC-01"},{"exerciseCode":"CS-01"},
-                   {"exerciseCode":"CS-04"},{"exerciseCode":"ED-01"}%s]},
-                   {"name":"Loading","weeks":4,"items":[{"exerciseCode":"SG-03"},{"exerciseCode":"AE-01"}]}],
-                 "painTriggers":["Sitting"],"activityModifications":["Stand every 30 minutes"]}"""
-                .formatted(basedOnIntake == null ? "" : "\"intakeId\":\"" + basedOnIntake + "\",",
-                        today.minusDays(1), manipulation ? ",{\"exerciseCode\":\"PM-09\"}" : "");
+        return ClinicRequests.plan(basedOnIntake, today.minusDays(1), manipulation);
     }
 
     private String sessionBody() {
