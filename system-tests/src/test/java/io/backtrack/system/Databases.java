@@ -8,10 +8,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Reads the services' databases directly, to count what was stored behind the REST answers. */
+/**
+ * Reads the services' databases directly, to count what was stored behind the REST answers. Each
+ * thread keeps one connection per database, so that checks do not pay a new connection each time.
+ */
 final class Databases {
+
+    private static final ThreadLocal<Map<String, Connection>> CONNECTIONS = ThreadLocal.withInitial(HashMap::new);
 
     private Databases() {
     }
@@ -21,10 +28,18 @@ final class Databases {
         return Long.parseLong(column.get(0));
     }
 
+    private static Connection connection(String database) throws SQLException {
+        Connection connection = CONNECTIONS.get().get(database);
+        if (connection == null || connection.isClosed()) {
+            PostgresEndpoint postgres = RealInfrastructure.postgres();
+            connection = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+            CONNECTIONS.get().put(database, connection);
+        }
+        return connection;
+    }
+
     static List<String> column(String database, String sql, Object... parameters) {
-        PostgresEndpoint postgres = RealInfrastructure.postgres();
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(),
-                postgres.password()); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection(database).prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -18,7 +18,7 @@ import java.util.List;
 @ApplicationScoped
 public class PlanRecheck {
 
-    public static final Actor SYSTEM = Actor.system("plan-service");
+    private static final Actor SYSTEM = Actor.system("plan-service");
 
     private final PlanChecks checks;
     private final PlanLifecycle lifecycle;

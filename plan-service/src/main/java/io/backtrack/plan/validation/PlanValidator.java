@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PlanValidator {
 
-    /** An override names a rule that cannot be overridden, or no rule at all. */
-    public static final String OVERRIDE_NOT_ALLOWED = "PLAN-OVERRIDE-NOT-ALLOWED";
+    /** An override names no plan rule at all. */
+    public static final String OVERRIDE_UNKNOWN_RULE = "PLAN-OVERRIDE-UNKNOWN-RULE";
 
     private final List<PlanRule> rules;
     private final Map<String, PlanRule> byId;
@@ -26,14 +26,17 @@ public class PlanValidator {
         this.byId = rules.stream().collect(Collectors.toMap(PlanRule::id, Function.identity()));
     }
 
+    /**
+     * An override of a rule that cannot be overridden changes nothing: the plan gets the same answer
+     * as without it, its violation marked not overridable.
+     */
     public PlanValidation validate(PlanDraft draft, List<PlanRequest.Override> overrides) {
         List<Finding> findings = rules.stream().flatMap(rule -> rule.check(draft).stream()).toList();
         List<Finding> violations = new ArrayList<>();
         for (PlanRequest.Override override : overrides) {
-            PlanRule rule = byId.get(override.ruleId());
-            if (rule == null || !rule.overridable()) {
-                violations.add(new Finding(OVERRIDE_NOT_ALLOWED, Finding.Severity.VIOLATION, false, null, null,
-                        override.ruleId() + " cannot be overridden."));
+            if (!byId.containsKey(override.ruleId())) {
+                violations.add(new Finding(OVERRIDE_UNKNOWN_RULE, Finding.Severity.VIOLATION, false, null, null,
+                        override.ruleId() + " is not a plan rule."));
             }
         }
         Set<String> overridden = overrides.stream().map(PlanRequest.Override::ruleId).collect(Collectors.toSet());

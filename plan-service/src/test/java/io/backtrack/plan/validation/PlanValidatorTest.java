@@ -84,10 +84,22 @@ class PlanValidatorTest {
         }
 
         @Test
-        void cannotBeOverridden() {
-            var v = validate(patient(List.of("M54.50"), false), List.of(new PlanRequest.Override("PLAN-ACTIVE-CORE", "x")),
-                    List.of(exercise(ExerciseCategory.EDUCATION)));
-            assertThat(violated(v)).contains("PLAN-ACTIVE-CORE", PlanValidator.OVERRIDE_NOT_ALLOWED);
+        void namingItInOverridesGivesTheSameAnswerAsWithoutIt() {
+            List<Exercise> educationOnly = List.of(exercise(ExerciseCategory.EDUCATION));
+            var overridden = validate(patient(List.of("M54.50"), false),
+                    List.of(new PlanRequest.Override("PLAN-ACTIVE-CORE", "x")), educationOnly);
+            var plain = validate(patient(List.of("M54.50"), false), List.of(), educationOnly);
+            assertThat(overridden.violations()).isEqualTo(plain.violations());
+            assertThat(overridden.violations()).singleElement()
+                    .satisfies(f -> assertThat(f.overridable()).isFalse());
+            assertThat(overridden.applied()).isEmpty();
+        }
+
+        @Test
+        void anOverrideNamingNoRuleIsAViolation() {
+            var v = validate(patient(List.of("M54.50"), false), List.of(new PlanRequest.Override("PLAN-NOTHING", "x")),
+                    active(2));
+            assertThat(violated(v)).containsExactly(PlanValidator.OVERRIDE_UNKNOWN_RULE);
         }
     }
 
@@ -242,7 +254,8 @@ class PlanValidatorTest {
         void anOpenRedFlagRejectsEveryPlanAndCannotBeOverridden() {
             var v = validate(patient(List.of("M54.50"), false, "SADDLE_NUMBNESS"),
                     List.of(new PlanRequest.Override("PLAN-RED-FLAG", "x")), active(2));
-            assertThat(violated(v)).contains("PLAN-RED-FLAG", PlanValidator.OVERRIDE_NOT_ALLOWED);
+            assertThat(violated(v)).containsExactly("PLAN-RED-FLAG");
+            assertThat(v.violations().get(0).overridable()).isFalse();
         }
 
         @Test
