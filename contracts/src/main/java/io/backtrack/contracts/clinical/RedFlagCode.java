@@ -1,6 +1,6 @@
 package io.backtrack.contracts.clinical;
 
-/** Red-flag findings of the intake screen and of session reports (escalation-rules §1). */
+/** Red-flag findings of the intake screen and of session reports (docs/clinical-rules.md §1). */
 public enum RedFlagCode {
     BLADDER_BOWEL_DYSFUNCTION,
     SADDLE_NUMBNESS,

@@ -13,7 +13,7 @@ import io.backtrack.outcome.escalation.rules.WorseningRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Runs the rules of escalation-rules §5 in their order and collects what every firing rule recommends. */
+/** Runs the rules of docs/clinical-rules.md §5 in their order and collects what every firing rule recommends. */
 @ApplicationScoped
 public class EscalationEngine {
 

@@ -5,7 +5,7 @@ import io.backtrack.contracts.clinical.Urgency;
 import java.util.List;
 import java.util.Map;
 
-/** One rule of escalation-rules §5: silent (an empty list) or one or more recommendations. */
+/** One rule of docs/clinical-rules.md §5: silent (an empty list) or one or more recommendations. */
 public interface EscalationRule {
 
     String id();

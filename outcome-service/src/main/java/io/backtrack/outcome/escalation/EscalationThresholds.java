@@ -3,7 +3,7 @@ package io.backtrack.outcome.escalation;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The numbers of the escalation rules (escalation-rules §5). */
+/** The numbers of the escalation rules (docs/clinical-rules.md §5). */
 @ConfigMapping(prefix = "backtrack.escalation")
 public interface EscalationThresholds {
 

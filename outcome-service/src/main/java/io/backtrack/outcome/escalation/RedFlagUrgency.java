@@ -5,7 +5,7 @@ import io.backtrack.contracts.clinical.Urgency;
 
 /**
  * The urgency of a red flag reported in a session, where the event carries only the flag name
- * (escalation-rules §1: suspected cauda equina is EMERGENCY, the others URGENT).
+ * (docs/clinical-rules.md §1: suspected cauda equina is EMERGENCY, the others URGENT).
  */
 public final class RedFlagUrgency {
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The condition groups of escalation-rules §5 (precise readings). A code listed with a trailing
+ * The condition groups of docs/clinical-rules.md §5 (precise readings). A code listed with a trailing
  * "-" in the rules matches by prefix; the others match exactly.
  */
 public final class ConditionCodes {

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Opens reviews from review-due events and evaluates them per escalation-rules §4, inside the
+ * Opens reviews from review-due events and evaluates them per docs/clinical-rules.md §4, inside the
  * caller's transaction: intake baseline against the latest NRS and ODI in [due − 7, due], else the
  * first in (due, due + 7]; AWAITING_MEASURES until both exist. A completed review runs the rules.
  */

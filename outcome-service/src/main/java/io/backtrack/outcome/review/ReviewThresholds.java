@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Minimal clinically important changes and review windows (escalation-rules §4). */
+/** Minimal clinically important changes and review windows (docs/clinical-rules.md §4). */
 @ConfigMapping(prefix = "backtrack.review")
 public interface ReviewThresholds {
 

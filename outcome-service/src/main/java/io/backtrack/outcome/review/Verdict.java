@@ -4,7 +4,7 @@ import io.backtrack.contracts.clinical.ReviewVerdict;
 import io.backtrack.contracts.outcome.MeasureChange;
 
 /**
- * The review verdict of escalation-rules §4. Without a scored intake ODI the verdict reads pain
+ * The review verdict of docs/clinical-rules.md §4. Without a scored intake ODI the verdict reads pain
  * alone and, having one improved measure of two, can be at best PARTIAL: the conservative choice,
  * which keeps the week-6 review scheduled.
  */

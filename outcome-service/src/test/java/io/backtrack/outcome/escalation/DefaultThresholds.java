@@ -1,6 +1,6 @@
 package io.backtrack.outcome.escalation;
 
-/** The defaults of escalation-rules §5, for rule tests without a running application. */
+/** The defaults of docs/clinical-rules.md §5, for rule tests without a running application. */
 public record DefaultThresholds() implements EscalationThresholds {
 
     @Override

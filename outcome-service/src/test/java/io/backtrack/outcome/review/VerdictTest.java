@@ -7,7 +7,7 @@ import io.backtrack.contracts.outcome.MeasureChange;
 import io.backtrack.outcome.measure.Score;
 import org.junit.jupiter.api.Test;
 
-/** MCID boundaries of escalation-rules §4, in exact arithmetic. */
+/** MCID boundaries of docs/clinical-rules.md §4, in exact arithmetic. */
 class VerdictTest {
 
     private static final MeasureComparison PAIN = new MeasureComparison(2, 30, 2);

@@ -8,7 +8,7 @@ import io.backtrack.scoring.OdiScore;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** What the intake screen derived from the answers (escalation-rules §1). */
+/** What the intake screen derived from the answers (docs/clinical-rules.md §1). */
 public record IntakeFindings(
         EpisodeStage stage,
         StartBackResult startBack,

@@ -6,7 +6,7 @@ import io.backtrack.contracts.clinical.Urgency;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** One red-flag rule of escalation-rules §1: when it fires, the flag, its urgency and what it may mean. */
+/** One red-flag rule of docs/clinical-rules.md §1: when it fires, the flag, its urgency and what it may mean. */
 public record RedFlagRule(RedFlagCode flag, Urgency urgency, SuspectedCondition suspected, Predicate<RedFlagAnswers> when) {
 
     public static final List<RedFlagRule> ALL = List.of(

@@ -3,7 +3,7 @@ package io.backtrack.patient.screening;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Thresholds of the intake screen (escalation-rules §1), configurable per clinic deployment. */
+/** Thresholds of the intake screen (docs/clinical-rules.md §1), configurable per clinic deployment. */
 @ConfigMapping(prefix = "backtrack.screening")
 public interface ScreeningRules {
 

@@ -3,7 +3,7 @@ package io.backtrack.plan.adherence;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Adherence thresholds of escalation-rules §3; many clinics use 80 for adherent. */
+/** Adherence thresholds of docs/clinical-rules.md §3; many clinics use 80 for adherent. */
 @ConfigMapping(prefix = "backtrack.adherence")
 public interface AdherenceRules {
 

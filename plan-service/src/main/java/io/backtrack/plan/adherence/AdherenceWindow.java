@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Adherence of one plan (escalation-rules §3): week k covers days 7(k−1) … 7k−1 after the start
+ * Adherence of one plan (docs/clinical-rules.md §3): week k covers days 7(k−1) … 7k−1 after the start
  * date, sessions are dated by when they were performed, and every comparison is integer arithmetic.
  */
 public record AdherenceWindow(LocalDate startDate, int sessionsPerWeek, Set<Integer> heldWeeks,

@@ -1,6 +1,6 @@
 package io.backtrack.plan.catalog;
 
-/** Exercise categories and passive modalities of escalation-rules §2. */
+/** Exercise categories and passive modalities of docs/clinical-rules.md §2. */
 public enum ExerciseCategory {
     SPINE_CONTROL(Kind.ACTIVE),
     CORE_STABILIZATION(Kind.ACTIVE),

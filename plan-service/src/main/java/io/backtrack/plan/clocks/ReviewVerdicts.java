@@ -12,7 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Schedules the week-6 review when the week-4 review is anything but RESPONDING, an OVERDUE one
- * (no verdict) included (escalation-rules §4).
+ * (no verdict) included (docs/clinical-rules.md §4).
  */
 @ApplicationScoped
 public class ReviewVerdicts {

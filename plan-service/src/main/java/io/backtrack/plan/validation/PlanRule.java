@@ -2,7 +2,7 @@ package io.backtrack.plan.validation;
 
 import java.util.List;
 
-/** One rule of escalation-rules §2, with its stable id. */
+/** One rule of docs/clinical-rules.md §2, with its stable id. */
 public interface PlanRule {
 
     String id();

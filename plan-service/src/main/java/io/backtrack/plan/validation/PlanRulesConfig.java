@@ -3,7 +3,7 @@ package io.backtrack.plan.validation;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Thresholds of the plan rules (escalation-rules §2). */
+/** Thresholds of the plan rules (docs/clinical-rules.md §2). */
 @ConfigMapping(prefix = "backtrack.plan-rules")
 public interface PlanRulesConfig {
 

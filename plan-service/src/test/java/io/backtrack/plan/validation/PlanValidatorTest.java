@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Every rule of escalation-rules §2: a case that trips it and its nearest case that passes. */
+/** Every rule of docs/clinical-rules.md §2: a case that trips it and its nearest case that passes. */
 class PlanValidatorTest {
 
     private static final PlanRulesConfig CONFIG = new SmallRyeConfigBuilder().withMapping(PlanRulesConfig.class).build()

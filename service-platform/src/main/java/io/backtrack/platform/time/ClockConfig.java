@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 public interface ClockConfig {
 
     /**
-     * Lets an admin set and advance this service's time (escalation-rules §5a). Tests and demos
+     * Lets an admin set and advance this service's time (the README (controllable clocks)). Tests and demos
      * only: production deployments never set it.
      */
     @WithDefault("false")

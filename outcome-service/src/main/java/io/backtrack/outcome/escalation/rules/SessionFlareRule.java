@@ -32,6 +32,6 @@ public class SessionFlareRule extends BaseRule {
                 Map.of("sessionId", session.sessionId(), "painBefore", session.painBefore(),
                         "painAfter", session.painAfter(), "flareRise", thresholds.flareRise(),
                         "flarePain", thresholds.flarePain()),
-                "escalation-rules §5 ESC-SESSION-FLARE"));
+                "docs/clinical-rules.md §5 ESC-SESSION-FLARE"));
     }
 }
