@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 /**
  * One patient's burst of requests, as front-ends, phones and two clinicians send them: intakes (some
  * with an emergency red flag or a condition that contraindicates manipulation), plans, revisions,
- * status changes, retried sessions and measures, then conflicting escalation decisions. The choice of
+ * status changes, retried sessions and measures; then conflicting escalation decisions, released
+ * together with a clinician clearing the red flag and another resuming the held plan. The choice of
  * requests, their order and their jitter come from the seed; they are released together against the
  * real services. Afterwards it lists every invariant the outcome breaks.
  */
@@ -80,7 +81,7 @@ final class Interleaving {
         StartBarrier.together(burst);
 
         settle(patientId, firstIntake);
-        decideEscalations(patientId);
+        decideEscalations(patientId, currentPlan);
         check(patientId);
         return broken.stream().map(b -> "seed " + seed + ": " + b).toList();
     }
@@ -143,8 +144,11 @@ final class Interleaving {
         }
     }
 
-    /** Two or three clinicians decide the emergency referral at once, each picking a transition. */
-    private void decideEscalations(String patientId) {
+    /**
+     * Two or three clinicians decide the emergency referral at once, each picking a transition; at the
+     * same moment another clears the red flag and another resumes the held plan.
+     */
+    private void decideEscalations(String patientId, String currentPlan) {
         List<String> ids = escalationIds(patientId);
         if (ids.isEmpty()) {
             return;
@@ -154,6 +158,16 @@ final class Interleaving {
             record("acknowledge", post(system.outcomes + "/escalations/" + id + "/acknowledge", "{}"));
         }
         List<Callable<Sent>> clicks = new ArrayList<>();
+        List<String> openFlags = given().auth().oauth2(clinician).get(system.patients + "/patients/" + patientId
+                + "/red-flags").then().statusCode(200).extract().jsonPath().getList("findAll { it.open }.id");
+        if (!openFlags.isEmpty() && random.nextBoolean()) {
+            clicks.add(() -> record("clear red flag", post(system.patients + "/patients/" + patientId + "/red-flags/"
+                    + openFlags.get(0) + "/clear", "{\"reason\":\"GP found no cauda equina\"}")));
+        }
+        if (currentPlan != null && random.nextBoolean()) {
+            clicks.add(() -> record("resume", post(system.plans + "/plans/" + currentPlan + "/status",
+                    "{\"status\":\"ACTIVE\",\"reason\":\"resume after review\"}")));
+        }
         for (int i = 2 + random.nextInt(2); i > 0; i--) {
             String step = TRANSITIONS.get(random.nextInt(TRANSITIONS.size()));
             clicks.add(() -> record("escalation " + step, post(system.outcomes + "/escalations/" + id + "/" + step,
