@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.EventSchemas;
 import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.Topic;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Reads a Kafka record in CloudEvents binary mode and checks it against the contract. */
+/**
+ * Reads a Kafka record in CloudEvents binary mode and checks it against the contract: its envelope,
+ * its provenance (the topic it belongs on and the source that owns that topic) and its schema.
+ */
 @ApplicationScoped
 class CloudEventReader {
 
@@ -28,8 +32,8 @@ class CloudEventReader {
     }
 
     Delivery read(Message<String> message) {
-        Optional<Headers> headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getHeaders);
+        Optional<IncomingKafkaRecordMetadata> record = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        Optional<Headers> headers = record.map(IncomingKafkaRecordMetadata::getHeaders);
         if (headers.isEmpty()) {
             return new Delivery.Rejected("not a Kafka record");
         }
@@ -42,6 +46,15 @@ class CloudEventReader {
         Optional<EventType> type = EventType.ofCeType(ceType);
         if (type.isEmpty()) {
             return new Delivery.Unknown(ceType);
+        }
+        Topic topic = type.get().topic();
+        String source = header(headers.get(), CloudEventHeaders.SOURCE);
+        if (!topic.topicName().equals(record.get().getTopic())) {
+            return new Delivery.Refused(ceType + " belongs on " + topic.topicName() + ", not on " + record.get().getTopic());
+        }
+        if (!topic.ownerSource().equals(source)) {
+            return new Delivery.Refused("ce_source " + source + " does not own " + topic.topicName() + " (only "
+                    + topic.ownerSource() + " publishes there)");
         }
         UUID patientId;
         Instant time;
@@ -68,7 +81,6 @@ class CloudEventReader {
         if (!subject.equals(payload.path("patientId").asText())) {
             return new Delivery.Rejected("ce_subject does not match the payload's patientId");
         }
-        String source = header(headers.get(), CloudEventHeaders.SOURCE);
         return new Delivery.Accepted(new ReceivedEvent(ceId, type.get(), source, patientId, time, payload));
     }
 

@@ -11,6 +11,10 @@ sealed interface Delivery {
     record Rejected(String reason) implements Delivery {
     }
 
+    /** An event that does not come from the owner of its topic: dead-lettered as a security event. */
+    record Refused(String reason) implements Delivery {
+    }
+
     /** A well-formed event of a type this version does not know; dead-lettered, so it is not lost and consumption goes on. */
     record Unknown(String ceType) implements Delivery {
     }

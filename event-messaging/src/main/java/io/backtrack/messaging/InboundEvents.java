@@ -19,9 +19,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * The idempotent consumer: each event's id is recorded in the transaction that applies its effect,
  * so a redelivered event changes nothing. Only unusable input (unparseable, schema-breaking, of an
  * unknown type, or refused by its handler as {@link UnusableEventException}) goes to the dead-letter
- * topic. A usable event whose handling fails is retried with backoff for as long as it takes, never
- * skipped: safety events (red flags, intakes) must be applied. While it keeps failing the consumer
- * holds its position, the service reports not ready and every attempt is logged with the event id.
+ * topic; so does an event from a source that does not own its topic, as a security event (an ERROR
+ * log and a metric). A usable event whose handling fails is retried with backoff for as long as it
+ * takes, never skipped: safety events (red flags, intakes) must be applied. While it keeps failing
+ * the consumer holds its position, the service reports not ready and every attempt is logged with
+ * the event id.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -52,6 +54,9 @@ public class InboundEvents {
         if (delivery instanceof Delivery.Rejected rejected) {
             return deadLetter(message, consumer, rejected.reason());
         }
+        if (delivery instanceof Delivery.Refused refused) {
+            return refuse(message, consumer, "provenance: " + refused.reason());
+        }
         if (delivery instanceof Delivery.Unknown unknown) {
             return deadLetter(message, consumer, "unknown event type " + unknown.ceType());
         }
@@ -65,7 +70,12 @@ public class InboundEvents {
                 .retry().withBackOff(FIRST_BACKOFF, config.consumer().maxBackoff()).indefinitely()
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure != null) {
-                        return deadLetter(message, consumer, unusable(failure).orElseThrow().getMessage());
+                        UnusableEventException refused = unusable(failure).orElseThrow();
+                        if (refused instanceof UntrustedEventException) {
+                            return refuse(message, consumer, "disagrees with what this service knows: "
+                                    + refused.getMessage());
+                        }
+                        return deadLetter(message, consumer, refused.getMessage());
                     }
                     if (attempts.get() > 0) {
                         Log.infof("%s applied %s %s after %d failed attempts", consumer, event.type().ceType(),
@@ -124,6 +134,13 @@ public class InboundEvents {
             }
         }
         return Optional.empty();
+    }
+
+    /** A record BackTrack does not trust: dead-lettered, logged at ERROR and counted as a security event. */
+    private Uni<Void> refuse(Message<String> message, String consumer, String reason) {
+        Log.errorf("%s refuses an untrusted record: %s", consumer, reason);
+        registry.counter("backtrack.events.refused", "consumer", consumer).increment();
+        return deadLetter(message, consumer, reason);
     }
 
     private Uni<Void> deadLetter(Message<String> message, String consumer, String reason) {

@@ -24,7 +24,7 @@ class IdempotentConsumerTest {
         return Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", ceId,
-                "ce_source", "/backtrack/partner-test",
+                "ce_source", Topic.PATIENT.ownerSource(),
                 "ce_type", EventType.PATIENT_REGISTERED.ceType(),
                 "ce_subject", patientId.toString(),
                 "ce_time", "2026-11-02T10:15:30Z",
@@ -94,5 +94,22 @@ class IdempotentConsumerTest {
                 .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason"))
                         .contains("unknown event type backtrack.patient.something-new.v1")
                         .startsWith(RegistrationProjector.CONSUMER));
+    }
+
+    @Test
+    void anEventFromASourceThatDoesNotOwnTheTopicIsRefusedAsASecurityEvent() {
+        UUID forged = UUID.randomUUID();
+        Map<String, String> headers = new HashMap<>(headers(UUID.randomUUID().toString(), forged));
+        headers.put("ce_source", "/backtrack/someone-else");
+        TopicProbe.publish(TOPIC, forged.toString(), headers, registered(forged));
+        UUID good = UUID.randomUUID();
+        TopicProbe.publish(TOPIC, good.toString(), headers(UUID.randomUUID().toString(), good), registered(good));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> timesApplied(good) == 1);
+        assertThat(timesApplied(forged)).isZero();
+        assertThat(TopicProbe.readToEnd(Topic.PATIENT.deadLetterTopicName()))
+                .filteredOn(r -> forged.toString().equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason"))
+                        .contains("provenance", "/backtrack/someone-else"));
     }
 }

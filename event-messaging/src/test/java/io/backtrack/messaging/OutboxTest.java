@@ -40,7 +40,7 @@ class OutboxTest {
         assertThat(record.key()).isEqualTo(patientId.toString());
         assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(EventType.PATIENT_REGISTERED.ceType());
-        assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/backtrack/messaging-test");
+        assertThat(TopicProbe.header(record, "ce_source")).isEqualTo(Topic.PATIENT.ownerSource());
         assertThat(TopicProbe.header(record, "ce_subject")).isEqualTo(patientId.toString());
         assertThat(TopicProbe.header(record, "ce_id")).isNotBlank();
         assertThat(Instant.parse(TopicProbe.header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(1));

@@ -52,7 +52,7 @@ public final class Events {
         Map<String, String> headers = Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", ceId,
-                "ce_source", "/backtrack/" + type.topic().name().toLowerCase() + "-service",
+                "ce_source", type.topic().ownerSource(),
                 "ce_type", type.ceType(),
                 "ce_subject", patientId.toString(),
                 "ce_time", Instant.now().toString(),

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Publishes patient-service events to the real broker, as patient-service would. */
+/** Publishes events to the real broker as their owners would: patient-service, or outcome-service for reviews. */
 public final class PatientEventsFixture {
 
     private PatientEventsFixture() {
@@ -38,7 +38,7 @@ public final class PatientEventsFixture {
             TopicProbe.publish(type.topic().topicName(), patientId.toString(), Map.of(
                     "ce_specversion", "1.0",
                     "ce_id", UUID.randomUUID().toString(),
-                    "ce_source", "/backtrack/patient-service",
+                    "ce_source", type.topic().ownerSource(),
                     "ce_type", type.ceType(),
                     "ce_subject", patientId.toString(),
                     "ce_time", Instant.now().toString(),

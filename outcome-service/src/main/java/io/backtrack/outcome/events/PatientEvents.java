@@ -5,6 +5,7 @@ import io.backtrack.contracts.patient.PatientRegistered;
 import io.backtrack.contracts.patient.RedFlagRaised;
 import io.backtrack.messaging.InboundEvents;
 import io.backtrack.messaging.ReceivedEvent;
+import io.backtrack.messaging.UntrustedEventException;
 import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.outcome.escalation.EscalationEngine;
 import io.backtrack.outcome.escalation.EscalationRecorder;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -66,18 +68,33 @@ public class PatientEvents {
         };
     }
 
+    /** A patient is registered once: a second registration may not move them to another clinic or login. */
     private Uni<Void> registered(PatientRegistered registered) {
         return PatientProfile.findOrCreate(registered.patientId(), registered.clinicId(), now())
                 .invoke(profile -> {
-                    profile.clinicId = registered.clinicId();
+                    if (!profile.clinicId.equals(registered.clinicId()) || profile.loginSubject != null
+                            && !profile.loginSubject.equals(registered.loginSubject())) {
+                        throw new UntrustedEventException("patient " + registered.patientId()
+                                + " is already registered with another clinic or login");
+                    }
                     profile.loginSubject = registered.loginSubject();
                     profile.updatedAt = now();
                 })
                 .replaceWithVoid();
     }
 
+    /** The registered patient's profile; an event about a patient of no or another clinic is refused. */
+    private Uni<PatientProfile> registeredProfile(UUID patientId, String clinicId) {
+        return PatientProfile.<PatientProfile>findById(patientId).map(profile -> {
+            if (profile == null || !profile.clinicId.equals(clinicId)) {
+                throw new UntrustedEventException("patient " + patientId + " is not registered in " + clinicId);
+            }
+            return profile;
+        });
+    }
+
     private Uni<Void> intake(IntakeCompleted intake) {
-        return PatientProfile.findOrCreate(intake.patientId(), intake.clinicId(), now())
+        return registeredProfile(intake.patientId(), intake.clinicId())
                 .invoke(profile -> {
                     profile.conditionCodes(intake.conditions());
                     profile.motorDeficitIntake = intake.motorDeficit();
@@ -97,7 +114,7 @@ public class PatientEvents {
     }
 
     private Uni<Void> redFlag(RedFlagRaised raised) {
-        return PatientProfile.findOrCreate(raised.patientId(), raised.clinicId(), now())
+        return registeredProfile(raised.patientId(), raised.clinicId())
                 .chain(profile -> escalations.record(raised.patientId(), raised.clinicId(), null, engine.evaluate(
                         new RedFlagReported(raised.flag(), raised.urgency(), "intake"), profile.clinical())));
     }

@@ -7,6 +7,7 @@ import io.backtrack.contracts.patient.RedFlagCleared;
 import io.backtrack.contracts.patient.RedFlagRaised;
 import io.backtrack.messaging.InboundEvents;
 import io.backtrack.messaging.ReceivedEvent;
+import io.backtrack.messaging.UntrustedEventException;
 import io.backtrack.plan.plans.PlanRecheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * Keeps the local clinical profile from patient-service events (this service never calls
  * patient-service). Each event is applied under the patient's profile lock, like plan changes, and a
  * fact that makes the current plan break a rule (a red flag, a contraindicated condition) holds it.
+ * An event that contradicts what is known (an unregistered patient, another clinic) is refused.
  */
 @ApplicationScoped
 public class PatientEvents {
@@ -55,10 +57,27 @@ public class PatientEvents {
         };
     }
 
+    /** A patient is registered once: a second registration may not move them to another clinic or login. */
     private Uni<Void> registered(PatientRegistered registered) {
-        return profile(registered.patientId(), registered.clinicId())
-                .invoke(profile -> profile.loginSubject = registered.loginSubject())
-                .replaceWithVoid();
+        return lock.lock(registered.patientId()).chain(existing -> {
+            if (existing == null) {
+                PatientProfile profile = new PatientProfile();
+                profile.patientId = registered.patientId();
+                profile.clinicId = registered.clinicId();
+                profile.loginSubject = registered.loginSubject();
+                profile.conditions = List.of();
+                profile.updatedAt = now();
+                return profile.persist().replaceWithVoid();
+            }
+            if (!existing.clinicId.equals(registered.clinicId())
+                    || existing.loginSubject != null && !existing.loginSubject.equals(registered.loginSubject())) {
+                throw new UntrustedEventException("patient " + registered.patientId()
+                        + " is already registered with another clinic or login");
+            }
+            existing.loginSubject = registered.loginSubject();
+            existing.updatedAt = now();
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /** The intake's red flags are opened with it, so an applied intake always comes with its flags. */
@@ -119,18 +138,14 @@ public class PatientEvents {
         });
     }
 
-    /** The patient's profile, locked; created on the first event about them. */
+    /** The registered patient's profile, locked; an event about a patient of no or another clinic is refused. */
     private Uni<PatientProfile> profile(UUID patientId, String clinicId) {
-        return lock.lock(patientId).chain(existing -> {
-            PatientProfile profile = existing;
-            if (profile == null) {
-                profile = new PatientProfile();
-                profile.patientId = patientId;
-                profile.conditions = List.of();
+        return lock.lock(patientId).map(profile -> {
+            if (profile == null || !profile.clinicId.equals(clinicId)) {
+                throw new UntrustedEventException("patient " + patientId + " is not registered in " + clinicId);
             }
-            profile.clinicId = clinicId;
             profile.updatedAt = now();
-            return existing == null ? profile.<PatientProfile>persist() : Uni.createFrom().item(profile);
+            return profile;
         });
     }
 

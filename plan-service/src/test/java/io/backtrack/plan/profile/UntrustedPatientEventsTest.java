@@ -1,0 +1,53 @@
+package io.backtrack.plan.profile;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.backtrack.contracts.Topic;
+import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.contracts.patient.PatientRegistered;
+import io.backtrack.plan.PatientEventsFixture;
+import io.backtrack.testing.TestTokens;
+import io.backtrack.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Events are input too: one that contradicts what plan-service knows is refused, not applied. */
+@QuarkusTest
+class UntrustedPatientEventsTest {
+
+    @Test
+    void aRedFlagForAPatientNeverRegisteredIsDeadLettered() {
+        UUID stranger = UUID.randomUUID();
+        PatientEventsFixture.raiseRedFlag(stranger, "clinic-north", RedFlagCode.SADDLE_NUMBNESS);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(stranger));
+        assertThat(given().auth().oauth2(TestTokens.clinician("clinic-north"))
+                .get("/api/v1/patients/" + stranger + "/clinical-profile").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aSecondRegistrationMovingAPatientToAnotherClinicOrLoginIsRefused() {
+        String login = "patient-" + UUID.randomUUID();
+        UUID patientId = PatientEventsFixture.patientWithIntake("clinic-south", login, List.of("M54.50"), false);
+        PatientEventsFixture.publish(patientId, new PatientRegistered(patientId, "clinic-south", "intruder",
+                Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(patientId));
+        assertThat(given().auth().oauth2(TestTokens.patient("intruder"))
+                .get("/api/v1/patients/" + patientId + "/plans").statusCode()).isEqualTo(404);
+        assertThat(given().auth().oauth2(TestTokens.patient(login))
+                .get("/api/v1/patients/" + patientId + "/plans").statusCode()).isEqualTo(200);
+    }
+
+    private static boolean deadLettered(UUID patientId) {
+        return TopicProbe.readToEnd(Topic.PATIENT.deadLetterTopicName()).stream()
+                .anyMatch(r -> patientId.toString().equals(r.key())
+                        && TopicProbe.header(r, "dead-letter-reason").contains("disagrees with what this service knows"));
+    }
+}
