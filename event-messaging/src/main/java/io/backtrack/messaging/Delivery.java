@@ -11,7 +11,7 @@ sealed interface Delivery {
     record Rejected(String reason) implements Delivery {
     }
 
-    /** An event that does not come from the owner of its topic: dead-lettered as a security event. */
+    /** An event not from the owner of its topic, or not on its type's topic: dead-lettered as a security event. */
     record Refused(String reason) implements Delivery {
     }
 
