@@ -1,5 +1,6 @@
 package io.backtrack.outcome.measure;
 
+import io.backtrack.platform.idempotency.IdempotencyKeys;
 import io.backtrack.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,9 +30,10 @@ public class MeasureResource {
     }
 
     @POST
-    @Operation(summary = "Record a measure; a retry with the same Idempotency-Key returns the first result")
+    @Operation(summary = "Record a measure; a retry with the same Idempotency-Key and body returns the first result (200), "
+            + "another body under that key is 422 idempotency-key-reused")
     public Uni<Response> record(@RestPath UUID patientId,
-            @RestHeader("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+            @RestHeader(IdempotencyKeys.HEADER) @Size(max = 200) String idempotencyKey,
             @Valid @NotNull MeasureRequest request) {
         return measures.record(patientId, request, idempotencyKey).map(recorded -> Response
                 .status(recorded.replayed() ? Response.Status.OK : Response.Status.CREATED)

@@ -35,7 +35,8 @@ public class PlanResource {
     @POST
     @Path("/patients/{patientId}/plans")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "Create a patient's plan; 422 lists every rule it breaks, 201 returns its warnings")
+    @Operation(summary = "Create a patient's plan; 409 intake-pending until the intake it names is applied here, "
+            + "409 plan-exists when the patient has a current plan, 422 lists every rule it breaks, 201 its warnings")
     public Uni<Response> create(@RestPath UUID patientId, @Valid @NotNull PlanRequest request) {
         return plans.create(patientId, request).map(PlanResource::created);
     }
@@ -59,7 +60,7 @@ public class PlanResource {
     @POST
     @Path("/plans/{planId}/revisions")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "Replace a plan by its next version; the old one becomes REVISED")
+    @Operation(summary = "Replace a plan by its next version; the old one becomes REVISED (409 intake-pending as on create)")
     public Uni<Response> revise(@RestPath UUID planId, @Valid @NotNull PlanRequest request) {
         return plans.revise(planId, request).map(PlanResource::created);
     }
@@ -67,7 +68,8 @@ public class PlanResource {
     @POST
     @Path("/plans/{planId}/status")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "Hold, resume (once red flags are cleared), complete, or move to maintenance")
+    @Operation(summary = "Hold, resume, complete, or move to maintenance; resuming re-validates the plan (422 while a "
+            + "red flag is open or it still breaks a rule)")
     public Uni<PlanView> changeStatus(@RestPath UUID planId, @Valid @NotNull StatusChange change) {
         return plans.changeStatus(planId, change.status(), change.reason());
     }

@@ -1,5 +1,6 @@
 package io.backtrack.plan.sessions;
 
+import io.backtrack.platform.idempotency.IdempotencyKeys;
 import io.backtrack.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,9 +30,10 @@ public class SessionResource {
 
     @POST
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
-    @Operation(summary = "Log a session; a retry with the same Idempotency-Key returns the first result")
+    @Operation(summary = "Log a session; a retry with the same Idempotency-Key and body returns the first result (200), "
+            + "another body under that key is 422 idempotency-key-reused")
     public Uni<Response> log(@RestPath UUID planId,
-            @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+            @HeaderParam(IdempotencyKeys.HEADER) @Size(max = 200) String idempotencyKey,
             @Valid @NotNull SessionRequest request) {
         return sessions.log(planId, idempotencyKey, request).map(logged -> Response
                 .status(logged.created() ? Response.Status.CREATED : Response.Status.OK)
