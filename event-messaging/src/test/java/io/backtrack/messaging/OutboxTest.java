@@ -88,9 +88,11 @@ class OutboxTest {
     @Test
     void anEventCommittedFirstDoesNotOvertakeOneWrittenBeforeIt() throws Exception {
         UUID patientId = UUID.randomUUID();
+        long before = lastOutboxId();
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(
                 () -> registrations.announce(patientId, "written-first", Duration.ofSeconds(3))));
-        Thread.sleep(1000);
+        // the first row is not visible until it commits, but the sequence it took its id from is
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastOutboxId() > before);
         run(() -> registrations.announce(patientId, "written-second", Duration.ZERO));
         first.get();
 
@@ -99,6 +101,10 @@ class OutboxTest {
         assertThat(records.stream().filter(r -> patientId.toString().equals(r.key()))
                 .map(r -> r.value().replaceAll(".*\"clinicId\":\"([^\"]+)\".*", "$1")))
                 .containsExactly("written-first", "written-second");
+    }
+
+    private static long lastOutboxId() {
+        return Database.count("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM outbox_event_id_seq");
     }
 
     private static void run(Supplier<Uni<Void>> work) {

@@ -32,12 +32,14 @@ public final class PatientEventsFixture {
     private PatientEventsFixture() {
     }
 
-    public static void publish(UUID patientId, Record payload) {
+    /** Publishes the event with a new ce_id, and returns that id. */
+    public static String publish(UUID patientId, Record payload) {
         EventType type = EventType.of(payload.getClass());
+        String ceId = UUID.randomUUID().toString();
         try {
             TopicProbe.publish(type.topic().topicName(), patientId.toString(), Map.of(
                     "ce_specversion", "1.0",
-                    "ce_id", UUID.randomUUID().toString(),
+                    "ce_id", ceId,
                     "ce_source", type.topic().ownerSource(),
                     "ce_type", type.ceType(),
                     "ce_subject", patientId.toString(),
@@ -46,6 +48,7 @@ public final class PatientEventsFixture {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        return ceId;
     }
 
     /** Registers and takes in a patient, then waits until plan-service has applied the intake. */

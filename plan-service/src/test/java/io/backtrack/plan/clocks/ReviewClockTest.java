@@ -18,6 +18,8 @@ import io.backtrack.platform.time.ServiceClock;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,10 +36,12 @@ class ReviewClockTest {
 
     private final DueClocks dueClocks;
     private final ServiceClock clock;
+    private final Pool pool;
 
-    ReviewClockTest(DueClocks dueClocks, ServiceClock clock) {
+    ReviewClockTest(DueClocks dueClocks, ServiceClock clock, Pool pool) {
         this.dueClocks = dueClocks;
         this.clock = clock;
+        this.pool = pool;
     }
 
     private static List<JsonNode> events(UUID patientId, EventType type, int atLeast) {
@@ -46,9 +50,16 @@ class ReviewClockTest {
         return records.stream().filter(r -> matches(r, patientId, type)).map(r -> readTree(r.value())).toList();
     }
 
-    private static long count(UUID patientId, EventType type) {
-        return TopicProbe.readAll(Topic.PLAN.topicName(), Duration.ofSeconds(30), all -> true).stream()
-                .filter(r -> matches(r, patientId, type)).count();
+    /** Every event of the type about the patient, read to the topic's end once the outbox has drained. */
+    private List<JsonNode> published(UUID patientId, EventType type) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> single("SELECT count(*) FROM outbox_event "
+                + "WHERE published_at IS NULL", Tuple.tuple()) == 0);
+        return TopicProbe.readToEnd(Topic.PLAN.topicName()).stream().filter(r -> matches(r, patientId, type))
+                .map(r -> readTree(r.value())).toList();
+    }
+
+    private long single(String sql, Tuple parameters) {
+        return pool.preparedQuery(sql).execute(parameters).await().indefinitely().iterator().next().getLong(0);
     }
 
     private static boolean matches(ConsumerRecord<String, String> r, UUID patientId, EventType type) {
@@ -64,9 +75,7 @@ class ReviewClockTest {
         CompletableFuture<Integer> two = CompletableFuture.supplyAsync(this::fire);
         CompletableFuture.allOf(one, two).get();
 
-        List<JsonNode> due = events(patientId, EventType.REVIEW_DUE, 1);
-        Thread.sleep(3000);
-        due = events(patientId, EventType.REVIEW_DUE, 1);
+        List<JsonNode> due = published(patientId, EventType.REVIEW_DUE);
         assertThat(due).singleElement().satisfies(event -> {
             assertThat(event.path("week").asInt()).isEqualTo(4);
             assertThat(event.path("adherence").path("prescribedSessions").asInt()).isEqualTo(12);
@@ -74,7 +83,8 @@ class ReviewClockTest {
             assertThat(new EventSchemas().violations(EventType.REVIEW_DUE, event)).isEmpty();
         });
 
-        assertThat(count(patientId, EventType.ADHERENCE_MISSED)).as("weeks that ended before the plan wait a day").isZero();
+        assertThat(published(patientId, EventType.ADHERENCE_MISSED)).as("weeks that ended before the plan wait a day")
+                .isEmpty();
         clock.advance(Duration.ofDays(1));
         List<JsonNode> missed = events(patientId, EventType.ADHERENCE_MISSED, 4);
         assertThat(missed).extracting(e -> e.path("consecutiveMissedWeeks").asInt()).containsExactly(1, 2, 3, 4);
@@ -89,17 +99,21 @@ class ReviewClockTest {
         events(responding, EventType.REVIEW_DUE, 1);
         events(notResponding, EventType.REVIEW_DUE, 1);
 
-        verdict(responding, respondingPlan, ReviewVerdict.RESPONDING);
+        String respondingVerdict = verdict(responding, respondingPlan, ReviewVerdict.RESPONDING);
         verdict(notResponding, notRespondingPlan, ReviewVerdict.NON_RESPONDING);
 
         List<JsonNode> second = events(notResponding, EventType.REVIEW_DUE, 2);
         assertThat(second).extracting(e -> e.path("week").asInt()).containsExactly(4, 6);
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
-        assertThat(events(responding, EventType.REVIEW_DUE, 1)).extracting(e -> e.path("week").asInt()).containsExactly(4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> single("SELECT count(*) FROM processed_event "
+                + "WHERE event_id = $1", Tuple.of(respondingVerdict)) == 1);
+        fire();
+        assertThat(published(responding, EventType.REVIEW_DUE)).extracting(e -> e.path("week").asInt())
+                .containsExactly(4);
     }
 
-    private static void verdict(UUID patientId, String planId, ReviewVerdict verdict) {
-        PatientEventsFixture.publish(patientId, new ReviewCompleted(patientId, CLINIC, UUID.randomUUID(),
+    /** Publishes outcome-service's verdict and returns its ce_id. */
+    private static String verdict(UUID patientId, String planId, ReviewVerdict verdict) {
+        return PatientEventsFixture.publish(patientId, new ReviewCompleted(patientId, CLINIC, UUID.randomUUID(),
                 UUID.fromString(planId), 4, LocalDate.now().minusDays(14), ReviewStatus.COMPLETED, verdict, null, null,
                 AdherenceSnapshot.of(10, 12, true), Instant.now()));
     }
