@@ -128,6 +128,17 @@ class EscalationRulesTest {
         assertThat(types(new WeeksMissed(UUID.randomUUID(), 2, 1), nonSpecific())).isEmpty();
     }
 
+    /** Rules §7: the run trigger fires when a run reaches 2, not again while it grows; a new run reaches 2 anew. */
+    @Test
+    void nonAdherentRunFiresAtTwoNotAgainOnALongerRunAndAgainOnANewRun() {
+        UUID plan = UUID.randomUUID();
+        assertThat(types(new WeeksMissed(plan, 2, 2), nonSpecific())).containsExactly(ADHERENCE_INTERVENTION);
+        assertThat(types(new WeeksMissed(plan, 3, 3), nonSpecific())).isEmpty();
+        assertThat(types(new WeeksMissed(plan, 4, 4), nonSpecific())).isEmpty();
+        assertThat(types(new WeeksMissed(plan, 6, 1), nonSpecific())).isEmpty();
+        assertThat(types(new WeeksMissed(plan, 7, 2), nonSpecific())).containsExactly(ADHERENCE_INTERVENTION);
+    }
+
     @Test
     void psychosocialFiresWithTheWeekRulesForHighStartBackOrChronicPainSyndrome() {
         ClinicalProfile high = new ClinicalProfile(List.of("M54.50"), false, false, StartBackRisk.HIGH);

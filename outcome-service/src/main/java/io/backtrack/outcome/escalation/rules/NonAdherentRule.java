@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * ESC-NON-ADHERENT: a PARTIAL or NON_RESPONDING verdict without adherence, or a run of missed weeks
- * at any time → adherence intervention. The other review rules all need adherence, so when this one
+ * reaching the threshold at any time → adherence intervention. A longer run does not fire again; a new
+ * run does (docs/clinical-rules.md §7). The other review rules all need adherence, so when this one
  * fires at a review nothing more invasive does.
  */
 public class NonAdherentRule extends BaseRule {
@@ -35,7 +36,7 @@ public class NonAdherentRule extends BaseRule {
                             + " review: address adherence before escalating.",
                     reviewEvidence(review, profile), REFERENCE));
         }
-        if (trigger instanceof WeeksMissed missed && missed.consecutiveMissedWeeks() >= thresholds.consecutiveMissedWeeks()) {
+        if (trigger instanceof WeeksMissed missed && missed.consecutiveMissedWeeks() == thresholds.consecutiveMissedWeeks()) {
             return List.of(recommend(EscalationType.ADHERENCE_INTERVENTION, Urgency.ROUTINE,
                     missed.consecutiveMissedWeeks() + " consecutive plan weeks were missed: explore barriers and "
                             + "simplify or supervise the programme.",
