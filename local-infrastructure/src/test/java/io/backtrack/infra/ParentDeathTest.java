@@ -1,6 +1,7 @@
 package io.backtrack.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -58,12 +59,8 @@ class ParentDeathTest {
     }
 
     /** The postmaster is not our descendant (pg_ctl detaches it); it removes its pid file last. */
-    private static void awaitPostmasterGone(Path tmp) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (postmasterRunning(tmp)) {
-            assertThat(Instant.now()).as("PostgreSQL still running").isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private static void awaitPostmasterGone(Path tmp) {
+        await("PostgreSQL stopped").atMost(Duration.ofSeconds(30)).until(() -> !postmasterRunning(tmp));
     }
 
     private static boolean postmasterRunning(Path tmp) throws IOException {
