@@ -15,13 +15,11 @@ import org.hibernate.StaleStateException;
  */
 public final class DatabaseFailures {
 
-    public static final String UNIQUE_VIOLATION = "23505";
-
     private DatabaseFailures() {
     }
 
     /** The SQLSTATE of the first database error in the cause chain. */
-    public static Optional<String> sqlState(Throwable failure) {
+    private static Optional<String> sqlState(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String state = null;
             if (t instanceof PgException pg) {
@@ -44,10 +42,6 @@ public final class DatabaseFailures {
     /** An integrity constraint (class 23) refused the write: the request conflicts with stored data. */
     public static boolean isConstraintViolation(Throwable failure) {
         return sqlState(failure).filter(state -> state.startsWith("23")).isPresent();
-    }
-
-    public static boolean isUniqueViolation(Throwable failure) {
-        return sqlState(failure).filter(UNIQUE_VIOLATION::equals).isPresent();
     }
 
     /** A versioned row changed between our read and our write. */
