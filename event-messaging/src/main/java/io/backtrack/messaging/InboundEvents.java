@@ -1,5 +1,6 @@
 package io.backtrack.messaging;
 
+import io.backtrack.persistence.Causes;
 import io.backtrack.persistence.DatabaseFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -10,7 +11,6 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -64,13 +64,13 @@ public class InboundEvents {
         AtomicInteger attempts = new AtomicInteger();
         return Uni.createFrom().deferred(() -> applyOnce(event, consumer, handler))
                 .runSubscriptionOn(onThisContext())
-                .onFailure(failure -> unusable(failure).isEmpty())
+                .onFailure(InboundEvents::retryable)
                 .invoke(failure -> failed(consumer, event, attempts.incrementAndGet(), failure))
-                .onFailure(failure -> unusable(failure).isEmpty())
+                .onFailure(InboundEvents::retryable)
                 .retry().withBackOff(FIRST_BACKOFF, config.consumer().maxBackoff()).indefinitely()
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure != null) {
-                        UnusableEventException refused = unusable(failure).orElseThrow();
+                        var refused = Causes.find(failure, UnusableEventException.class).orElseThrow();
                         if (refused instanceof UntrustedEventException) {
                             return refuse(message, consumer, "disagrees with what this service knows: "
                                     + refused.getMessage());
@@ -127,13 +127,9 @@ public class InboundEvents {
                 })));
     }
 
-    private static Optional<UnusableEventException> unusable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnusableEventException unusable) {
-                return Optional.of(unusable);
-            }
-        }
-        return Optional.empty();
+    /** Anything but input the handler refused is retried. */
+    private static boolean retryable(Throwable failure) {
+        return Causes.find(failure, UnusableEventException.class).isEmpty();
     }
 
     /** A record BackTrack does not trust: dead-lettered, logged at ERROR and counted as a security event. */

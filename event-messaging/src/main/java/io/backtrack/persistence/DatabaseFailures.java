@@ -5,6 +5,7 @@ import io.vertx.pgclient.PgException;
 import jakarta.persistence.OptimisticLockException;
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
@@ -20,23 +21,17 @@ public final class DatabaseFailures {
 
     /** The SQLSTATE of the first database error in the cause chain. */
     private static Optional<String> sqlState(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String state = null;
-            if (t instanceof PgException pg) {
-                state = pg.getSqlState();
-            } else if (t instanceof JDBCException jdbc) {
-                state = jdbc.getSQLState();
-            } else if (t instanceof SQLException sql) {
-                state = sql.getSQLState();
-            }
-            if (state != null) {
-                return Optional.of(state);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
+        return Causes.of(failure).map(DatabaseFailures::stateOf).filter(Objects::nonNull).findFirst();
+    }
+
+    private static String stateOf(Throwable t) {
+        if (t instanceof PgException pg) {
+            return pg.getSqlState();
         }
-        return Optional.empty();
+        if (t instanceof JDBCException jdbc) {
+            return jdbc.getSQLState();
+        }
+        return t instanceof SQLException sql ? sql.getSQLState() : null;
     }
 
     /** An integrity constraint (class 23) refused the write: the request conflicts with stored data. */
@@ -46,15 +41,8 @@ public final class DatabaseFailures {
 
     /** A versioned row changed between our read and our write. */
     public static boolean isStaleWrite(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return Causes.of(failure)
+                .anyMatch(t -> t instanceof StaleStateException || t instanceof OptimisticLockException);
     }
 
     /**
@@ -65,19 +53,9 @@ public final class DatabaseFailures {
         if (isStaleWrite(failure)) {
             return true;
         }
-        Optional<String> state = sqlState(failure);
-        if (state.isPresent()) {
-            String s = state.get();
-            return s.startsWith("08") || s.startsWith("53") || s.startsWith("57") || s.startsWith("40");
-        }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof VertxException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return sqlState(failure)
+                .map(s -> s.startsWith("08") || s.startsWith("53") || s.startsWith("57") || s.startsWith("40"))
+                .orElseGet(() -> Causes.of(failure)
+                        .anyMatch(t -> t instanceof ConnectException || t instanceof VertxException));
     }
 }

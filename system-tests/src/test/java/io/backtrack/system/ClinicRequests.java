@@ -15,11 +15,13 @@ final class ClinicRequests {
     private ClinicRequests() {
     }
 
+    /** The members of a red-flag screen, every answer no but {@code yes} (which may be null). */
+    static String redFlagScreen(String yes) {
+        return RED_FLAG_QUESTIONS.stream().map(q -> "\"" + q + "\":" + q.equals(yes)).collect(Collectors.joining(","));
+    }
+
     /** An intake with one condition, no red flag or saddle numbness (EMERGENCY), and an ODI of 40%. */
     static String intake(LocalDate onset, String condition, boolean saddleNumbness) {
-        String screen = RED_FLAG_QUESTIONS.stream()
-                .map(q -> "\"" + q + "\":" + (saddleNumbness && q.equals("saddleNumbness")))
-                .collect(Collectors.joining(","));
         return """
                 {"onsetDate":"%s","trigger":"NONE","history":{"previousEpisodes":1},"symptoms":["MUSCLE_ACHE"],
                  "conditions":["%s"],"redFlagScreen":{%s},
@@ -28,7 +30,7 @@ final class ClinicRequests {
                    "painTerribleNeverImprove":false,"stoppedEnjoyingThings":false,"bothersomeness":"MODERATELY"},
                  "odi":{"painIntensity":2,"personalCare":2,"lifting":2,"walking":2,"sitting":2,"standing":2,
                    "sleeping":2,"sexLife":2,"socialLife":2,"travelling":2},"painNrs":6,"motorDeficit":false}"""
-                .formatted(onset, condition, screen);
+                .formatted(onset, condition, redFlagScreen(saddleNumbness ? "saddleNumbness" : null));
     }
 
     /** Spine control first, then loading; with lumbar manipulation (PM-09) when asked. */

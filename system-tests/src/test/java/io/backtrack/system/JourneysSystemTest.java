@@ -32,10 +32,6 @@ import org.junit.jupiter.api.Test;
 class JourneysSystemTest {
 
     private static final String CLINIC = "clinic-system";
-    private static final List<String> RED_FLAG_QUESTIONS = List.of("newBladderOrBowelDysfunction", "saddleNumbness",
-            "bilateralLegNeurologicalDeficit", "progressiveMotorWeakness", "fever", "recentInfection",
-            "immunosuppression", "intravenousDrugUse", "historyOfCancer", "unexplainedWeightLoss", "majorTrauma",
-            "minorTrauma", "osteoporosis", "longTermCorticosteroids", "constantNightPain");
     private static final List<List<String>> PHASES = List.of(List.of("SC-01", "CS-01", "CS-04"),
             List.of("SG-03", "SG-04", "AE-01"));
 
@@ -109,8 +105,7 @@ class JourneysSystemTest {
         String patientId = given().auth().oauth2(clinician).contentType(ContentType.JSON)
                 .body("{\"givenName\":\"Journey\",\"familyName\":\"" + name + "\",\"birthDate\":\"1972-03-04\",\"sex\":\"OTHER\"}")
                 .when().post(system.patients + "/patients").then().statusCode(201).extract().path("id");
-        String screen = RED_FLAG_QUESTIONS.stream().map(q -> "\"" + q + "\":" + q.equals(redFlag))
-                .collect(Collectors.joining(","));
+        String screen = ClinicRequests.redFlagScreen(redFlag);
         String intakeId = given().auth().oauth2(clinician).contentType(ContentType.JSON).body("""
                 {"onsetDate":"%s","trigger":"NONE","history":{"previousEpisodes":1},"symptoms":["MUSCLE_ACHE"],
                  "conditions":["%s"],"redFlagScreen":{%s},

@@ -82,7 +82,7 @@ public class EscalationService {
                     "Declining an escalation needs the clinician's reason."));
         }
         return find(id).chain(e -> {
-            if (ifMatch != null && !ifMatch.equals(EscalationView.of(e).etag())) {
+            if (ifMatch != null && !ifMatch.equals(EscalationView.etagOf(e.rowVersion))) {
                 throw stale(e, true);
             }
             if (!step.allowedFrom(e.status)) {

@@ -16,6 +16,10 @@ public record EscalationView(UUID id, UUID patientId, String clinicId, Escalatio
         int version) {
 
     public String etag() {
+        return etagOf(version);
+    }
+
+    static String etagOf(int version) {
         return "\"" + version + "\"";
     }
 

@@ -33,9 +33,7 @@ public class PlanChecks {
 
     /** A requested plan; unknown or retired exercises reject it, each named by its field. */
     public Uni<PlanValidation> ofRequest(PatientProfile profile, PlanRequest request) {
-        List<String> codes = request.phases().stream().flatMap(p -> p.items().stream())
-                .map(PlanPhase.Prescription::exerciseCode).distinct().toList();
-        return Exercise.<Exercise>list("code in ?1 and retiredAt is null", codes)
+        return Exercise.<Exercise>list("code in ?1 and retiredAt is null", codes(request.phases()))
                 .map(found -> byCode(found, request))
                 .chain(catalog -> validate(profile, request.phases(), catalog, !request.painTriggersOrEmpty().isEmpty(),
                         !request.activityModificationsOrEmpty().isEmpty(), request.overridesOrEmpty()));
@@ -44,9 +42,7 @@ public class PlanChecks {
     /** A stored plan with the overrides it was accepted with; exercises retired since still count as prescribed. */
     public Uni<PlanValidation> ofPlan(PatientProfile profile, Plan plan) {
         List<PlanPhase> phases = json.phases(plan);
-        List<String> codes = phases.stream().flatMap(p -> p.items().stream())
-                .map(PlanPhase.Prescription::exerciseCode).distinct().toList();
-        return Exercise.<Exercise>list("code in ?1", codes)
+        return Exercise.<Exercise>list("code in ?1", codes(phases))
                 .map(found -> found.stream().collect(Collectors.toMap(e -> e.code, Function.identity())))
                 .chain(catalog -> validate(profile, phases, catalog, !json.strings(plan.painTriggers).isEmpty(),
                         !json.strings(plan.activityModifications).isEmpty(), json.overrides(plan)));
@@ -59,6 +55,11 @@ public class PlanChecks {
                 .toList();
         return profiles.of(profile).map(patient -> validator.validate(
                 new PlanDraft(items, painTriggers, activityModifications, patient), overrides));
+    }
+
+    private static List<String> codes(List<PlanPhase> phases) {
+        return phases.stream().flatMap(p -> p.items().stream()).map(PlanPhase.Prescription::exerciseCode).distinct()
+                .toList();
     }
 
     private static Map<String, Exercise> byCode(List<Exercise> found, PlanRequest request) {

@@ -32,18 +32,13 @@ public class PlanRecheck {
         this.audit = audit;
     }
 
+    /** The patient has at most one current plan (a unique index says so), so at most one to hold. */
     public Uni<Void> holdIfBroken(PatientProfile profile, String reason) {
-        return Plan.<Plan>list("patientId = ?1 and status = ?2", profile.patientId, PlanStatus.ACTIVE)
-                .chain(plans -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Plan plan : plans) {
-                        chain = chain.chain(() -> checks.ofPlan(profile, plan)
-                                .chain(validation -> validation.accepted()
-                                        ? Uni.createFrom().voidItem()
-                                        : hold(plan, validation.violations(), reason)));
-                    }
-                    return chain;
-                });
+        return Plan.<Plan>find("patientId = ?1 and status = ?2", profile.patientId, PlanStatus.ACTIVE).firstResult()
+                .chain(plan -> plan == null ? Uni.createFrom().voidItem() : checks.ofPlan(profile, plan)
+                        .chain(validation -> validation.accepted()
+                                ? Uni.createFrom().voidItem()
+                                : hold(plan, validation.violations(), reason)));
     }
 
     private Uni<Void> hold(Plan plan, List<Finding> violations, String reason) {

@@ -70,10 +70,14 @@ public class PlanService {
                                 "The patient has a current plan; revise it instead (POST /api/v1/plans/{planId}/revisions)."));
                     }
                 }))
-                .chain(profile -> activate(profile, request, 1, null, Uni.createFrom().voidItem()));
+                .chain(profile -> accepted(profile, request)
+                        .chain(validation -> activate(profile, request, 1, null, validation)));
     }
 
-    /** The previous version becomes REVISED (and is flushed) before the next one takes the patient's one current place. */
+    /**
+     * Once the next version is accepted, the previous one becomes REVISED and is flushed before the next
+     * one takes the patient's one current place.
+     */
     @WithTransaction
     public Uni<PlanView> revise(UUID planId, PlanRequest request) {
         return access.planForChange(planId)
@@ -84,8 +88,11 @@ public class PlanService {
                         throw new ProblemException(Problem.conflict("plan-not-current",
                                 "Only an ACTIVE or ON_HOLD plan can be revised; this one is " + previous.status + "."));
                     }
-                    return activate(locked.profile(), request, previous.version + 1, previous.id,
-                            lifecycle.change(previous, PlanStatus.REVISED, "REVISED").chain(ignored -> Panache.flush()));
+                    return accepted(locked.profile(), request).chain(validation -> lifecycle
+                            .change(previous, PlanStatus.REVISED, "REVISED")
+                            .chain(Panache::flush)
+                            .chain(() -> activate(locked.profile(), request, previous.version + 1, previous.id,
+                                    validation)));
                 });
     }
 
@@ -104,7 +111,10 @@ public class PlanService {
                 .map(plans -> plans.stream().map(plan -> PlanView.of(plan, json)).toList());
     }
 
-    /** Resuming re-validates the plan against the patient as known now: an open red flag or a rule it breaks refuses it. */
+    /**
+     * Resuming re-validates the plan, under the patient's lock, against the patient as known now: an
+     * open red flag or a rule it breaks refuses it.
+     */
     @WithTransaction
     public Uni<PlanView> changeStatus(UUID planId, PlanStatus to, String reason) {
         if (to == PlanStatus.REVISED) {
@@ -113,7 +123,7 @@ public class PlanService {
         }
         return access.planForChange(planId)
                 .call(locked -> to == PlanStatus.ACTIVE && locked.plan().status == PlanStatus.ON_HOLD
-                        ? intakes.require(locked.profile(), null).chain(() -> checks.ofPlan(locked.profile(), locked.plan()))
+                        ? checks.ofPlan(locked.profile(), locked.plan())
                                 .invoke(validation -> {
                                     if (!validation.accepted()) {
                                         throw new ProblemException(rejection("The plan cannot resume: it breaks "
@@ -128,26 +138,29 @@ public class PlanService {
                 .map(plan -> PlanView.of(plan, json));
     }
 
-    private Uni<PlanView> activate(PatientProfile profile, PlanRequest request, int version, UUID supersedes,
-            Uni<?> beforeInsert) {
-        return checks.ofRequest(profile, request).chain(validation -> {
+    /** The request's validation against the patient as known now; a plan that breaks a rule is refused with all of them. */
+    private Uni<PlanValidation> accepted(PatientProfile profile, PlanRequest request) {
+        return checks.ofRequest(profile, request).invoke(validation -> {
             if (!validation.accepted()) {
                 throw new ProblemException(rejection("The plan breaks " + validation.violations().size() + " rule(s).",
                         validation));
             }
-            Plan plan = newPlan(profile, request, version, supersedes, validation);
-            return beforeInsert
-                    .chain(plan::persist)
-                    .chain(() -> clocks.scheduleFor(plan))
-                    .chain(() -> outbox.append(plan.patientId, new PlanActivated(plan.patientId, plan.clinicId, plan.id,
-                            plan.version, plan.supersedes, plan.startDate, plan.sessionsPerWeek, plan.durationWeeks,
-                            request.phases().size(), request.phases().stream().mapToInt(p -> p.items().size()).sum(),
-                            validation.applied().stream().map(PlanRequest.Override::ruleId).distinct().toList(),
-                            plan.createdAt)))
-                    .chain(() -> audit.record(Actor.of(caller), AuditAction.CREATE, RESOURCE, plan.id, plan.patientId,
-                            overrideDetail(validation)))
-                    .map(ignored -> PlanView.of(plan, json));
         });
+    }
+
+    private Uni<PlanView> activate(PatientProfile profile, PlanRequest request, int version, UUID supersedes,
+            PlanValidation validation) {
+        Plan plan = newPlan(profile, request, version, supersedes, validation);
+        return plan.persist()
+                .chain(() -> clocks.scheduleFor(plan))
+                .chain(() -> outbox.append(plan.patientId, new PlanActivated(plan.patientId, plan.clinicId, plan.id,
+                        plan.version, plan.supersedes, plan.startDate, plan.sessionsPerWeek, plan.durationWeeks,
+                        request.phases().size(), request.phases().stream().mapToInt(p -> p.items().size()).sum(),
+                        validation.applied().stream().map(PlanRequest.Override::ruleId).distinct().toList(),
+                        plan.createdAt)))
+                .chain(() -> audit.record(Actor.of(caller), AuditAction.CREATE, RESOURCE, plan.id, plan.patientId,
+                        overrideDetail(validation)))
+                .map(ignored -> PlanView.of(plan, json));
     }
 
     private Plan newPlan(PatientProfile profile, PlanRequest request, int version, UUID supersedes,
