@@ -14,6 +14,8 @@ public interface MessagingConfig {
 
     Consumer consumer();
 
+    Broker broker();
+
     interface Relay {
 
         /** Fallback polling when no NOTIFY arrives (e.g. while the listener reconnects). */
@@ -37,5 +39,16 @@ public interface MessagingConfig {
         /** The longest wait between two attempts at an event whose handling fails. */
         @WithDefault("30s")
         Duration maxBackoff();
+    }
+
+    interface Broker {
+
+        /** How often the broker's reachability is probed for the health report. */
+        @WithDefault("5s")
+        Duration probeInterval();
+
+        /** How long one probe may wait for the broker to answer. */
+        @WithDefault("2s")
+        Duration probeTimeout();
     }
 }

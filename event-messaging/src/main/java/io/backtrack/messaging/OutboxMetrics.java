@@ -30,6 +30,14 @@ public class OutboxMetrics {
                 .register(registry);
     }
 
+    public long backlog() {
+        return backlog.get();
+    }
+
+    public long oldestAgeSeconds() {
+        return oldestAgeSeconds.get();
+    }
+
     @Scheduled(every = "${backtrack.messaging.relay.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {

@@ -21,33 +21,54 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Publishes pending outbox rows to Kafka in id order and marks them published only after the broker
- * acknowledged every one of them (acks=all, idempotent producer). Rows whose writing transaction is
- * younger than a transaction still in flight wait, so a later write never overtakes an earlier one.
- * It wakes on NOTIFY and polls as a fallback. Across replicas, a transaction-scoped advisory lock
- * lets one relay drain at a time, which keeps the per-patient order that a parallel drain would
- * break; the others find the lock taken and return at once.
+ * Publishes pending outbox rows to Kafka in id order and marks each row published once the broker
+ * acknowledged it (acks=all, idempotent producer). No transaction stays open while it waits for the
+ * broker: the rows are read, sent and marked in separate short statements, so an outage neither
+ * holds back the database's cleanup nor makes a whole batch go out again.
+ * <p>
+ * A row waits while a writing transaction of the same database that began before its own is still
+ * open, so a later write never overtakes an earlier one. Transactions of other databases on the
+ * same cluster do not count: they cannot write this outbox (see {@link #PENDING}).
+ * <p>
+ * It wakes on NOTIFY and polls as a fallback. Across replicas, a session advisory lock, held on one
+ * connection for the drain, lets one relay drain at a time, which keeps the per-patient order that
+ * a parallel drain would break; the others find the lock taken and return at once.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final long RELAY_LOCK = 0x6f7574626f78L;
-    private static final String PENDING = """
+    /**
+     * The oldest transaction in flight is found among this database's sessions in pg_stat_activity,
+     * whose 32-bit xids are widened with the epoch of the snapshot's xmax to compare with the rows'
+     * xid8. Without one, every committed row may go.
+     */
+    static final String PENDING = """
+            WITH horizon AS (
+                 SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax),
+                 in_flight AS (
+                 SELECT (h.xmax >> 32 << 32) + a.backend_xid::text::bigint AS xid, h.xmax
+                   FROM pg_stat_activity a, horizon h
+                  WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL),
+                 oldest AS (
+                 SELECT min(CASE WHEN xid > xmax THEN xid - 4294967296 ELSE xid END) AS xid FROM in_flight)
             SELECT id, event_id, topic, event_type, source, record_key, occurred_at, payload
-              FROM outbox_event
+              FROM outbox_event, horizon, oldest
              WHERE published_at IS NULL
-               AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+               AND tx_id::text::bigint < coalesce(oldest.xid, horizon.xmax)
              ORDER BY id
-             LIMIT $1
-               FOR UPDATE SKIP LOCKED""";
+             LIMIT $1""";
 
     private final Pool pool;
     private final MutinyEmitter<String> producer;
@@ -116,30 +137,54 @@ public class OutboxRelay {
         return drainBatch().chain(count -> count == config.relay().batchSize() ? drainAll() : Uni.createFrom().voidItem());
     }
 
-    /** Publishes one batch in one transaction; the number of rows published. */
+    /** Publishes one batch; the number of rows the broker acknowledged. */
     Uni<Integer> drainBatch() {
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
+        return pool.getConnection().chain(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_lock($1)").execute(Tuple.of(RELAY_LOCK))
                 .chain(lock -> lock.iterator().next().getBoolean(0)
-                        ? publishPending(connection)
-                        : Uni.createFrom().item(0)));
+                        ? publishPending(connection).eventually(() -> unlock(connection))
+                        : Uni.createFrom().item(0))
+                .eventually(connection::close));
+    }
+
+    private static Uni<Void> unlock(SqlConnection connection) {
+        return connection.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(RELAY_LOCK))
+                .replaceWithVoid()
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Integer> publishPending(SqlConnection connection) {
         return connection.preparedQuery(PENDING).execute(Tuple.of(config.relay().batchSize()))
-                .chain(rows -> send(rows).chain(ids -> markPublished(connection, ids)));
+                .chain(rows -> send(rows).chain(batch -> markPublished(connection, batch.acknowledged())
+                        .invoke(() -> batch.failure().ifPresent(failure -> {
+                            throw new IllegalStateException((rows.size() - batch.acknowledged().size())
+                                    + " outbox rows not acknowledged; they go again on the next round", failure);
+                        }))));
+    }
+
+    /** What the broker acknowledged of one batch, and the first failure if it did not take all of it. */
+    private record SentBatch(List<Long> acknowledged, Optional<Throwable> failure) {
     }
 
     /** Hands every record to the producer in id order before waiting, so they pipeline yet stay ordered. */
-    private Uni<List<Long>> send(RowSet<Row> rows) {
-        List<Long> ids = new ArrayList<>();
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
+    private Uni<SentBatch> send(RowSet<Row> rows) {
+        List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        List<CompletableFuture<Void>> settled = new ArrayList<>();
         for (Row row : rows) {
-            ids.add(row.getLong("id"));
-            acks.add(producer.sendMessage(toMessage(row)).subscribeAsCompletionStage());
+            long id = row.getLong("id");
+            settled.add(producer.sendMessage(toMessage(row)).subscribeAsCompletionStage()
+                    .handle((ok, failure) -> {
+                        if (failure == null) {
+                            acknowledged.add(id);
+                        } else {
+                            firstFailure.compareAndSet(null, failure);
+                        }
+                        return null;
+                    }));
         }
-        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
-                .replaceWith(ids);
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new)))
+                .map(ignored -> new SentBatch(List.copyOf(acknowledged), Optional.ofNullable(firstFailure.get())));
     }
 
     private Uni<Integer> markPublished(SqlConnection connection, List<Long> ids) {

@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.Topic;
+import io.backtrack.testing.RealInfrastructure;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -101,6 +104,24 @@ class OutboxTest {
         assertThat(records.stream().filter(r -> patientId.toString().equals(r.key()))
                 .map(r -> r.value().replaceAll(".*\"clinicId\":\"([^\"]+)\".*", "$1")))
                 .containsExactly("written-first", "written-second");
+    }
+
+    @Test
+    void aTransactionOpenInAnotherDatabaseDoesNotHoldEventsBack() throws Throwable {
+        var postgres = RealInfrastructure.postgres();
+        try (Connection elsewhere = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
+                postgres.password())) {
+            elsewhere.setAutoCommit(false);
+            try (var statement = elsewhere.createStatement()) {
+                statement.execute("SELECT pg_current_xact_id()");
+            }
+            UUID patientId = UUID.randomUUID();
+            VertxContextSupport.subscribeAndAwait(() -> registrations.register(patientId, "clinic-elsewhere", false));
+            await().atMost(Duration.ofSeconds(20)).until(() -> Database.count(
+                    "SELECT count(*) FROM outbox_event WHERE record_key = ? AND published_at IS NOT NULL",
+                    patientId.toString()) == 1);
+            elsewhere.rollback();
+        }
     }
 
     private static long lastOutboxId() {

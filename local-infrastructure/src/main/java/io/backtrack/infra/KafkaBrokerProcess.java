@@ -118,6 +118,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         ready.completeExceptionally(new IllegalStateException("broker exited"));
     }
 
+    /** SIGKILL, as a node failure would; the log directory stays, so a broker started on it resumes. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    }
+
+    public int port() {
+        return port;
+    }
+
     /** Closing its stdin asks the broker for a clean shutdown. */
     @Override
     public void close() throws IOException {

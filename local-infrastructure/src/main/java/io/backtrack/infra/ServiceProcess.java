@@ -80,6 +80,12 @@ public final class ServiceProcess implements AutoCloseable {
         return spec;
     }
 
+    /** SIGKILL, as the kernel's OOM killer or a node failure would: no shutdown hook runs. */
+    public void kill() throws IOException, InterruptedException {
+        guard.close();
+        process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         guard.close();

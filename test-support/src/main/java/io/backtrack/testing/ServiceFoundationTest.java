@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.startsWith;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +28,7 @@ public abstract class ServiceFoundationTest {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(startsWith("Reactive PostgreSQL connections health check")))
-                .body("checks.name", hasItem("Kafka connection health check"));
+                .body("checks.name", hasItem("event-broker"));
     }
 
     @Test
@@ -59,6 +61,16 @@ public abstract class ServiceFoundationTest {
     void requestWithoutTokenIsUnauthorized() {
         given().when().get("/api/v1/admin/clock")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void aTokenForAnotherApplicationIsUnauthorized() {
+        String otherClient = TestTokens.forAudience("another-app", "admin", Set.of("admin"), Map.of());
+        given().auth().oauth2(otherClient).when().get("/api/v1/admin/clock")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/admin/clock")
+                .then().statusCode(200);
     }
 
     @Test

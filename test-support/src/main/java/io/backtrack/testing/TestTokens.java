@@ -7,7 +7,8 @@ import java.util.Set;
 /** Real RS256 bearer tokens signed by the test OIDC server, with BackTrack's roles and clinic claim. */
 public final class TestTokens {
 
-    private static final Set<String> AUDIENCE = Set.of("https://server.example.com");
+    /** The audience every service accepts (quarkus.oidc.token.audience). */
+    public static final String AUDIENCE = "backtrack-api";
 
     private TestTokens() {
     }
@@ -29,6 +30,11 @@ public final class TestTokens {
     }
 
     public static String token(String subject, Set<String> roles, Map<String, String> claims) {
-        return OidcWiremockTestResource.generateJwtToken(subject, roles, subject, "Bearer", AUDIENCE, claims);
+        return forAudience(AUDIENCE, subject, roles, claims);
+    }
+
+    /** A token signed by the same issuer but meant for another application of the realm. */
+    public static String forAudience(String audience, String subject, Set<String> roles, Map<String, String> claims) {
+        return OidcWiremockTestResource.generateJwtToken(subject, roles, subject, "Bearer", Set.of(audience), claims);
     }
 }

@@ -28,8 +28,14 @@ public final class TopicProbe {
     }
 
     public static void publish(String topic, String key, Map<String, String> headers, String value) {
+        publish(RealInfrastructure.bootstrapServers(), topic, key, headers, value);
+    }
+
+    /** Publishes to the broker at {@code bootstrapServers}, e.g. one a test runs on its own. */
+    public static void publish(String bootstrapServers, String topic, String key, Map<String, String> headers,
+            String value) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
@@ -74,8 +80,13 @@ public final class TopicProbe {
      * call it once what the action published has certainly reached the broker (e.g. the outbox is empty).
      */
     public static List<ConsumerRecord<String, String>> readToEnd(String topic) {
+        return readToEnd(RealInfrastructure.bootstrapServers(), topic);
+    }
+
+    /** {@link #readToEnd(String)} on the broker at {@code bootstrapServers}. */
+    public static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers, String topic) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {

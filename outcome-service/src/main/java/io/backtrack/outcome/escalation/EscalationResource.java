@@ -39,8 +39,8 @@ public class EscalationResource {
 
     @GET
     @Operation(summary = "List escalations of the clinician's clinic, filtered by status, type and patient")
-    public Uni<List<EscalationView>> search(@RestQuery EscalationStatus status, @RestQuery EscalationType type,
-            @RestQuery UUID patientId) {
+    public Uni<List<EscalationView>> search(@RestQuery("status") EscalationStatus status, @RestQuery("type") EscalationType type,
+            @RestQuery("patientId") UUID patientId) {
         return escalations.search(status, type, patientId);
     }
 

@@ -26,7 +26,7 @@ public class ReviewResource {
     @GET
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "List the reviews of the clinician's clinic, optionally by status")
-    public Uni<List<ReviewView>> search(@RestQuery ReviewStatus status, @RestQuery String clinicId) {
+    public Uni<List<ReviewView>> search(@RestQuery("status") ReviewStatus status, @RestQuery("clinicId") String clinicId) {
         return reviews.search(status, clinicId);
     }
 

@@ -61,8 +61,10 @@ public class IntakeService {
     public Uni<IntakeView> record(UUID patientId, IntakeRequest request) {
         LocalDate intakeDate = request.intakeDate() == null ? LocalDate.now(clock) : request.intakeDate();
         rejectInconsistent(request, intakeDate);
-        return access.find(patientId).chain(patient -> RedFlag.noneOpen(patientId)
-                .chain(noneOpenBefore -> save(patient, request, intakeDate, noneOpenBefore)));
+        return access.find(patientId)
+                .invoke(patient -> rejectBeforeBirth(patient, request, intakeDate))
+                .chain(patient -> RedFlag.noneOpen(patientId)
+                        .chain(noneOpenBefore -> save(patient, request, intakeDate, noneOpenBefore)));
     }
 
     @WithTransaction
@@ -102,6 +104,19 @@ public class IntakeService {
         }
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.unprocessable("The intake is not consistent.", violations));
+        }
+    }
+
+    private static void rejectBeforeBirth(Patient patient, IntakeRequest request, LocalDate intakeDate) {
+        List<Violation> violations = new ArrayList<>();
+        if (intakeDate.isBefore(patient.birthDate)) {
+            violations.add(new Violation("intakeDate", "not-before-birth", "must not be before the patient's birth date"));
+        }
+        if (request.onsetDate().isBefore(patient.birthDate)) {
+            violations.add(new Violation("onsetDate", "not-before-birth", "must not be before the patient's birth date"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.unprocessable("The intake is dated before the patient's birth.", violations));
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,9 +50,9 @@ public class PatientResource {
     @GET
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Search the clinic's patients by name, paged")
-    public Uni<PatientPage> search(@QueryParam("name") String name,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public Uni<PatientPage> search(@QueryParam("name") @Size(max = 100) String name,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) Integer page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) Integer size) {
         return patients.search(name, page, size);
     }
 

@@ -39,7 +39,7 @@ public class ExerciseResource {
     public Uni<List<ExerciseView>> list(@QueryParam("category") ExerciseCategory category,
             @QueryParam("passive") Boolean passive,
             @QueryParam("suitableFor") String condition,
-            @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
+            @QueryParam("includeRetired") @DefaultValue("false") Boolean includeRetired) {
         return Exercise.<Exercise>list(includeRetired ? "order by code" : "retiredAt is null order by code")
                 .map(all -> all.stream()
                         .filter(e -> category == null || e.category == category)

@@ -17,7 +17,7 @@ public record PlanPhase(
 
     /** One prescribed exercise or modality with its dosage. */
     public record Prescription(
-            @NotBlank String exerciseCode,
+            @NotBlank @Size(max = 20) String exerciseCode,
             @Min(1) @Max(20) Integer sets,
             @Min(1) @Max(100) Integer reps,
             @Min(0) @Max(3600) Integer holdSeconds,

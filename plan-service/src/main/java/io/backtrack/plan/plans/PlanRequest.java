@@ -29,7 +29,7 @@ public record PlanRequest(
     public static final int DEFAULT_DURATION_WEEKS = 6;
 
     /** A clinician's decision to accept an overridable rule's violation, with the reason why. */
-    public record Override(@NotBlank String ruleId, @NotBlank @Size(max = 2000) String reason) {
+    public record Override(@NotBlank @Size(max = 100) String ruleId, @NotBlank @Size(max = 2000) String reason) {
     }
 
     public int durationOrDefault() {

@@ -12,7 +12,7 @@ import java.util.List;
 /** A session as the patient (or clinician) logs it; it may be backdated, never in the future. */
 public record SessionRequest(
         @NotNull Instant performedAt,
-        @NotNull @Size(max = 30) List<@NotBlank String> exercisesDone,
+        @NotNull @Size(max = 30) List<@NotBlank @Size(max = 20) String> exercisesDone,
         @NotNull @Min(0) @Max(10) Integer painBefore,
         @NotNull @Min(0) @Max(10) Integer painAfter,
         @Min(0) @Max(10) Integer effort,

@@ -2,6 +2,8 @@ package io.backtrack.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.backtrack.persistence.DatabaseFailures;
+import io.backtrack.platform.input.InputRuleException;
+import io.backtrack.platform.input.InvalidParameterException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -59,6 +61,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.badRequest(e.getMessage(),
+                List.of(new Violation(e.parameter(), "parameter", e.requirement()))), uri.getPath());
     }
 
     @ServerExceptionMapper
@@ -137,6 +145,11 @@ public class ProblemMappers {
     }
 
     private static Problem jsonProblem(JsonProcessingException e) {
+        if (e instanceof InputRuleException broken) {
+            String field = jsonPath(broken);
+            return Problem.badRequest("Field '" + field + "' " + broken.requirement() + ".",
+                    List.of(new Violation(field, broken.rule(), broken.requirement())));
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = jsonPath(unknown);
             return Problem.badRequest("Unknown field '" + field + "'.",

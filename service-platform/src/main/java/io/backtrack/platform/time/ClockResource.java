@@ -27,9 +27,14 @@ public class ClockResource {
     public record SetClock(@NotNull Instant instant) {
     }
 
-    public record AdvanceClock(@PositiveOrZero int days, @PositiveOrZero int hours, @PositiveOrZero int minutes) {
+    /** Each part is optional; a missing one counts as zero. */
+    public record AdvanceClock(@PositiveOrZero Integer days, @PositiveOrZero Integer hours, @PositiveOrZero Integer minutes) {
         Duration duration() {
-            return Duration.ofDays(days).plusHours(hours).plusMinutes(minutes);
+            return Duration.ofDays(orZero(days)).plusHours(orZero(hours)).plusMinutes(orZero(minutes));
+        }
+
+        private static int orZero(Integer part) {
+            return part == null ? 0 : part;
         }
     }
 

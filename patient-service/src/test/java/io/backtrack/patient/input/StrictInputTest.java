@@ -1,0 +1,132 @@
+package io.backtrack.patient.input;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backtrack.patient.Fixtures;
+import io.backtrack.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A client bug must not silently change clinical state: values only in their own type, plausible dates, bounded lists. */
+@QuarkusTest
+class StrictInputTest {
+
+    private static final String CLINIC = "clinic-strict-input";
+
+    @ParameterizedTest(name = "painNrs {0} is refused")
+    @CsvSource(delimiter = '|', value = {"5.7", "\"5\"", "true", "[5]"})
+    void anIntegerIsOnlyAnInteger(String raw) {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        String body = Fixtures.intake().put("painNrs", 0).toString().replace("\"painNrs\":0", "\"painNrs\":" + raw);
+        postIntake(patient, body).statusCode(400)
+                .body("violations[0].field", equalTo("painNrs"));
+    }
+
+    @Test
+    void aBooleanIsOnlyABoolean() {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        ObjectNode intake = Fixtures.intake();
+        intake.with("redFlagScreen").put("fever", 1);
+        postIntake(patient, intake.toString()).statusCode(400)
+                .body("violations[0].field", equalTo("redFlagScreen.fever"));
+    }
+
+    @Test
+    void anEnumIsOnlyItsName() {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        postIntake(patient, Fixtures.intake().put("trigger", 1).toString()).statusCode(400)
+                .body("violations[0].field", equalTo("trigger"));
+    }
+
+    @Test
+    void aTextIsOnlyAString() {
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body(Fixtures.registration(null).put("givenName", 5).toString())
+                .when().post("/api/v1/patients")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("givenName"));
+    }
+
+    @Test
+    void aDuplicateMemberIsRefused() {
+        String body = Fixtures.registration(null).toString().replaceFirst("\\{", "{\"givenName\":\"Eve\",");
+        register(body).statusCode(400);
+    }
+
+    @ParameterizedTest(name = "a NUL in {0} is refused")
+    @CsvSource({"givenName", "familyName", "loginSubject"})
+    void controlCharactersAreRefused(String field) {
+        register(Fixtures.registration(null).put(field, "Ada\u0000Lovelace").toString()).statusCode(400)
+                .body("violations[0].field", equalTo(field))
+                .body("violations[0].rule", equalTo("text"));
+    }
+
+    @ParameterizedTest(name = "birth date {0} is refused: {1}")
+    @CsvSource({"-5000-01-01, date-range", "+10000-01-01, date-range", "1899-12-31, date-range",
+            "1980-02-30, date-format", "17/05/1980, date-format"})
+    void implausibleDatesAreRefused(String date, String rule) {
+        register(Fixtures.registration(null).put("birthDate", date).toString()).statusCode(400)
+                .body("violations[0].field", equalTo("birthDate"))
+                .body("violations[0].rule", equalTo(rule));
+    }
+
+    @Test
+    void anIntakeBeforeTheBirthIsRefused() {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        postIntake(patient, Fixtures.intake().put("onsetDate", "1970-01-01").toString()).statusCode(422)
+                .body("violations.field", hasItem("onsetDate"))
+                .body("violations.rule", hasItem("not-before-birth"));
+    }
+
+    @Test
+    void listsAreBounded() {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        ObjectNode intake = Fixtures.intake();
+        var symptoms = intake.putArray("symptoms");
+        for (int i = 0; i < 1000; i++) {
+            symptoms.add("MUSCLE_ACHE");
+        }
+        postIntake(patient, intake.toString()).statusCode(400)
+                .body("violations[0].field", equalTo("symptoms"));
+    }
+
+    @ParameterizedTest(name = "query {0}={1} is a 400 naming the parameter")
+    @CsvSource({"page, 2147483647", "page, abc", "page, -1", "size, 1.5", "name, a%00b"})
+    void badQueryValuesAreNamed(String parameter, String value) {
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).urlEncodingEnabled(false)
+                .when().get("/api/v1/patients?" + parameter + "=" + value)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo(parameter));
+    }
+
+    @Test
+    void aMalformedIdInThePathIsABadRequest() {
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).urlEncodingEnabled(false)
+                .when().get("/api/v1/patients/%00")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .when().get("/api/v1/patients/not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static ValidatableResponse register(String body) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/patients")
+                .then().contentType("application/problem+json");
+    }
+
+    private static ValidatableResponse postIntake(String patient, String body) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/patients/" + patient + "/intakes")
+                .then().contentType("application/problem+json");
+    }
+}

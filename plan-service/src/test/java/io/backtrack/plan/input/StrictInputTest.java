@@ -1,0 +1,57 @@
+package io.backtrack.plan.input;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.backtrack.plan.PatientEventsFixture;
+import io.backtrack.plan.PlanFixtures;
+import io.backtrack.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A client bug must not silently change a plan: enums, booleans and dates only in their own form. */
+@QuarkusTest
+class StrictInputTest {
+
+    private static final String CLINIC = "clinic-plan-strict";
+
+    @Test
+    void aStatusByPositionDoesNotHoldThePlan() {
+        UUID patient = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String plan = PlanFixtures.createPlan(CLINIC, patient, PlanFixtures.plan(LocalDate.now()));
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body("{\"status\":1,\"reason\":\"numbers are not statuses\"}")
+                .when().post("/api/v1/plans/" + plan + "/status")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("status"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .when().get("/api/v1/plans/" + plan)
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void aPlanInYearOneIsRefused() {
+        UUID patient = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body(PlanFixtures.plan(LocalDate.of(1, 1, 1)).toString())
+                .when().post("/api/v1/patients/" + patient + "/plans")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("startDate"))
+                .body("violations[0].rule", equalTo("date-range"));
+    }
+
+    @ParameterizedTest(name = "catalog query {0}={1} is a 400 naming the parameter")
+    @CsvSource({"passive, 1", "passive, yes", "includeRetired, 0", "category, 1", "category, FOO"})
+    void catalogQueryValuesAreStrict(String parameter, String value) {
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .when().get("/api/v1/exercises?" + parameter + "=" + value)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo(parameter));
+    }
+}
