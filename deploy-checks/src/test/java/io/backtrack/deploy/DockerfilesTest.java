@@ -22,7 +22,7 @@ class DockerfilesTest {
         for (String layer : new String[] {"lib/", "*.jar", "app/", "quarkus/"}) {
             assertThat(dockerfile).contains("COPY --chown=185 target/quarkus-app/" + layer);
         }
-        assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + httpPort(service) + "$");
+        assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + httpPort(service) + " 9000$");
     }
 
     private static String httpPort(String service) throws IOException {

@@ -61,6 +61,26 @@ class OverlaysTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("serviceOverlays")
+    void onlyTheMonitoringNamespaceReachesTheManagementPort(Path directory) {
+        for (ObjectNode policy : ofKind(Kustomizer.build(directory), "NetworkPolicy")) {
+            String name = policy.at("/metadata/name").asText();
+            for (JsonNode rule : policy.at("/spec/ingress")) {
+                boolean management = false;
+                for (JsonNode port : rule.path("ports")) {
+                    management |= port.path("port").asInt() == 9000;
+                }
+                if (management) {
+                    assertThat(rule.path("ports")).as(name + ": the management port alone").hasSize(1);
+                    assertThat(rule.at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+                            .as(name).isEqualTo("monitoring");
+                    assertThat(rule.path("from")).as(name).hasSize(1);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("serviceOverlays")
     void deploymentsAreProbedLimitedAndLockedDown(Path directory) {
         for (ObjectNode deployment : ofKind(Kustomizer.build(directory), "Deployment")) {
             String name = deployment.at("/metadata/name").asText();
@@ -70,6 +90,8 @@ class OverlaysTest {
                 String[] kindAndPath = probe.split(":");
                 assertThat(container.at("/" + kindAndPath[0] + "/httpGet/path").asText()).as(name + " " + probe)
                         .isEqualTo(kindAndPath[1]);
+                assertThat(container.at("/" + kindAndPath[0] + "/httpGet/port").asText()).as(name + " " + probe)
+                        .isEqualTo("management");
             }
             for (String resource : List.of("/resources/requests/cpu", "/resources/requests/memory",
                     "/resources/limits/cpu", "/resources/limits/memory")) {
@@ -112,12 +134,14 @@ class OverlaysTest {
 
         assertThat(topics.stream().map(t -> t.at("/spec/topicName").asText())).containsExactlyInAnyOrder(
                 "backtrack.patient.v1", "backtrack.patient.v1.dlq", "backtrack.plan.v1", "backtrack.plan.v1.dlq",
-                "backtrack.outcome.v1", "backtrack.outcome.v1.dlq");
+                "backtrack.outcome.v1", "backtrack.outcome.v1.dlq", "backtrack.audit-anchors.v1");
         for (ObjectNode topic : topics) {
             JsonNode spec = topic.path("spec");
             assertThat(spec.path("partitions").asInt()).isPositive();
             assertThat(spec.path("replicas").asInt()).isPositive();
-            assertThat(spec.at("/config/retention.ms").asLong()).isPositive();
+            if (!spec.at("/config/cleanup.policy").asText().equals("compact")) {
+                assertThat(spec.at("/config/retention.ms").asLong()).isPositive();
+            }
             assertThat(spec.at("/config/min.insync.replicas").asInt())
                     .isPositive().isLessThanOrEqualTo(spec.path("replicas").asInt());
             assertThat(topic.at("/metadata/labels/strimzi.io~1cluster").asText()).isNotEmpty();

@@ -46,7 +46,10 @@ final class RequiredFields {
             "Ingress", List.of("spec", "spec.rules[].http.paths", "spec.rules[].http.paths[].pathType",
                     "spec.rules[].http.paths[].backend", "spec.rules[].http.paths[].backend.service.name"),
             "ConfigMap", List.of(),
-            "KafkaTopic", List.of("spec"));
+            "KafkaTopic", List.of("spec"),
+            "KafkaUser", List.of("spec", "spec.authentication", "spec.authentication.type", "spec.authorization",
+                    "spec.authorization.acls[].resource", "spec.authorization.acls[].resource.type",
+                    "spec.authorization.acls[].operations"));
 
     private RequiredFields() {
     }

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -47,7 +48,8 @@ final class StrictModels {
             "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
             "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
             "networking.k8s.io/v1/Ingress", Ingress.class,
-            "kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class);
+            "kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class,
+            "kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class);
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,9 +1,10 @@
 package io.backtrack.persistence;
 
 import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import jakarta.persistence.OptimisticLockException;
-import java.net.ConnectException;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +48,8 @@ public final class DatabaseFailures {
 
     /**
      * Goes away by itself: the connection (08), resources (53), operator intervention such as a
-     * shutdown (57), serialization failures and deadlocks (40), or a write that lost a race.
+     * shutdown (57), serialization failures and deadlocks (40), a write that lost a race, or the
+     * network under the connection (refused, reset, closed while in use).
      */
     public static boolean isTransient(Throwable failure) {
         if (isStaleWrite(failure)) {
@@ -56,6 +58,11 @@ public final class DatabaseFailures {
         return sqlState(failure)
                 .map(s -> s.startsWith("08") || s.startsWith("53") || s.startsWith("57") || s.startsWith("40"))
                 .orElseGet(() -> Causes.of(failure)
-                        .anyMatch(t -> t instanceof ConnectException || t instanceof VertxException));
+                        .anyMatch(t -> t instanceof IOException || t instanceof VertxException || isClosedConnection(t)));
+    }
+
+    /** The pg client reports a connection closed under a query as a bare Vert.x throwable, not an exception type. */
+    private static boolean isClosedConnection(Throwable t) {
+        return t instanceof NoStackTraceThrowable && String.valueOf(t.getMessage()).startsWith("Connection is not active");
     }
 }

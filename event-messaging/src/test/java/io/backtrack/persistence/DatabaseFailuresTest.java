@@ -2,10 +2,15 @@ package io.backtrack.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
+import org.hibernate.HibernateException;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
@@ -30,6 +35,18 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.isTransient(new PgException("injected fault", "ERROR", "P0001", null))).isFalse();
         assertThat(DatabaseFailures.isConstraintViolation(new PgException("injected fault", "ERROR", "P0001", null)))
                 .isFalse();
+    }
+
+    @Test
+    void aConnectionResetUnderAQueryIsTransientEvenWhenTheRollbackFailsToo() {
+        var resetThenClosed = new CompositeException(new IOException("Connection reset by peer"),
+                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED"));
+        assertThat(DatabaseFailures.isTransient(resetThenClosed)).isTrue();
+        assertThat(DatabaseFailures.isTransient(new CompositeException(
+                new HibernateException(new SocketException("Connection reset")), new SocketException("Connection reset"))))
+                .isTrue();
+        assertThat(DatabaseFailures.isTransient(new CompositeException(new IllegalStateException("a bug"),
+                new IllegalArgumentException("another")))).isFalse();
     }
 
     @Test

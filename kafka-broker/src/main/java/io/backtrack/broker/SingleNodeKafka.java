@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,8 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A single-node KRaft Kafka broker for tests and the local run, in its own JVM. It prints
  * {@value #READY} once a client can reach it, and stops when its standard input closes, so it
- * never outlives the process that started it.
+ * never outlives the process that started it. With {@code --scram-port}, {@code --scram-user} and
+ * {@code --scram-password} it also listens for SASL/SCRAM-SHA-512 clients, as a cluster does.
  */
 public final class SingleNodeKafka {
 
@@ -38,9 +41,15 @@ public final class SingleNodeKafka {
         Path logDir = Path.of(options.get("--log-dir")).toAbsolutePath();
         int partitions = Integer.parseInt(options.getOrDefault("--partitions", "3"));
 
+        Scram scram = options.containsKey("--scram-port")
+                ? new Scram(Integer.parseInt(options.get("--scram-port")), options.get("--scram-user"), options.get("--scram-password"))
+                : null;
         try {
             Properties props = brokerProperties(port, controllerPort, logDir, partitions);
-            formatOnce(props, logDir);
+            if (scram != null) {
+                scram.configure(props, port, controllerPort);
+            }
+            formatOnce(props, logDir, scram);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "broker-shutdown"));
             server.startup();
@@ -84,8 +93,26 @@ public final class SingleNodeKafka {
         return p;
     }
 
+    /** A SASL_PLAINTEXT listener that knows one SCRAM-SHA-512 user. */
+    private record Scram(int port, String user, String password) {
+
+        void configure(Properties p, int plainPort, int controllerPort) {
+            p.put("listeners", "PLAINTEXT://127.0.0.1:" + plainPort + ",SASL://127.0.0.1:" + port
+                    + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + plainPort + ",SASL://127.0.0.1:" + port);
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SASL:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            p.put("listener.name.sasl.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
+
+        String credential() {
+            return "SCRAM-SHA-512=[name=" + user + ",password=" + password + "]";
+        }
+    }
+
     /** Formats the storage on first start only, so a broker restarted on the same directory keeps its data. */
-    private static void formatOnce(Properties props, Path logDir) throws IOException {
+    private static void formatOnce(Properties props, Path logDir, Scram scram) throws IOException {
         if (Files.exists(logDir.resolve("data").resolve("meta.properties"))) {
             return;
         }
@@ -95,8 +122,12 @@ public final class SingleNodeKafka {
             props.store(out, "BackTrack single-node broker");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int code = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", config.toString(), "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+        List<String> format = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
+                "--config", config.toString(), "--ignore-formatted"));
+        if (scram != null) {
+            format.addAll(List.of("--add-scram", scram.credential()));
+        }
+        int code = StorageTool.execute(format.toArray(String[]::new), new PrintStream(output, true, StandardCharsets.UTF_8));
         if (code != 0) {
             throw new IllegalStateException("formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Optional<Path> deleteOnClose;
+    private int scramPort;
 
     private KafkaBrokerProcess(Process process, int port, Optional<Path> deleteOnClose) {
         this.process = process;
@@ -48,18 +50,37 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     /** Starts a throw-away broker on a free port; its log directory is deleted on close (tests). */
     public static KafkaBrokerProcess startEphemeral() throws IOException {
         Path logDir = Files.createTempDirectory("backtrack-kafka");
-        return start(logDir, 0, Optional.of(logDir));
+        return start(logDir, 0, Optional.of(logDir), List.of());
     }
 
-    private static KafkaBrokerProcess start(Path logDir, int preferredPort, Optional<Path> deleteOnClose)
-            throws IOException {
+    /**
+     * A throw-away broker that also has a SASL/SCRAM-SHA-512 listener, on {@link #scramPort()},
+     * knowing one user: a deployment's way in, for the test that takes it.
+     */
+    public static KafkaBrokerProcess startEphemeralWithScram(String user, String password) throws IOException {
+        Path logDir = Files.createTempDirectory("backtrack-kafka-scram");
+        int scramPort = FreePort.find();
+        KafkaBrokerProcess broker = start(logDir, 0, Optional.of(logDir), List.of("--scram-port", String.valueOf(scramPort),
+                "--scram-user", user, "--scram-password", password));
+        broker.scramPort = scramPort;
+        return broker;
+    }
+
+    private static KafkaBrokerProcess start(Path logDir, int preferredPort, Optional<Path> deleteOnClose) throws IOException {
+        return start(logDir, preferredPort, deleteOnClose, List.of());
+    }
+
+    private static KafkaBrokerProcess start(Path logDir, int preferredPort, Optional<Path> deleteOnClose,
+            List<String> extraOptions) throws IOException {
         int port = FreePort.preferring(preferredPort);
         int controllerPort = FreePort.find();
-        Process process = new ProcessBuilder(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx192m", "-XX:+UseSerialGC", "-cp", classpath(), MAIN,
                 "--port", String.valueOf(port), "--controller-port", String.valueOf(controllerPort),
-                "--log-dir", logDir.toAbsolutePath().toString()))
+                "--log-dir", logDir.toAbsolutePath().toString()));
+        command.addAll(extraOptions);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         KafkaBrokerProcess broker = new KafkaBrokerProcess(process, port, deleteOnClose);
@@ -69,6 +90,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The SASL/SCRAM listener's address, for a broker started with one. */
+    public String scramBootstrapServers() {
+        if (scramPort == 0) {
+            throw new IllegalStateException("this broker has no SCRAM listener");
+        }
+        return "127.0.0.1:" + scramPort;
     }
 
     public boolean isAlive() {

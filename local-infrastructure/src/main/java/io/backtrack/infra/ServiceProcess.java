@@ -31,12 +31,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(Path root, ServiceSpec spec, PostgresEndpoint postgres, String kafka,
             Map<String, String> extraConfig, Path logDir) throws IOException {
+        return start(root, spec, postgres, kafka, extraConfig, Map.of(), logDir);
+    }
+
+    /** As a deployment starts it: some settings as environment variables (e.g. {@code KAFKA_SASL_JAAS_CONFIG}). */
+    public static ServiceProcess start(Path root, ServiceSpec spec, PostgresEndpoint postgres, String kafka,
+            Map<String, String> extraConfig, Map<String, String> environment, Path logDir) throws IOException {
         Path runner = spec.runner(root);
         if (!Files.isRegularFile(runner)) {
             throw new IllegalStateException(runner + " is missing: build first with ./mvnw -DskipTests install");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m",
                 "-Dquarkus.http.port=" + spec.port(),
+                "-Dquarkus.management.port=" + spec.managementPort(),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(spec.database()),
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(spec.database()),
                 "-Dquarkus.datasource.username=" + postgres.user(),
@@ -47,9 +54,11 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(runner.toString());
         Files.createDirectories(logDir);
         Path log = logDir.resolve(spec.name() + ".log");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return new ServiceProcess(spec, process, OrphanGuard.interruptOnExit(process.pid()), log);
     }
@@ -57,7 +66,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until {@code /q/health/ready} answers 200, or fails with the end of the service's log. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(spec.url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(spec.managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {

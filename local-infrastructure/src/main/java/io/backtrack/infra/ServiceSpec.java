@@ -2,8 +2,11 @@ package io.backtrack.infra;
 
 import java.nio.file.Path;
 
-/** One BackTrack service as the launcher runs it: its module, database and HTTP port. */
-public record ServiceSpec(String name, String database, int port) {
+/**
+ * One BackTrack service as the launcher runs it: its module, database, API port and management
+ * port (health, metrics and the OpenAPI document of a packaged service).
+ */
+public record ServiceSpec(String name, String database, int port, int managementPort) {
 
     public Path runner(Path root) {
         return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
@@ -11,5 +14,9 @@ public record ServiceSpec(String name, String database, int port) {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 }

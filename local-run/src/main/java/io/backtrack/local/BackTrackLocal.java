@@ -5,10 +5,14 @@ import io.backtrack.infra.LocalPostgres;
 import io.backtrack.infra.PostgresEndpoint;
 import io.backtrack.infra.ServiceProcess;
 import io.backtrack.infra.ServiceSpec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,9 +25,9 @@ import java.util.concurrent.CountDownLatch;
 public final class BackTrackLocal {
 
     private static final List<ServiceSpec> SERVICES = List.of(
-            new ServiceSpec("patient-service", "patient", 8081),
-            new ServiceSpec("plan-service", "plan", 8082),
-            new ServiceSpec("outcome-service", "outcome", 8083));
+            new ServiceSpec("patient-service", "patient", 8081, 9081),
+            new ServiceSpec("plan-service", "plan", 8082, 9082),
+            new ServiceSpec("outcome-service", "outcome", 8083, 9083));
 
     private final List<AutoCloseable> started = new ArrayList<>();
 
@@ -50,7 +54,8 @@ public final class BackTrackLocal {
 
         Map<String, String> config = Map.of(
                 "backtrack.clock.controllable", "true",
-                "quarkus.oidc.auth-server-url", keycloak.issuer());
+                "quarkus.oidc.auth-server-url", keycloak.issuer(),
+                "backtrack.audit.hmac-key", auditKey(state));
         List<ServiceProcess> services = new ArrayList<>();
         for (ServiceSpec spec : SERVICES) {
             step(spec.name());
@@ -107,9 +112,9 @@ public final class BackTrackLocal {
         System.out.println();
         System.out.println("BackTrack is running. Ctrl-C stops everything.");
         for (ServiceProcess service : services) {
-            String url = service.spec().url();
+            String management = service.spec().managementUrl();
             System.out.printf("  %-16s %s/api/v1   (Swagger UI %s/q/swagger-ui, health %s/q/health)%n",
-                    service.spec().name(), url, url, url);
+                    service.spec().name(), service.spec().url(), management, management);
         }
         System.out.println("  Kafka            " + kafka.bootstrapServers()
                 + "   (topics backtrack.patient.v1, backtrack.plan.v1, backtrack.outcome.v1)");
@@ -135,5 +140,16 @@ public final class BackTrackLocal {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The local audit key: made once and kept with the data, since the chains it sealed stay there too. */
+    private static String auditKey(Path state) throws IOException {
+        Path file = state.resolve("audit-hmac-key");
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(file, HexFormat.of().formatHex(key));
+        }
+        return Files.readString(file).trim();
     }
 }

@@ -54,4 +54,13 @@ final class Databases {
             throw new IllegalStateException(sql + " on " + database, e);
         }
     }
+
+    /** Runs a statement on this thread's connection to the database; settings it makes stay for the next ones. */
+    static void execute(String database, String sql) {
+        try (var statement = connection(database).createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " on " + database, e);
+        }
+    }
 }

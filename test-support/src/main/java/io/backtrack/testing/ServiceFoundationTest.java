@@ -27,7 +27,7 @@ public abstract class ServiceFoundationTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(startsWith("Reactive PostgreSQL connections health check")))
+                .body("checks.name", hasItem("database"))
                 .body("checks.name", hasItem("event-broker"));
     }
 
@@ -94,6 +94,18 @@ public abstract class ServiceFoundationTest {
                 .then().statusCode(200)
                 .extract().path("now");
         assertThat(Instant.parse(after)).isAfterOrEqualTo(Instant.parse(before).plus(Duration.ofDays(3)));
+    }
+
+    @Test
+    void theClockNeverMovesBackwards() {
+        String now = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/admin/clock")
+                .then().statusCode(200).extract().path("now");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"instant\":\"" + Instant.parse(now).minus(Duration.ofDays(1)) + "\"}")
+                .when().put("/api/v1/admin/clock")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].rule", equalTo("clock-moves-forward"));
     }
 
     @Test

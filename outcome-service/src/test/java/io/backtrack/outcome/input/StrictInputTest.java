@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,5 +22,19 @@ class StrictInputTest {
                 .when().get("/api/v1/" + resource + "?" + parameter + "=" + value)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo(parameter));
+    }
+
+    @Test
+    void aBodyInAnotherMediaTypeIsA415Problem() {
+        given().auth().oauth2(TestTokens.clinician("clinic-outcome-strict")).contentType("text/plain").body("reason")
+                .when().post("/api/v1/escalations/" + UUID.randomUUID() + "/acknowledge")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void anEmptyBodyDeclaredAsTextIsNoBody() {
+        given().auth().oauth2(TestTokens.clinician("clinic-outcome-strict")).contentType("text/plain")
+                .when().post("/api/v1/escalations/" + UUID.randomUUID() + "/acknowledge")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -26,6 +26,6 @@ public final class PatientRequests {
             @NotNull @Past LocalDate birthDate,
             @NotNull Sex sex,
             @Valid Contact contact,
-            @Size(max = 255) String loginSubject) {
+            @Size(max = 255) @Pattern(regexp = "\\S+", message = "must be a login subject, without blanks") String loginSubject) {
     }
 }

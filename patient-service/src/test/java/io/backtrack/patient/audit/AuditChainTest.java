@@ -3,6 +3,8 @@ package io.backtrack.patient.audit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.backtrack.patient.Fixtures;
@@ -15,6 +17,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -50,39 +55,76 @@ class AuditChainTest {
     }
 
     @Test
-    void verificationFindsAnEditedEntryAndARemovedOne() throws SQLException {
+    void everyKindOfTamperingIsFoundAtTheFirstBadEntry() throws SQLException {
         String id = Fixtures.registerPatient(CLINIC, null);
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/patients/" + id).then().statusCode(200);
         }
+        String chain = "patient:" + id;
         verification().body("intact", equalTo(true));
 
         try (Connection db = connect(); Statement sql = db.createStatement()) {
-            long[] ids = lastThreeIds(sql, id);
+            long[] ids = chainIds(sql, chain);
+            long first = ids[0];
+            long middle = ids[1];
+            long newest = ids[ids.length - 1];
             sql.execute("SET session_replication_role = replica");
+            sql.executeUpdate("CREATE TEMP TABLE original AS SELECT * FROM audit_entry WHERE chain_key = '" + chain + "'");
 
-            sql.executeUpdate("UPDATE audit_entry SET actor = 'someone-else' WHERE id = " + ids[1]);
-            verification().body("intact", equalTo(false)).body("brokenAtEntryId", equalTo((int) ids[1]));
-            sql.executeUpdate("UPDATE audit_entry SET actor = 'clinician-" + CLINIC + "' WHERE id = " + ids[1]);
-            verification().body("intact", equalTo(true));
+            tampered(sql, "UPDATE audit_entry SET actor = 'someone-else' WHERE id = " + middle, middle, "altered");
+            tampered(sql, "UPDATE audit_entry SET detail = '' WHERE id = " + middle + " AND detail IS NULL", middle, "altered");
+            tampered(sql, "UPDATE audit_entry SET actor = 'someone-else', entry_hash = encode(sha256(convert_to("
+                    + "'someone-else' || previous_hash, 'UTF8')), 'hex') WHERE id = " + middle, middle, "altered");
+            tampered(sql, "DELETE FROM audit_entry WHERE id = " + middle, ids[2], "removed");
+            tampered(sql, "INSERT INTO audit_entry (id, occurred_at, actor, actor_role, action, resource_type, "
+                    + "previous_hash, entry_hash, scheme, chain_key, chain_seq) SELECT nextval('audit_entry_seq'), now(), "
+                    + "'intruder', 'clinician', 'READ', 'patient', entry_hash, repeat('a', 64), 2, chain_key, chain_seq + 1 "
+                    + "FROM audit_entry WHERE id = " + newest, null, "altered");
+            tampered(sql, "INSERT INTO audit_entry (id, occurred_at, actor, actor_role, action, resource_type, "
+                    + "previous_hash, entry_hash, scheme) SELECT nextval('audit_entry_seq'), now(), 'intruder', "
+                    + "'clinician', 'READ', 'patient', repeat('0', 64), repeat('0', 64), 1", null, "inserted");
+            tampered(sql, "UPDATE audit_entry SET chain_key = NULL WHERE id = " + first, ids[1], "removed");
+            tampered(sql, "INSERT INTO audit_entry (id, occurred_at, actor, actor_role, action, resource_type, "
+                    + "previous_hash, entry_hash, scheme) SELECT nextval('audit_entry_seq'), now(), 'intruder', "
+                    + "'clinician', 'READ', 'patient', repeat('0', 64), repeat('0', 64), 2", null, "no chain");
 
-            sql.executeUpdate("CREATE TEMP TABLE removed AS SELECT * FROM audit_entry WHERE id = " + ids[1]);
-            sql.executeUpdate("DELETE FROM audit_entry WHERE id = " + ids[1]);
-            verification().body("intact", equalTo(false)).body("brokenAtEntryId", equalTo((int) ids[2]));
-            sql.executeUpdate("INSERT INTO audit_entry SELECT * FROM removed");
-            verification().body("intact", equalTo(true));
+            awaitAnchored(sql, chain, ids.length);
+            tampered(sql, "DELETE FROM audit_entry WHERE id = " + newest, newest, "cut short");
         }
     }
 
-    private static long[] lastThreeIds(Statement sql, String patientId) throws SQLException {
-        try (ResultSet rows = sql.executeQuery("SELECT id FROM audit_entry WHERE patient_id = '" + patientId
-                + "' ORDER BY id DESC LIMIT 3")) {
-            long[] ids = new long[3];
-            for (int i = 2; i >= 0; i--) {
+    /** Applies the change, expects verification to report it, then puts the chain back as it was. */
+    private static void tampered(Statement sql, String change, Long brokenAt, String problem) throws SQLException {
+        sql.executeUpdate(change);
+        var report = verification().body("intact", equalTo(false)).body("problem", containsString(problem));
+        if (brokenAt != null) {
+            report.body("brokenAtEntryId", equalTo(brokenAt.intValue()));
+        }
+        sql.executeUpdate("DELETE FROM audit_entry WHERE (scheme = 2 AND chain_key IS NULL) OR actor = 'intruder' "
+                + "OR id IN (SELECT id FROM original)");
+        sql.executeUpdate("INSERT INTO audit_entry SELECT * FROM original");
+        verification().body("intact", equalTo(true));
+    }
+
+    private static void awaitAnchored(Statement sql, String chain, long seq) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM audit_anchor WHERE chain_key = '" + chain
+                    + "' AND chain_seq >= " + seq)) {
                 rows.next();
-                ids[i] = rows.getLong(1);
+                return rows.getLong(1) == 1;
             }
-            return ids;
+        });
+    }
+
+    private static long[] chainIds(Statement sql, String chain) throws SQLException {
+        try (ResultSet rows = sql.executeQuery("SELECT id FROM audit_entry WHERE chain_key = '" + chain
+                + "' ORDER BY chain_seq")) {
+            List<Long> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+            assertThat(ids).hasSizeGreaterThanOrEqualTo(4);
+            return ids.stream().mapToLong(Long::longValue).toArray();
         }
     }
 

@@ -68,6 +68,13 @@ class StrictInputTest {
                 .body("violations[0].rule", equalTo("text"));
     }
 
+    @ParameterizedTest(name = "login subject \"{0}\" is refused")
+    @CsvSource(delimiter = '|', value = {"' '", "''", "'a b'"})
+    void aBlankLoginSubjectIsRefused(String subject) {
+        register(Fixtures.registration(null).put("loginSubject", subject).toString()).statusCode(400)
+                .body("violations[0].field", equalTo("loginSubject"));
+    }
+
     @ParameterizedTest(name = "birth date {0} is refused: {1}")
     @CsvSource({"-5000-01-01, date-range", "+10000-01-01, date-range", "1899-12-31, date-range",
             "1980-02-30, date-format", "17/05/1980, date-format"})

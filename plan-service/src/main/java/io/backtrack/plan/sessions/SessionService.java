@@ -85,7 +85,8 @@ public class SessionService {
                     return create(plan, idempotencyKey, request).map(session -> new Logged(view(session), true));
                 }
                 keys.requireSameRequest(idempotencyKey, found.requestHash, request);
-                return Uni.createFrom().item(new Logged(view(found), false));
+                return audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, found.id, plan.patientId,
+                        "idempotent replay").replaceWith(new Logged(view(found), false));
             });
         });
     }

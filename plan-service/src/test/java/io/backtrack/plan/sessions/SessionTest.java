@@ -11,11 +11,17 @@ import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.Topic;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
+import io.backtrack.testing.RealInfrastructure;
 import io.backtrack.testing.TestTokens;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +40,19 @@ class SessionTest {
                 + "\"painBefore\":5,\"painAfter\":4,\"effort\":6" + extra + "}";
     }
 
+    private static long auditedReplays(String sessionId) throws SQLException {
+        var postgres = RealInfrastructure.postgres();
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("plan"), postgres.user(), postgres.password());
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT count(*) FROM audit_entry WHERE resource_id = ? AND detail = 'idempotent replay'")) {
+            query.setString(1, sessionId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     private static ValidatableResponse log(String token, String planId, String key, String body) {
         var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
         if (key != null) {
@@ -43,7 +62,7 @@ class SessionTest {
     }
 
     @Test
-    void aRetriedPostReturnsTheFirstSessionAndCountsOnce() {
+    void aRetriedPostReturnsTheFirstSessionAndCountsOnce() throws SQLException {
         String subject = "patient-" + UUID.randomUUID();
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, subject, List.of("M54.50"), false);
         String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(3)));
@@ -53,6 +72,7 @@ class SessionTest {
                 .body("planWeek", equalTo(1))
                 .extract().path("id");
         log(TestTokens.patient(subject), planId, "phone-retry-1", body).statusCode(200).body("id", equalTo(first));
+        assertThat(auditedReplays(first)).as("the replay is an access to patient data, audited like any").isEqualTo(1);
         given().auth().oauth2(TestTokens.patient(subject)).when().get("/api/v1/plans/" + planId + "/sessions")
                 .then().statusCode(200).body("size()", equalTo(1));
 

@@ -2,48 +2,124 @@ package io.backtrack.platform.audit;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Recomputes the audit chain from the first entry. An edited entry no longer matches its hash; a
- * deleted one breaks the link of the entry after it.
+ * Checks every chain from its first entry: consecutive sequence numbers (an entry removed or slipped
+ * in), each link to the seal before it, each seal under the key (an entry altered, even if re-sealed
+ * without the key); then every published anchor against the chain it names (the newest entries
+ * removed, or the whole chain rewritten). The first problem found is reported.
  */
 @ApplicationScoped
 public class AuditChainVerifier {
 
     private static final int PAGE = 500;
 
-    @WithSession
-    public Uni<ChainVerification> verify() {
-        return verifyFrom(0L, AuditHash.GENESIS, 0);
+    private final AuditSeal seal;
+    private final AuditAnchorReader anchors;
+
+    public AuditChainVerifier(AuditSeal seal, AuditAnchorReader anchors) {
+        this.seal = seal;
+        this.anchors = anchors;
     }
 
-    private Uni<ChainVerification> verifyFrom(long afterId, String expectedPrevious, long checked) {
-        return AuditEntry.<AuditEntry>find("id > ?1 order by id", afterId).page(0, PAGE).list()
+    public Uni<ChainVerification> verify() {
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().item(anchors::newestByChain)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                .chain(this::verifyAgainst);
+    }
+
+    @WithSession
+    Uni<ChainVerification> verifyAgainst(Map<String, AuditAnchor> anchored) {
+        return LegacyAuditChain.verify()
+                .chain(legacy -> legacy.intact()
+                        ? verifyChains(new Walk(anchored), "", 0L).map(keyed -> keyed.after(legacy.entriesChecked()))
+                        : Uni.createFrom().item(legacy));
+    }
+
+    private Uni<ChainVerification> verifyChains(Walk walk, String afterChain, long afterSeq) {
+        return AuditEntry.<AuditEntry>find("scheme <> 1 and (chainKey > ?1 or (chainKey = ?1 and chainSeq > ?2)) "
+                        + "order by chainKey, chainSeq", afterChain, afterSeq)
+                .page(0, PAGE).list()
                 .chain(page -> {
-                    String previous = expectedPrevious;
-                    long count = checked;
                     for (AuditEntry entry : page) {
-                        count++;
-                        if (!entry.previousHash.equals(previous)) {
-                            return Uni.createFrom().item(ChainVerification.broken(count, entry.id,
-                                    "does not link to the entry before it (an entry was removed or reordered)"));
+                        Optional<ChainVerification> broken = walk.check(entry);
+                        if (broken.isPresent()) {
+                            return Uni.createFrom().item(broken.get());
                         }
-                        if (!AuditHash.of(entry).equals(entry.entryHash)) {
-                            return Uni.createFrom().item(ChainVerification.broken(count, entry.id,
-                                    "its content does not match its hash (the entry was altered)"));
-                        }
-                        previous = entry.entryHash;
                     }
-                    if (page.size() < PAGE) {
-                        return Uni.createFrom().item(ChainVerification.intact(count));
+                    if (page.size() == PAGE) {
+                        AuditEntry last = page.get(page.size() - 1);
+                        return verifyChains(walk, last.chainKey, last.chainSeq);
                     }
-                    return verifyFrom(last(page).id, previous, count);
+                    return AuditEntry.count("scheme <> 1 and (chainKey is null or chainSeq is null)")
+                            .map(unchained -> unchained > 0
+                                    ? ChainVerification.broken(walk.checked, null, unchained + " entries belong to no chain")
+                                    : walk.anchorsHold());
                 });
     }
 
-    private static AuditEntry last(List<AuditEntry> page) {
-        return page.get(page.size() - 1);
+    /** The state of one pass over every chain in order. */
+    private final class Walk {
+        private final Map<String, AuditAnchor> anchored;
+        private final Map<String, AuditEntry> heads = new HashMap<>();
+        private long checked;
+        private String chain;
+        private long seq;
+        private String previous;
+
+        Walk(Map<String, AuditAnchor> anchored) {
+            this.anchored = anchored;
+        }
+
+        Optional<ChainVerification> check(AuditEntry entry) {
+            checked++;
+            if (entry.scheme != 2) {
+                return broken(entry, "has an unknown scheme " + entry.scheme);
+            }
+            if (!entry.chainKey.equals(chain)) {
+                chain = entry.chainKey;
+                seq = 0;
+                previous = AuditSeal.GENESIS;
+            }
+            if (entry.chainSeq != seq + 1) {
+                return broken(entry, "is number " + entry.chainSeq + " of chain " + chain + " where " + (seq + 1)
+                        + " was expected (an entry was removed)");
+            }
+            if (!entry.previousHash.equals(previous)) {
+                return broken(entry, "does not link to the entry before it in chain " + chain);
+            }
+            if (!seal.of(entry).equals(entry.entryHash)) {
+                return broken(entry, "does not match its seal (the entry was altered)");
+            }
+            seq = entry.chainSeq;
+            previous = entry.entryHash;
+            heads.put(chain, entry);
+            return Optional.empty();
+        }
+
+        ChainVerification anchorsHold() {
+            for (AuditAnchor anchor : anchored.values()) {
+                AuditEntry head = heads.get(anchor.chain());
+                if (head == null || head.chainSeq < anchor.seq()) {
+                    return ChainVerification.broken(checked, anchor.entryId(), "entry " + anchor.seq() + " of chain "
+                            + anchor.chain() + ", anchored at " + anchor.anchoredAt() + ", is missing (the chain was cut short)");
+                }
+            }
+            return ChainVerification.intact(checked);
+        }
+
+        private Optional<ChainVerification> broken(AuditEntry entry, String problem) {
+            return Optional.of(ChainVerification.broken(checked, entry.id, "entry " + entry.id + " " + problem));
+        }
     }
 }

@@ -46,4 +46,14 @@ public class AuditEntry extends PanacheEntityBase {
 
     @Column(name = "entry_hash", nullable = false)
     public String entryHash;
+
+    /** 1: the single unkeyed chain of the first release; 2: keyed chains per {@link #chainKey}. */
+    @Column(nullable = false)
+    public short scheme;
+
+    @Column(name = "chain_key")
+    public String chainKey;
+
+    @Column(name = "chain_seq")
+    public Long chainSeq;
 }

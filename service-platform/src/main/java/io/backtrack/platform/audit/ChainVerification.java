@@ -7,7 +7,12 @@ public record ChainVerification(boolean intact, long entriesChecked, Long broken
         return new ChainVerification(true, checked, null, null);
     }
 
-    static ChainVerification broken(long checked, long entryId, String problem) {
+    static ChainVerification broken(long checked, Long entryId, String problem) {
         return new ChainVerification(false, checked, entryId, problem);
+    }
+
+    /** The same result with {@code earlier} entries of another chain counted in. */
+    ChainVerification after(long earlier) {
+        return new ChainVerification(intact, earlier + entriesChecked, brokenAtEntryId, problem);
     }
 }

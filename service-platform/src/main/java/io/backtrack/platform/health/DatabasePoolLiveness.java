@@ -1,12 +1,7 @@
 package io.backtrack.platform.health;
 
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.TimeoutException;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -21,38 +16,22 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class DatabasePoolLiveness implements HealthCheck {
 
-    private final Pool pool;
+    private final DatabaseProbe probe;
     private final PoolLivenessConfig config;
-    private final AtomicReference<Instant> timingOutSince = new AtomicReference<>();
 
-    public DatabasePoolLiveness(Pool pool, PoolLivenessConfig config) {
-        this.pool = pool;
+    public DatabasePoolLiveness(DatabaseProbe probe, PoolLivenessConfig config) {
+        this.probe = probe;
         this.config = config;
-    }
-
-    @Scheduled(every = "${backtrack.health.pool.probe-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> probe() {
-        return pool.query("SELECT 1").execute()
-                .ifNoItem().after(config.probeTimeout()).fail()
-                .onItemOrFailure().invoke((rows, failure) -> {
-                    if (failure instanceof TimeoutException) {
-                        timingOutSince.compareAndSet(null, Instant.now());
-                    } else {
-                        timingOutSince.set(null);
-                    }
-                })
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
     }
 
     @Override
     public HealthCheckResponse call() {
-        Instant since = timingOutSince.get();
-        boolean stuck = since != null && since.plus(config.stuckAfter()).isBefore(Instant.now());
+        DatabaseProbe.State state = probe.state();
+        boolean timingOut = state.outcome() == DatabaseProbe.Outcome.BORROW_TIMES_OUT;
+        boolean stuck = timingOut && state.since().plus(config.stuckAfter()).isBefore(Instant.now());
         var response = HealthCheckResponse.named("database-pool").status(!stuck);
-        if (since != null) {
-            response.withData("borrowsTimingOutSince", since.toString());
+        if (timingOut) {
+            response.withData("borrowsTimingOutSince", state.since().toString());
         }
         return response.build();
     }

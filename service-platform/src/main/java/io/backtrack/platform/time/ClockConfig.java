@@ -12,4 +12,11 @@ public interface ClockConfig {
      */
     @WithDefault("false")
     boolean controllable();
+
+    /**
+     * Lets a controllable clock be set to an earlier time. Services rely on time moving forward
+     * (clocks, reviews, audit order); only a test that needs to go back may set it.
+     */
+    @WithDefault("false")
+    boolean allowBackwards();
 }

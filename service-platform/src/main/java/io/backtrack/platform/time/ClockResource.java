@@ -51,10 +51,15 @@ public class ClockResource {
     }
 
     @PUT
-    @Operation(summary = "Set this service's time (controllable clock only)")
+    @Operation(summary = "Set this service's time forward (controllable clock only; 422 for an earlier time)")
     public ClockView set(@Valid @NotNull SetClock request) {
         requireControllable();
-        clock.setTo(request.instant());
+        try {
+            clock.setTo(request.instant());
+        } catch (IllegalArgumentException backwards) {
+            throw new ProblemException(Problem.unprocessable("instant", "clock-moves-forward",
+                    "must not be before the service's current time"));
+        }
         return view();
     }
 

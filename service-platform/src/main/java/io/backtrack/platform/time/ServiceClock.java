@@ -17,10 +17,12 @@ import java.time.ZoneOffset;
 public class ServiceClock extends Clock {
 
     private final boolean controllable;
+    private final boolean backwards;
     private volatile Duration offset = Duration.ZERO;
 
     public ServiceClock(ClockConfig config) {
         this.controllable = config.controllable();
+        this.backwards = config.allowBackwards();
         if (controllable) {
             Log.warn("Controllable clock is ON: admins can move this service's time. Never enable it in production.");
         }
@@ -43,8 +45,12 @@ public class ServiceClock extends Clock {
         return instant();
     }
 
+    /** Sets the time; backwards only where {@code backtrack.clock.allow-backwards} says so (a test's fixture). */
     public synchronized Instant setTo(Instant target) {
         requireControllable();
+        if (!backwards && target.isBefore(instant())) {
+            throw new IllegalArgumentException("time only moves forward");
+        }
         offset = Duration.between(Instant.now(), target);
         return instant();
     }

@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The chain link of an audit entry: SHA-256 over the previous link and every field of the entry. */
-final class AuditHash {
+/** The link of a scheme-1 entry (written before keyed chains): SHA-256 over the previous link and every field. */
+final class LegacyAuditHash {
 
     static final String GENESIS = "0".repeat(64);
 
-    private AuditHash() {
+    private LegacyAuditHash() {
     }
 
     static String of(AuditEntry e) {

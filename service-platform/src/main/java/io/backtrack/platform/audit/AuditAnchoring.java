@@ -1,0 +1,121 @@
+package io.backtrack.platform.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backtrack.messaging.MessagingConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Publishes the head of every audit chain that grew since it was last anchored, to the compacted
+ * anchor topic and to the log. Whoever rewrites the database afterwards cannot rewrite those: the
+ * verifier then finds an anchored entry missing or different.
+ */
+@ApplicationScoped
+public class AuditAnchoring {
+
+    private static final String GROWN_HEADS = """
+            SELECT h.*
+              FROM (SELECT DISTINCT ON (chain_key) *
+                      FROM audit_entry
+                     WHERE scheme = 2
+                       AND chain_key IN (SELECT chain_key FROM audit_entry
+                                          WHERE scheme = 2 AND written_at > now() - make_interval(secs => $1))
+                     ORDER BY chain_key, chain_seq DESC) h
+              LEFT JOIN audit_anchor a ON a.chain_key = h.chain_key
+             WHERE a.chain_seq IS NULL OR a.chain_seq < h.chain_seq""";
+
+    private final Pool pool;
+    private final MutinyEmitter<String> topic;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final AuditConfig config;
+    private final String service;
+    private final AuditSeal seal;
+
+    public AuditAnchoring(Pool pool, @Channel("audit-anchors") MutinyEmitter<String> topic, ObjectMapper json,
+            Clock clock, AuditConfig config, MessagingConfig messaging, AuditSeal seal) {
+        this.pool = pool;
+        this.seal = seal;
+        this.topic = topic;
+        this.json = json;
+        this.clock = clock;
+        this.config = config;
+        this.service = messaging.source();
+    }
+
+    @Scheduled(every = "${backtrack.audit.anchor-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> anchorGrownChains() {
+        return pool.preparedQuery(GROWN_HEADS).execute(Tuple.of((double) config.anchorLookback().toSeconds()))
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem().transformToUniAndConcatenate(this::anchor)
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /** Anchors a head only if it bears the key's seal: a forged entry must never be vouched for. */
+    private Uni<Void> anchor(Row row) {
+        AuditEntry head = entryOf(row);
+        if (!seal.of(head).equals(head.entryHash)) {
+            Log.errorf("audit chain %s: entry %d (number %d) does not match its seal; the chain is not anchored",
+                    head.chainKey, head.id, head.chainSeq);
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        AuditAnchor anchor = new AuditAnchor(service, head.chainKey, head.chainSeq, head.entryHash, head.id, now);
+        Message<String> message = Message.of(write(anchor)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(anchor.key()).build());
+        return topic.sendMessage(message)
+                .invoke(() -> Log.infof("audit anchor %s seq %d %s", anchor.key(), anchor.seq(), anchor.hash()))
+                .chain(() -> pool.preparedQuery("""
+                                INSERT INTO audit_anchor (chain_key, chain_seq, entry_hash, anchored_at) VALUES ($1, $2, $3, $4)
+                                ON CONFLICT (chain_key) DO UPDATE SET chain_seq = excluded.chain_seq,
+                                    entry_hash = excluded.entry_hash, anchored_at = excluded.anchored_at
+                                 WHERE audit_anchor.chain_seq < excluded.chain_seq""")
+                        .execute(Tuple.of(anchor.chain(), anchor.seq(), anchor.hash(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
+                .replaceWithVoid();
+    }
+
+    private static AuditEntry entryOf(Row row) {
+        AuditEntry entry = new AuditEntry();
+        entry.id = row.getLong("id");
+        entry.occurredAt = row.getOffsetDateTime("occurred_at").toInstant();
+        entry.actor = row.getString("actor");
+        entry.actorRole = row.getString("actor_role");
+        entry.clinicId = row.getString("clinic_id");
+        entry.action = row.getString("action");
+        entry.resourceType = row.getString("resource_type");
+        entry.resourceId = row.getString("resource_id");
+        entry.patientId = row.getUUID("patient_id");
+        entry.detail = row.getString("detail");
+        entry.previousHash = row.getString("previous_hash");
+        entry.entryHash = row.getString("entry_hash");
+        entry.scheme = row.getShort("scheme");
+        entry.chainKey = row.getString("chain_key");
+        entry.chainSeq = row.getLong("chain_seq");
+        return entry;
+    }
+
+    private String write(AuditAnchor anchor) {
+        try {
+            return json.writeValueAsString(anchor);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an anchor is plain data", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.backtrack.platform.input;
+
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Every BackTrack body is JSON. A body of another declared media type is a 415 problem here, before
+ * the REST layer tries to read it. An empty body is read as an empty JSON body, whatever type a
+ * client library declared for it (the REST layer would otherwise answer a bare 400 or 415).
+ */
+public class JsonBodiesOnly {
+
+    @ServerRequestFilter(preMatching = true)
+    public void refuseOtherMediaTypes(ContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        if (type == null || isJson(type)) {
+            return;
+        }
+        if (isEmpty(request)) {
+            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+            return;
+        }
+        throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                "Request bodies are JSON: send Content-Type application/json.", List.of()));
+    }
+
+    private static boolean isEmpty(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        boolean chunked = request.getHeaderString("Transfer-Encoding") != null;
+        return !chunked && (length == null || length.trim().equals("0"));
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.getType().equals("application")
+                && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+    }
+}
