@@ -50,11 +50,12 @@ class KafkaUsersTest {
 
     @Test
     void aServiceReadsWhatItConsumesWithItsOwnGroup() {
+        assertThat(topics(user("backtrack-patient-service"), "Read")).contains("backtrack.plan.v1");
         assertThat(topics(user("backtrack-plan-service"), "Read"))
                 .contains("backtrack.patient.v1", "backtrack.outcome.v1");
         assertThat(topics(user("backtrack-outcome-service"), "Read"))
                 .contains("backtrack.patient.v1", "backtrack.plan.v1");
-        for (String service : List.of("plan-service", "outcome-service")) {
+        for (String service : OWN_TOPIC.keySet()) {
             assertThat(resources(user("backtrack-" + service), "group", "Read")).containsExactly(service);
         }
     }

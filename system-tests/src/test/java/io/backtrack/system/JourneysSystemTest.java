@@ -3,6 +3,8 @@ package io.backtrack.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backtrack.contracts.EventJson;
@@ -12,6 +14,7 @@ import io.backtrack.contracts.Topic;
 import io.backtrack.testing.TestTokens;
 import io.backtrack.testing.TopicProbe;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -96,6 +99,7 @@ class JourneysSystemTest {
         assertThat(planStatus(responder)).isEqualTo("ACTIVE");
         assertThat(planStatus(urgentSession)).isEqualTo("ON_HOLD");
         assertThat(emergency.planId()).isNull();
+        aRedFlagReportedInASessionBlocksTherapyUntilCleared(urgentSession);
 
         partnerSeesEveryEventOnceInOrder(List.of(responder, notAdhering, nonSpecific, radicular, emergency, urgentSession));
     }
@@ -171,6 +175,37 @@ class JourneysSystemTest {
     private List<String> escalations(Journey j) {
         return given().auth().oauth2(clinician).get(system.outcomes + "/patients/" + j.patientId() + "/progress")
                 .then().statusCode(200).extract().path("escalations.type");
+    }
+
+    /**
+     * Rules §7: the flag reported in the session is opened on the patient in patient-service; resuming
+     * is refused while it is open; clearing it does not resume the plan; the clinician resumes.
+     */
+    private void aRedFlagReportedInASessionBlocksTherapyUntilCleared(Journey j) {
+        String path = system.patients + "/patients/" + j.patientId() + "/red-flags";
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(clinician).get(path)
+                .then().statusCode(200).extract().<List<String>>path("findAll { it.open }.flag")
+                .contains("PROGRESSIVE_MOTOR_WEAKNESS"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !clinicalProfile(j).getList("openRedFlags").isEmpty());
+        String resume = "{\"status\":\"ACTIVE\",\"reason\":\"Symptoms settled\"}";
+        given().auth().oauth2(clinician).contentType(ContentType.JSON).body(resume)
+                .post(system.plans + "/plans/" + j.planId() + "/status")
+                .then().statusCode(422).body("violations.ruleId", hasItem("PLAN-RED-FLAG"));
+
+        String flag = given().auth().oauth2(clinician).get(path).then().extract().path("find { it.open }.id");
+        given().auth().oauth2(clinician).contentType(ContentType.JSON)
+                .body("{\"reason\":\"Examined: strength normal, no progression\"}")
+                .post(path + "/" + flag + "/clear").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> clinicalProfile(j).getList("openRedFlags").isEmpty());
+        assertThat(planStatus(j)).as("clearing is not resuming").isEqualTo("ON_HOLD");
+        given().auth().oauth2(clinician).contentType(ContentType.JSON).body(resume)
+                .post(system.plans + "/plans/" + j.planId() + "/status")
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
+    private JsonPath clinicalProfile(Journey j) {
+        return given().auth().oauth2(clinician).get(system.plans + "/patients/" + j.patientId() + "/clinical-profile")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     private String planStatus(Journey j) {

@@ -55,6 +55,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -182,8 +183,7 @@ class ReliabilitySystemTest {
         for (String service : List.of("patient-service", PLAN_SERVICE, "outcome-service")) {
             String base = system.managementUrl(service);
             await().atMost(Duration.ofSeconds(60)).until(() -> given().get(base + "/q/health/ready").statusCode() == 200);
-            await().atMost(Duration.ofSeconds(60)).until(() -> poolInUse(base) == 0);
-            leaked += poolInUse(base);
+            leaked += fewestLentOut(base);
         }
         given().auth().oauth2(clinician).contentType(ContentType.JSON).body(register)
                 .post(system.patients + "/patients").then().statusCode(201);
@@ -241,7 +241,7 @@ class ReliabilitySystemTest {
     void poisonRecordsGoToTheDeadLetterTopicsAndConsumersGoOn() throws Exception {
         Map<String, List<String>> consumers = Map.of(
                 Topic.PATIENT.topicName(), List.of(PLAN_SERVICE, "outcome-service"),
-                Topic.PLAN.topicName(), List.of("outcome-service"),
+                Topic.PLAN.topicName(), List.of("outcome-service", "patient-service"),
                 Topic.OUTCOME.topicName(), List.of(PLAN_SERVICE));
         Map<String, Set<String>> poisonKeys = new TreeMap<>();
         for (Topic topic : Topic.values()) {
@@ -374,7 +374,8 @@ class ReliabilitySystemTest {
                 "plan-service's connections to PostgreSQL are reset and refused (a database restart, as the "
                         + "service sees it) while two clients log sessions, until readiness reports the database down "
                         + "and " + WRITES_UNDER_FAULT + " requests were answered; the service is not restarted.");
-        figures.add("answers during the outage, by status", new TreeMap<>(duringOutage));
+        figures.add("answers during the outage, by status (a 201: a request already past the database when it went)",
+                new TreeMap<>(duringOutage));
         figures.add("slowest answer during the outage (ms)", slowestDuringOutage);
         figures.add("readiness: slowest answer during the outage (ms)", slowestHealth);
         figures.add("from the database's return to the next 201 (ms)", recoveryMillis);
@@ -382,7 +383,9 @@ class ReliabilitySystemTest {
         figures.add("sessions stored without their event (half-written)", withoutEvent);
         figures.add("sessions stored that no client saw acknowledged", difference(plannedSessions(), before, acknowledged));
         delivery.report(figures);
-        assertThat(duringOutage.keySet()).as("every answer during the outage is a 503 problem").containsOnly("503");
+        assertThat(duringOutage.keySet()).as("every answer during the outage is a 503 problem, but for requests "
+                + "that were past the database when it went").contains("503").isSubsetOf("503", "201");
+        assertThat(duringOutage.getOrDefault("201", 0)).as("requests in flight when the database went").isLessThanOrEqualTo(2);
         assertThat(slowestDuringOutage).isLessThan(10_000);
         assertThat(slowestHealth).isLessThan(1_000);
         assertThat(withoutEvent).isZero();
@@ -758,6 +761,21 @@ class ReliabilitySystemTest {
         } catch (IOException e) {
             throw new UncheckedIOException("could not reach " + url, e);
         }
+    }
+
+    /**
+     * The fewest connections the pool had lent out over up to a minute, 0 as soon as it is seen: the
+     * service's own jobs borrow one now and then, a leaked connection never comes back.
+     */
+    private static double fewestLentOut(String base) {
+        double[] fewest = {Double.MAX_VALUE};
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> (fewest[0] = Math.min(fewest[0], poolInUse(base))) == 0);
+        } catch (ConditionTimeoutException stillLent) {
+            return fewest[0];
+        }
+        return 0;
     }
 
     /** Connections of the service's database pool currently lent out, from its Prometheus metrics. */

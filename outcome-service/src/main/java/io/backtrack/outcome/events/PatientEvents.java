@@ -113,10 +113,12 @@ public class PatientEvents {
                 .chain(() -> reviews.evaluateAwaiting(intake.patientId()));
     }
 
+    /** A flag an intake screen found, or one patient-service opened from a session report (no intake). */
     private Uni<Void> redFlag(RedFlagRaised raised) {
+        String source = raised.intakeId() != null ? "intake" : "session";
         return registeredProfile(raised.patientId(), raised.clinicId())
                 .chain(profile -> escalations.record(raised.patientId(), raised.clinicId(), null, engine.evaluate(
-                        new RedFlagReported(raised.flag(), raised.urgency(), "intake"), profile.clinical())));
+                        new RedFlagReported(raised.flag(), raised.urgency(), source), profile.clinical())));
     }
 
     private Instant now() {

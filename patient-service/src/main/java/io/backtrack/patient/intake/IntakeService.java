@@ -189,7 +189,7 @@ public class IntakeService {
     private IntakeView view(Intake intake, List<RedFlag> patientFlags) {
         boolean cleared = patientFlags.stream().noneMatch(RedFlag::isOpen);
         List<RedFlagView> raisedHere = patientFlags.stream()
-                .filter(f -> f.intakeId.equals(intake.id))
+                .filter(f -> intake.id.equals(f.intakeId))
                 .map(RedFlagView::of)
                 .toList();
         return new IntakeView(intake.id, intake.patientId, intake.intakeDate, intake.recordedAt,

@@ -26,8 +26,13 @@ public class RedFlag extends PanacheEntityBase {
     @Column(name = "patient_id", nullable = false)
     public UUID patientId;
 
-    @Column(name = "intake_id", nullable = false)
+    /** The intake whose screen found the flag, or null when a session reported it. */
+    @Column(name = "intake_id")
     public UUID intakeId;
+
+    /** The session that reported the flag, or null when an intake screen found it. */
+    @Column(name = "session_id")
+    public UUID sessionId;
 
     @Column(name = "clinic_id", nullable = false)
     public String clinicId;
@@ -62,6 +67,10 @@ public class RedFlag extends PanacheEntityBase {
 
     public static Uni<List<RedFlag>> ofPatient(UUID patientId) {
         return list("patientId = ?1 order by raisedAt, id", patientId);
+    }
+
+    public static Uni<Boolean> openOf(UUID patientId, RedFlagCode flag) {
+        return count("patientId = ?1 and flag = ?2 and clearedAt is null", patientId, flag).map(open -> open > 0);
     }
 
     public static Uni<Boolean> noneOpen(UUID patientId) {

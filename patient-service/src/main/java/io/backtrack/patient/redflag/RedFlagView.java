@@ -9,6 +9,7 @@ import java.util.UUID;
 public record RedFlagView(
         UUID id,
         UUID intakeId,
+        UUID sessionId,
         RedFlagCode flag,
         Urgency urgency,
         SuspectedCondition suspectedCondition,
@@ -19,7 +20,7 @@ public record RedFlagView(
         String clearReason) {
 
     public static RedFlagView of(RedFlag f) {
-        return new RedFlagView(f.id, f.intakeId, f.flag, f.urgency, f.suspectedCondition, f.isOpen(), f.raisedAt,
+        return new RedFlagView(f.id, f.intakeId, f.sessionId, f.flag, f.urgency, f.suspectedCondition, f.isOpen(), f.raisedAt,
                 f.clearedAt, f.clearedBy, f.clearReason);
     }
 }

@@ -24,4 +24,10 @@ public record RedFlagRule(RedFlagCode flag, Urgency urgency, SuspectedCondition 
                     a -> a.historyOfCancer() || a.unexplainedWeightLoss()),
             new RedFlagRule(RedFlagCode.FRACTURE_RISK, Urgency.URGENT, SuspectedCondition.FRACTURE,
                     a -> a.majorTrauma() || (a.minorTrauma() && (a.osteoporosis() || a.longTermCorticosteroids()))));
+
+    /** The rule of a flag, for a flag reported directly (in a session) rather than found by the screen. */
+    public static RedFlagRule of(RedFlagCode flag) {
+        return ALL.stream().filter(rule -> rule.flag() == flag).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rule for " + flag));
+    }
 }

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.backtrack.patient.Fixtures;
+import io.backtrack.platform.audit.AuditEntry;
+import io.backtrack.platform.audit.AuditSeal;
 import io.backtrack.testing.RealInfrastructure;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,12 +20,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AuditChainTest {
+
+    private final AuditSeal seal;
+
+    AuditChainTest(AuditSeal seal) {
+        this.seal = seal;
+    }
 
     private static final String CLINIC = "clinic-audit";
 
@@ -89,6 +99,7 @@ class AuditChainTest {
                     + "'clinician', 'READ', 'patient', repeat('0', 64), repeat('0', 64), 2", null, "no chain");
 
             awaitAnchored(sql, chain, ids.length);
+            tampered(sql, resealedWithTheKey(sql, newest, "someone-else"), newest, "rewritten");
             tampered(sql, "DELETE FROM audit_entry WHERE id = " + newest, newest, "cut short");
         }
     }
@@ -104,6 +115,28 @@ class AuditChainTest {
                 + "OR id IN (SELECT id FROM original)");
         sql.executeUpdate("INSERT INTO audit_entry SELECT * FROM original");
         verification().body("intact", equalTo(true));
+    }
+
+    /** What someone who has the database and the audit key can do: alter an entry and seal it again. */
+    private String resealedWithTheKey(Statement sql, long id, String actor) throws SQLException {
+        AuditEntry entry = new AuditEntry();
+        try (ResultSet row = sql.executeQuery("SELECT * FROM audit_entry WHERE id = " + id)) {
+            row.next();
+            entry.id = id;
+            entry.chainKey = row.getString("chain_key");
+            entry.chainSeq = row.getLong("chain_seq");
+            entry.previousHash = row.getString("previous_hash");
+            entry.occurredAt = row.getObject("occurred_at", OffsetDateTime.class).toInstant();
+            entry.actor = actor;
+            entry.actorRole = row.getString("actor_role");
+            entry.clinicId = row.getString("clinic_id");
+            entry.action = row.getString("action");
+            entry.resourceType = row.getString("resource_type");
+            entry.resourceId = row.getString("resource_id");
+            entry.patientId = row.getObject("patient_id", UUID.class);
+            entry.detail = row.getString("detail");
+        }
+        return "UPDATE audit_entry SET actor = '" + actor + "', entry_hash = '" + seal.of(entry) + "' WHERE id = " + id;
     }
 
     private static void awaitAnchored(Statement sql, String chain, long seq) {

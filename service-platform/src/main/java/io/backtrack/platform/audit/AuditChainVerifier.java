@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * Checks every chain from its first entry: consecutive sequence numbers (an entry removed or slipped
  * in), each link to the seal before it, each seal under the key (an entry altered, even if re-sealed
- * without the key); then every published anchor against the chain it names (the newest entries
- * removed, or the whole chain rewritten). The first problem found is reported.
+ * without the key), and the anchored entry's seal against its published anchor (a chain rewritten by
+ * someone who has the key); then that no anchored entry is missing (the newest entries removed).
+ * The first problem found is reported.
  */
 @ApplicationScoped
 public class AuditChainVerifier {
@@ -100,6 +101,11 @@ public class AuditChainVerifier {
             }
             if (!seal.of(entry).equals(entry.entryHash)) {
                 return broken(entry, "does not match its seal (the entry was altered)");
+            }
+            AuditAnchor anchor = anchored.get(chain);
+            if (anchor != null && anchor.seq() == entry.chainSeq && !anchor.hash().equals(entry.entryHash)) {
+                return broken(entry, "differs from the seal anchored at " + anchor.anchoredAt()
+                        + " (the chain was rewritten, with the key)");
             }
             seq = entry.chainSeq;
             previous = entry.entryHash;

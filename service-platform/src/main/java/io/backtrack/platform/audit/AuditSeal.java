@@ -32,7 +32,8 @@ public class AuditSeal {
         this.key = new SecretKeySpec(secret, ALGORITHM);
     }
 
-    String of(AuditEntry e) {
+    /** The seal of an entry whose chain fields and previous seal are set. */
+    public String of(AuditEntry e) {
         String canonical = Stream.of(e.chainKey, e.chainSeq, e.previousHash, e.id, e.occurredAt, e.actor, e.actorRole,
                         e.clinicId, e.action, e.resourceType, e.resourceId, e.patientId, e.detail)
                 .map(value -> value == null ? "-" : lengthPrefixed(Objects.toString(value)))

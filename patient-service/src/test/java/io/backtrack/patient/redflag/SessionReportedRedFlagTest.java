@@ -1,0 +1,121 @@
+package io.backtrack.patient.redflag;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.backtrack.contracts.EventJson;
+import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.Topic;
+import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.contracts.plan.SessionCompleted;
+import io.backtrack.patient.Fixtures;
+import io.backtrack.testing.TestTokens;
+import io.backtrack.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Clinical rules §7: a red flag reported in a session opens a red flag on the patient, as an intake answer does. */
+@QuarkusTest
+class SessionReportedRedFlagTest {
+
+    private static final String CLINIC = "clinic-session-flags";
+
+    @Test
+    void aRedFlagReportedInASessionOpensARedFlagOnThePatient() throws Exception {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        UUID session = UUID.randomUUID();
+        String eventId = publish(patient, CLINIC, session, List.of(RedFlagCode.SADDLE_NUMBNESS));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> flags(patient)
+                .body("size()", equalTo(1))
+                .body("[0].flag", equalTo("SADDLE_NUMBNESS"))
+                .body("[0].urgency", equalTo("EMERGENCY"))
+                .body("[0].sessionId", equalTo(session.toString()))
+                .body("[0].open", equalTo(true)));
+        List<ConsumerRecord<String, String>> raised = TopicProbe.readAll(Topic.PATIENT.topicName(), Duration.ofSeconds(30),
+                all -> all.stream().anyMatch(r -> isRaised(r, patient)));
+        assertThat(raised.stream().filter(r -> isRaised(r, patient)).findFirst().orElseThrow().value())
+                .contains("\"intakeId\":null").contains("SADDLE_NUMBNESS");
+
+        // the same event again, then a later session reporting the same flag and a new one: in the
+        // patient's partition, in order, so once the new flag is open both earlier events were applied
+        republish(eventId, patient, CLINIC, session, List.of(RedFlagCode.SADDLE_NUMBNESS));
+        publish(patient, CLINIC, UUID.randomUUID(), List.of(RedFlagCode.SADDLE_NUMBNESS, RedFlagCode.FRACTURE_RISK));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> flags(patient).body("size()", equalTo(2)));
+        flags(patient).body("findAll { it.flag == 'SADDLE_NUMBNESS' }.size()", equalTo(1));
+    }
+
+    @Test
+    void theReportedFlagKeepsThePatientFromTherapyUntilAClinicianClearsIt() throws Exception {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        String intake = given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body(Fixtures.intake().toString()).post("/api/v1/patients/" + patient + "/intakes")
+                .then().statusCode(201).body("clearedForTherapy", equalTo(true)).extract().path("id");
+
+        publish(patient, CLINIC, UUID.randomUUID(), List.of(RedFlagCode.INFECTION_RISK));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> flags(patient).body("size()", equalTo(1)));
+        intake(patient, intake).body("clearedForTherapy", equalTo(false));
+
+        String flag = flags(patient).extract().path("[0].id");
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body("{\"reason\":\"Blood tests normal, no fever since\"}")
+                .post("/api/v1/patients/" + patient + "/red-flags/" + flag + "/clear")
+                .then().statusCode(200).body("open", equalTo(false));
+        intake(patient, intake).body("clearedForTherapy", equalTo(true));
+    }
+
+    private static ValidatableResponse intake(String patient, String intake) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .get("/api/v1/patients/" + patient + "/intakes/" + intake).then().statusCode(200);
+    }
+
+    @Test
+    void aSessionOfAPatientOfAnotherClinicIsRefused() throws Exception {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        String eventId = publish(patient, "clinic-elsewhere", UUID.randomUUID(), List.of(RedFlagCode.SADDLE_NUMBNESS));
+        List<ConsumerRecord<String, String>> dead = TopicProbe.readAll(Topic.PLAN.deadLetterTopicName(),
+                Duration.ofSeconds(30), all -> all.stream().anyMatch(r -> eventId.equals(TopicProbe.header(r, "ce_id"))));
+        assertThat(dead.stream().filter(r -> eventId.equals(TopicProbe.header(r, "ce_id"))).findFirst().orElseThrow())
+                .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason")).contains("patient-service"));
+        flags(patient).body("size()", equalTo(0));
+    }
+
+    private static boolean isRaised(ConsumerRecord<String, String> record, String patient) {
+        return patient.equals(record.key())
+                && EventType.RED_FLAG_RAISED.ceType().equals(TopicProbe.header(record, "ce_type"));
+    }
+
+    private static ValidatableResponse flags(String patient) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .get("/api/v1/patients/" + patient + "/red-flags").then().statusCode(200);
+    }
+
+    private static String publish(String patient, String clinic, UUID session, List<RedFlagCode> flags)
+            throws JsonProcessingException {
+        String eventId = UUID.randomUUID().toString();
+        republish(eventId, patient, clinic, session, flags);
+        return eventId;
+    }
+
+    private static void republish(String eventId, String patient, String clinic, UUID session, List<RedFlagCode> flags)
+            throws JsonProcessingException {
+        Instant now = Instant.now();
+        SessionCompleted completed = new SessionCompleted(UUID.fromString(patient), clinic, UUID.randomUUID(), session,
+                now, 1, 2, 2, true, 3, 3, null, List.of(), flags, false, now);
+        TopicProbe.publish(Topic.PLAN.topicName(), patient, Map.of("ce_specversion", "1.0", "ce_id", eventId,
+                "ce_source", Topic.PLAN.ownerSource(), "ce_type", EventType.SESSION_COMPLETED.ceType(),
+                "ce_subject", patient, "ce_time", now.toString(), "content-type", "application/json"),
+                EventJson.mapper().writeValueAsString(completed));
+    }
+}
