@@ -364,10 +364,7 @@ class ReliabilitySystemTest {
             recoveryMillis = (System.nanoTime() - restored) / 1_000_000;
         }
         Set<String> acknowledged = new HashSet<>(load.acknowledged);
-        long withoutEvent = Databases.count(system.database(PLAN_SERVICE), """
-                SELECT count(*) FROM session s
-                 WHERE s.plan_id = ?::uuid
-                   AND NOT EXISTS (SELECT 1 FROM outbox_event o WHERE o.payload LIKE '%' || s.id::text || '%')""", planId);
+        long withoutEvent = sessionsWithoutTheirEvent();
         Delivery delivery = Delivery.of(acknowledged);
 
         var figures = REPORT.section("Database outage under one service",
@@ -410,10 +407,7 @@ class ReliabilitySystemTest {
         Set<String> inDoubt = new HashSet<>(stored);
         inDoubt.removeAll(before);
         inDoubt.removeAll(acknowledged);
-        long withoutEvent = Databases.count(system.database(PLAN_SERVICE), """
-                SELECT count(*) FROM session s
-                 WHERE s.plan_id = ?::uuid
-                   AND NOT EXISTS (SELECT 1 FROM outbox_event o WHERE o.payload LIKE '%' || s.id::text || '%')""", planId);
+        long withoutEvent = sessionsWithoutTheirEvent();
         Set<String> everyNewSession = new HashSet<>(acknowledged);
         everyNewSession.addAll(inDoubt);
         Delivery delivery = Delivery.of(everyNewSession);
@@ -718,6 +712,14 @@ class ReliabilitySystemTest {
     private String sessionBody() {
         return "{\"performedAt\":\"" + system.now().minusSeconds(60) + "\",\"exercisesDone\":[\"SC-01\"],"
                 + "\"painBefore\":4,\"painAfter\":4}";
+    }
+
+    /** Sessions of the load plan stored without the outbox row of their event: a half-written write. */
+    private static long sessionsWithoutTheirEvent() {
+        return Databases.count(system.database(PLAN_SERVICE), """
+                SELECT count(*) FROM session s
+                 WHERE s.plan_id = ?::uuid
+                   AND NOT EXISTS (SELECT 1 FROM outbox_event o WHERE o.payload LIKE '%' || s.id::text || '%')""", planId);
     }
 
     private static Set<String> plannedSessions() {
