@@ -7,12 +7,14 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * Adherence of one plan (docs/clinical-rules.md §3): week k covers days 7(k−1) … 7k−1 after the start
- * date, sessions are dated by when they were performed, and every comparison is integer arithmetic.
+ * Adherence of one plan course (docs/clinical-rules.md §3 and §7): week k covers days 7(k−1) … 7k−1
+ * after day 0, is prescribed by the version in force on its first day unless it was held, sessions are
+ * dated by when they were performed, and every comparison is integer arithmetic.
  */
-public record AdherenceWindow(LocalDate startDate, int sessionsPerWeek, Set<Integer> heldWeeks,
+public record AdherenceWindow(LocalDate startDate, WeeklyPrescription prescription, Set<Integer> heldWeeks,
         List<LoggedSession> sessions, AdherenceRules rules) {
 
     /** A logged session: the day it was performed and whether it counts (at least half its exercises done). */
@@ -27,7 +29,7 @@ public record AdherenceWindow(LocalDate startDate, int sessionsPerWeek, Set<Inte
         LocalDate start = startDate.plusDays(7L * (week - 1));
         LocalDate end = start.plusDays(6);
         boolean onHold = heldWeeks.contains(week);
-        int expected = onHold ? 0 : sessionsPerWeek;
+        int expected = onHold ? 0 : prescription.sessionsPerWeekOn(start);
         int completed = (int) sessions.stream()
                 .filter(LoggedSession::counts)
                 .filter(s -> !s.performedOn().isBefore(start) && !s.performedOn().isAfter(end))
@@ -54,12 +56,10 @@ public record AdherenceWindow(LocalDate startDate, int sessionsPerWeek, Set<Inte
         return run;
     }
 
-    /** Adherence over [day 0, due day): counted sessions ÷ (sessions per week × prescribed weeks), capped at 100. */
+    /** Adherence over [day 0, due day): counted sessions ÷ the sessions of the weeks not held, capped at 100. */
     public AdherenceSnapshot until(int dueDay) {
         LocalDate due = startDate.plusDays(dueDay);
-        int weeks = dueDay / 7;
-        long held = heldWeeks.stream().filter(k -> k <= weeks).count();
-        int prescribed = (int) (sessionsPerWeek * (weeks - held));
+        int prescribed = IntStream.rangeClosed(1, dueDay / 7).map(k -> week(k).expected()).sum();
         int counted = (int) sessions.stream()
                 .filter(LoggedSession::counts)
                 .filter(s -> !s.performedOn().isBefore(startDate) && s.performedOn().isBefore(due))

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Sets a plan's clocks: the end of every week, and the reviews at day 28 and, when needed, day 42.
+ * Sets a plan course's clocks when its first version is created: the end of every week, and the
+ * reviews at day 28 and, when needed, day 42. Revisions keep them.
  * For a backdated plan, weeks that ended before it was created are checked a day later, so the
  * sessions already done can be logged first; a review due in the past still falls due at once.
  */
@@ -27,25 +28,25 @@ public class ClockSchedule {
         this.clock = clock;
     }
 
-    public Uni<Void> scheduleFor(Plan plan) {
+    public Uni<Void> scheduleFor(Plan firstVersion) {
         LocalDate backfillEnds = LocalDate.now(clock).plusDays(1);
         List<PlanClock> clocks = new ArrayList<>();
-        for (int week = 1; week <= plan.durationWeeks; week++) {
-            LocalDate weekEnded = plan.startDate.plusDays(7L * week);
+        for (int week = 1; week <= firstVersion.durationWeeks; week++) {
+            LocalDate weekEnded = firstVersion.startDate.plusDays(7L * week);
             LocalDate due = weekEnded.isBefore(backfillEnds) ? backfillEnds : weekEnded;
-            clocks.add(PlanClock.of(plan.id, ClockKind.WEEK_END, week, due));
+            clocks.add(PlanClock.of(firstVersion.courseId, ClockKind.WEEK_END, week, due));
         }
-        clocks.add(PlanClock.of(plan.id, ClockKind.REVIEW, FIRST_REVIEW_WEEK,
-                plan.startDate.plusDays(7L * FIRST_REVIEW_WEEK)));
+        clocks.add(PlanClock.of(firstVersion.courseId, ClockKind.REVIEW, FIRST_REVIEW_WEEK,
+                firstVersion.startDate.plusDays(7L * FIRST_REVIEW_WEEK)));
         return PlanClock.persist(clocks);
     }
 
-    /** The week-6 review; scheduling it twice (a redelivered verdict) keeps one. */
+    /** The week-6 review of the course of a version; scheduling it twice (a redelivered verdict) keeps one. */
     public Uni<Void> scheduleSecondReview(UUID planId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        INSERT INTO plan_clock (plan_id, kind, week, due_on)
-                        SELECT id, 'REVIEW', ?2, start_date + 7 * ?2 FROM plan WHERE id = ?1
-                        ON CONFLICT (plan_id, kind, week) DO NOTHING""")
+                        INSERT INTO plan_clock (course_id, kind, week, due_on)
+                        SELECT course_id, 'REVIEW', ?2, start_date + 7 * ?2 FROM plan WHERE id = ?1
+                        ON CONFLICT (course_id, kind, week) DO NOTHING""")
                 .setParameter(1, planId)
                 .setParameter(2, SECOND_REVIEW_WEEK)
                 .executeUpdate())

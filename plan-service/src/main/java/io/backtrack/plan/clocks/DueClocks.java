@@ -1,6 +1,7 @@
 package io.backtrack.plan.clocks;
 
 import io.backtrack.contracts.clinical.AdherenceSnapshot;
+import io.backtrack.contracts.clinical.PlanStatus;
 import io.backtrack.contracts.plan.AdherenceMissed;
 import io.backtrack.contracts.plan.ReviewDue;
 import io.backtrack.messaging.EventOutbox;
@@ -19,14 +20,15 @@ import java.util.List;
 
 /**
  * The periodic job behind adherence-missed and four-week-review-due. Each run claims the clocks due
- * by today on ACTIVE plans with FOR UPDATE SKIP LOCKED, so replicas never fire one twice, and marks
- * each fired in the transaction that writes its event. Clocks of plans on hold wait for the resume.
+ * by today of courses with an ACTIVE version with FOR UPDATE SKIP LOCKED, so replicas never fire one
+ * twice, and marks each fired in the transaction that writes its event. Clocks of a plan on hold wait
+ * for the resume; those of MAINTENANCE and COMPLETED plans never fire (docs/clinical-rules.md §7).
  */
 @ApplicationScoped
 public class DueClocks {
 
     private static final String CLAIM = """
-            SELECT c.* FROM plan_clock c JOIN plan p ON p.id = c.plan_id
+            SELECT c.* FROM plan_clock c JOIN plan p ON p.course_id = c.course_id
              WHERE c.fired_at IS NULL AND c.due_on <= ?1 AND p.status = 'ACTIVE'
              ORDER BY c.due_on, c.id
              LIMIT ?2
@@ -73,12 +75,14 @@ public class DueClocks {
         return chain.replaceWith(due.size());
     }
 
+    /** Fires on the course's ACTIVE version; a clock whose course stopped being ACTIVE since the claim waits. */
     private Uni<Void> fire(PlanClock due) {
-        return Plan.<Plan>findById(due.planId)
-                .chain(plan -> windows.of(plan).chain(window -> due.kind == ClockKind.REVIEW
-                        ? reviewDue(plan, due, window)
-                        : weekEnded(plan, due, window)))
-                .invoke(() -> due.firedAt = clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return Plan.<Plan>find("courseId = ?1 and status = ?2", due.courseId, PlanStatus.ACTIVE).firstResult()
+                .chain(plan -> plan == null ? Uni.createFrom().voidItem() : windows.of(plan)
+                        .chain(window -> due.kind == ClockKind.REVIEW
+                                ? reviewDue(plan, due, window)
+                                : weekEnded(plan, due, window))
+                        .invoke(() -> due.firedAt = clock.instant().truncatedTo(ChronoUnit.MICROS)));
     }
 
     private Uni<Void> reviewDue(Plan plan, PlanClock due, AdherenceWindow window) {

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Something a plan must do on a day: fired once, by whichever replica claims it first. */
+/**
+ * Something a plan course must do on a day, whichever version is in force then: fired once, by
+ * whichever replica claims it first.
+ */
 @Entity
 @Table(name = "plan_clock")
 public class PlanClock extends PanacheEntityBase {
@@ -22,8 +25,8 @@ public class PlanClock extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "plan_id", nullable = false)
-    public UUID planId;
+    @Column(name = "course_id", nullable = false)
+    public UUID courseId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -38,9 +41,9 @@ public class PlanClock extends PanacheEntityBase {
     @Column(name = "fired_at")
     public Instant firedAt;
 
-    static PlanClock of(UUID planId, ClockKind kind, int week, LocalDate dueOn) {
+    static PlanClock of(UUID courseId, ClockKind kind, int week, LocalDate dueOn) {
         PlanClock clock = new PlanClock();
-        clock.planId = planId;
+        clock.courseId = courseId;
         clock.kind = kind;
         clock.week = week;
         clock.dueOn = dueOn;

@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A version of a patient's plan. Phases, overrides and warnings are stored as JSON. */
+/**
+ * A version of a patient's plan. Every version belongs to the course its first version started
+ * ({@code courseId} is that version's id) and keeps the course's day 0. Phases, overrides and
+ * warnings are stored as JSON.
+ */
 @Entity
 @Table(name = "plan")
 public class Plan extends PanacheEntityBase {
@@ -31,6 +35,9 @@ public class Plan extends PanacheEntityBase {
     public int version;
 
     public UUID supersedes;
+
+    @Column(name = "course_id", nullable = false)
+    public UUID courseId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -71,12 +71,12 @@ public class PlanService {
                     }
                 }))
                 .chain(profile -> accepted(profile, request)
-                        .chain(validation -> activate(profile, request, 1, null, validation)));
+                        .chain(validation -> activate(profile, request, null, validation)));
     }
 
     /**
-     * Once the next version is accepted, the previous one becomes REVISED and is flushed before the next
-     * one takes the patient's one current place.
+     * The next version continues the course: same day 0, same clocks. Once it is accepted, the previous
+     * one becomes REVISED and is flushed before the next one takes the patient's one current place.
      */
     @WithTransaction
     public Uni<PlanView> revise(UUID planId, PlanRequest request) {
@@ -88,11 +88,14 @@ public class PlanService {
                         throw new ProblemException(Problem.conflict("plan-not-current",
                                 "Only an ACTIVE or ON_HOLD plan can be revised; this one is " + previous.status + "."));
                     }
+                    if (!request.startDate().equals(previous.startDate)) {
+                        throw new ProblemException(Problem.unprocessable("startDate", "revision-keeps-day-0",
+                                "A revision continues its course: startDate must stay " + previous.startDate + "."));
+                    }
                     return accepted(locked.profile(), request).chain(validation -> lifecycle
                             .change(previous, PlanStatus.REVISED, "REVISED")
                             .chain(Panache::flush)
-                            .chain(() -> activate(locked.profile(), request, previous.version + 1, previous.id,
-                                    validation)));
+                            .chain(() -> activate(locked.profile(), request, previous, validation)));
                 });
     }
 
@@ -148,11 +151,15 @@ public class PlanService {
         });
     }
 
-    private Uni<PlanView> activate(PatientProfile profile, PlanRequest request, int version, UUID supersedes,
+    /**
+     * Activates the first version of a course ({@code previous} null), with its clocks, or the next
+     * one, which keeps the course's clocks.
+     */
+    private Uni<PlanView> activate(PatientProfile profile, PlanRequest request, Plan previous,
             PlanValidation validation) {
-        Plan plan = newPlan(profile, request, version, supersedes, validation);
+        Plan plan = newPlan(profile, request, previous, validation);
         return plan.persist()
-                .chain(() -> clocks.scheduleFor(plan))
+                .chain(() -> previous == null ? clocks.scheduleFor(plan) : Uni.createFrom().voidItem())
                 .chain(() -> outbox.append(plan.patientId, new PlanActivated(plan.patientId, plan.clinicId, plan.id,
                         plan.version, plan.supersedes, plan.startDate, plan.sessionsPerWeek, plan.durationWeeks,
                         request.phases().size(), request.phases().stream().mapToInt(p -> p.items().size()).sum(),
@@ -163,14 +170,14 @@ public class PlanService {
                 .map(ignored -> PlanView.of(plan, json));
     }
 
-    private Plan newPlan(PatientProfile profile, PlanRequest request, int version, UUID supersedes,
-            PlanValidation validation) {
+    private Plan newPlan(PatientProfile profile, PlanRequest request, Plan previous, PlanValidation validation) {
         Plan plan = new Plan();
         plan.id = UUID.randomUUID();
         plan.patientId = profile.patientId;
         plan.clinicId = profile.clinicId;
-        plan.version = version;
-        plan.supersedes = supersedes;
+        plan.version = previous == null ? 1 : previous.version + 1;
+        plan.supersedes = previous == null ? null : previous.id;
+        plan.courseId = previous == null ? plan.id : previous.courseId;
         plan.status = PlanStatus.ACTIVE;
         plan.startDate = request.startDate();
         plan.sessionsPerWeek = request.sessionsPerWeek();

@@ -7,6 +7,7 @@ import io.backtrack.messaging.EventOutbox;
 import io.backtrack.plan.access.PatientAccess;
 import io.backtrack.plan.adherence.AdherenceWindow;
 import io.backtrack.plan.plans.Plan;
+import io.backtrack.plan.plans.PlanCourse;
 import io.backtrack.plan.plans.PlanJson;
 import io.backtrack.plan.plans.PlanLifecycle;
 import io.backtrack.plan.plans.PlanPhase;
@@ -35,9 +36,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Logs sessions. A retried POST with the same Idempotency-Key and body returns the first session and
- * counts once (another body under that key is refused); a reported red-flag symptom puts the plan
- * ON_HOLD in the same transaction.
+ * Logs sessions. A session is judged against the items of the plan version in force when it was
+ * performed, an earlier one of the course for a session logged late. A retried POST with the same
+ * Idempotency-Key and body returns the first session and counts once (another body under that key is
+ * refused); a reported red-flag symptom puts the plan ON_HOLD in the same transaction.
  */
 @RequestScoped
 public class SessionService {
@@ -104,7 +106,12 @@ public class SessionService {
             throw new ProblemException(Problem.conflict("plan-not-active",
                     "Sessions are logged on an ACTIVE or MAINTENANCE plan; this one is " + plan.status + "."));
         }
-        List<PlanPhase> phases = json.phases(plan);
+        return PlanCourse.of(plan.courseId).chain(course -> create(plan, json.phases(course.inForceAt(
+                request.performedAt())), idempotencyKey, request));
+    }
+
+    /** {@code phases} are those of the version in force when the session was performed. */
+    private Uni<Session> create(Plan plan, List<PlanPhase> phases, String idempotencyKey, SessionRequest request) {
         rejectInconsistent(plan, phases, request);
         LocalDate performedOn = LocalDate.ofInstant(request.performedAt(), ZoneOffset.UTC);
         int week = AdherenceWindow.weekOf(plan.startDate, performedOn);
@@ -157,7 +164,7 @@ public class SessionService {
         for (int i = 0; i < request.exercisesDone().size(); i++) {
             if (!planned.contains(request.exercisesDone().get(i))) {
                 violations.add(new Violation("exercisesDone[" + i + "]", "planned-exercise",
-                        "'" + request.exercisesDone().get(i) + "' is not part of this plan"));
+                        "'" + request.exercisesDone().get(i) + "' is not part of the plan in force when it was performed"));
             }
         }
         if (!violations.isEmpty()) {

@@ -27,7 +27,7 @@ class AdherenceWindowTest {
     }
 
     private static AdherenceWindow window(int sessionsPerWeek, Set<Integer> held, List<AdherenceWindow.LoggedSession> sessions) {
-        return new AdherenceWindow(START, sessionsPerWeek, held, sessions, RULES);
+        return new AdherenceWindow(START, WeeklyPrescription.constant(sessionsPerWeek), held, sessions, RULES);
     }
 
     @Test
