@@ -10,22 +10,38 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.clinical.PlanStatus;
 import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.contracts.clinical.SuspectedCondition;
 import io.backtrack.contracts.clinical.Urgency;
+import io.backtrack.contracts.patient.RedFlagCleared;
+import io.backtrack.contracts.patient.RedFlagRaised;
+import io.backtrack.contracts.plan.PlanActivated;
+import io.backtrack.contracts.plan.PlanStatusChanged;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** RECOMMENDED → ACKNOWLEDGED → ORDERED | DECLINED(reason) → COMPLETED, by clinicians of the patient's clinic. */
+/**
+ * RECOMMENDED → ACKNOWLEDGED → ORDERED → COMPLETED, or DECLINED with a reason from any of the first
+ * three, by clinicians of the patient's clinic (docs/clinical-rules.md §7).
+ */
 @QuarkusTest
 class EscalationLifecycleTest {
+
+    private final Pool pool;
+
+    EscalationLifecycleTest(Pool pool) {
+        this.pool = pool;
+    }
 
     private static List<Map<String, Object>> escalations(String token, UUID patientId) {
         return given().auth().oauth2(token).queryParam("patientId", patientId.toString()).get("/api/v1/escalations")
@@ -126,5 +142,64 @@ class EscalationLifecycleTest {
         assertThat(escalations(clinician, patientId)).hasSize(1);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("backtrack_escalations_recommended_total{type=\"ADHERENCE_INTERVENTION\"}"));
+    }
+
+    @Test
+    void aPatientMayDeclineAnOrderedReferralWithAReason() {
+        String clinic = "clinic-declined-order";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        Events.publish(patientId, Events.redFlag(patientId, clinic, RedFlagCode.PROGRESSIVE_MOTOR_WEAKNESS,
+                Urgency.URGENT, SuspectedCondition.SEVERE_NEUROLOGICAL_DEFICIT));
+        String id = awaitOpen(clinician, patientId, "URGENT_MEDICAL_REFERRAL");
+        step(clinician, id, "acknowledge", null).statusCode(200);
+        step(clinician, id, "order", "Referral letter sent").statusCode(200).body("status", equalTo("ORDERED"));
+
+        step(clinician, id, "decline", " ").statusCode(422).body("violations.field", hasItem("reason"));
+        step(clinician, id, "decline", "The patient refused the referral").statusCode(200)
+                .body("status", equalTo("DECLINED")).body("declineReason", equalTo("The patient refused the referral"));
+        step(clinician, id, "complete", null).statusCode(409).body("currentStatus", equalTo("DECLINED"));
+        JsonNode updated = OutcomeTopic.await(patientId, EventType.ESCALATION_UPDATED,
+                p -> p.path("status").asText().equals("DECLINED"));
+        assertThat(updated.path("previousStatus").asText()).isEqualTo("ORDERED");
+    }
+
+    @Test
+    void clearingARedFlagDoesNotCloseItsReferral() {
+        String clinic = "clinic-cleared-flag";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        RedFlagRaised raised = Events.redFlag(patientId, clinic, RedFlagCode.INFECTION_RISK, Urgency.URGENT,
+                SuspectedCondition.SPINAL_INFECTION);
+        Events.publish(patientId, raised);
+        String id = awaitOpen(clinician, patientId, "URGENT_MEDICAL_REFERRAL");
+        step(clinician, id, "acknowledge", null).statusCode(200);
+
+        Settled.consumed(pool, Events.publish(patientId, new RedFlagCleared(patientId, clinic, raised.flagId(),
+                raised.flag(), true, Instant.now())));
+        given().auth().oauth2(clinician).get("/api/v1/escalations/" + id).then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"));
+        step(clinician, id, "order", "Referred to the GP").statusCode(200);
+        step(clinician, id, "complete", null).statusCode(200).body("status", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void aRevisionClosesNoEscalation() {
+        String clinic = "clinic-revision-keeps-escalations";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        UUID first = UUID.randomUUID();
+        Events.publish(patientId, Events.activated(patientId, clinic, first, TODAY.minusDays(14)));
+        Events.publish(patientId, Events.session(patientId, clinic, first, 3, 8, List.of()));
+        String id = awaitOpen(clinician, patientId, "PLAN_REVISION");
+
+        UUID second = UUID.randomUUID();
+        Events.publish(patientId, new PlanStatusChanged(patientId, clinic, first, PlanStatus.ACTIVE, PlanStatus.REVISED,
+                "REVISED", Instant.now(), List.of()));
+        Settled.consumed(pool, Events.publish(patientId, new PlanActivated(patientId, clinic, second, 2, first,
+                TODAY.minusDays(14), 2, 6, 2, 6, List.of(), Instant.now())));
+        assertThat(escalations(clinician, patientId)).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("id", id).containsEntry("status", "RECOMMENDED"));
+        step(clinician, id, "acknowledge", null).statusCode(200);
     }
 }

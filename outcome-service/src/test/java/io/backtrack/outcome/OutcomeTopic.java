@@ -45,6 +45,12 @@ public final class OutcomeTopic {
                 .stream().filter(r -> is(r, patientId, type, p -> true)).map(r -> parse(r.value())).toList();
     }
 
+    /** Every event of the type about the patient, read up to the topic's end offsets taken now. */
+    public static List<JsonNode> toEnd(UUID patientId, EventType type) {
+        return TopicProbe.readToEnd(Topic.OUTCOME.topicName()).stream().filter(r -> is(r, patientId, type, p -> true))
+                .map(r -> parse(r.value())).toList();
+    }
+
     private static boolean is(ConsumerRecord<String, String> record, UUID patientId, EventType type,
             Predicate<JsonNode> matching) {
         return patientId.toString().equals(record.key()) && type.ceType().equals(TopicProbe.header(record, "ce_type"))
