@@ -16,6 +16,8 @@ import io.backtrack.contracts.plan.SessionCompleted;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +29,12 @@ import org.junit.jupiter.api.Test;
 /** Reviews driven by real patient and plan events on the broker, with measures recorded over REST. */
 @QuarkusTest
 class ReviewJourneyTest {
+
+    private final Pool pool;
+
+    ReviewJourneyTest(Pool pool) {
+        this.pool = pool;
+    }
 
     private static JsonPath progress(String token, UUID patientId) {
         return given().auth().oauth2(token).get("/api/v1/patients/" + patientId + "/progress")
@@ -108,7 +116,7 @@ class ReviewJourneyTest {
     }
 
     @Test
-    void aWeek6DiscRadiculopathyNonResponderIsRecommendedImagingAndALaterRedFlagRaisesItsUrgency() {
+    void aWeek6RadicularNonResponderGetsImagingAndRaisingItsUrgencyKeepsItsIdStatusAndRule() {
         String clinic = "clinic-week6";
         String clinician = TestTokens.clinician(clinic);
         String subject = "patient-" + UUID.randomUUID();
@@ -126,6 +134,7 @@ class ReviewJourneyTest {
         assertThat(after.getList("escalations.type"))
                 .containsExactlyInAnyOrder("IMAGING", "SURGICAL_CONSULT", "INTERVENTIONAL_PAIN");
         assertThat(after.getList("escalations.urgency")).containsOnly("ROUTINE");
+        String imaging = after.getString("escalations.find { it.type == 'IMAGING' }.id");
         String reviewId = after.getString("reviews[0].id");
         given().auth().oauth2(TestTokens.patient(subject)).get("/api/v1/reviews/" + reviewId)
                 .then().statusCode(200).body("verdict", equalTo("NON_RESPONDING"));
@@ -139,7 +148,14 @@ class ReviewJourneyTest {
         assertThat(raised.getList("escalations.type")).containsExactlyInAnyOrder("IMAGING", "SURGICAL_CONSULT",
                 "INTERVENTIONAL_PAIN", "URGENT_MEDICAL_REFERRAL");
         assertThat(raised.getString("escalations.find { it.type == 'IMAGING' }.urgency")).isEqualTo("URGENT");
+        assertThat(raised.getString("escalations.find { it.type == 'IMAGING' }.id")).isEqualTo(imaging);
+        assertThat(raised.getString("escalations.find { it.type == 'IMAGING' }.status")).isEqualTo("RECOMMENDED");
         assertThat(raised.getString("escalations.find { it.type == 'IMAGING' }.ruleId")).isEqualTo("ESC-RADICULAR-WK6");
+        var raise = pool.preparedQuery("SELECT from_status, to_status, urgency, rule_id FROM escalation_transition "
+                + "WHERE escalation_id = $1 AND from_status IS NOT NULL").execute(Tuple.of(UUID.fromString(imaging))).await().indefinitely();
+        assertThat(raise).singleElement().satisfies(row -> assertThat(List.of(row.getString(0), row.getString(1),
+                row.getString(2), row.getString(3))).containsExactly("RECOMMENDED", "RECOMMENDED", "URGENT",
+                "ESC-RED-FLAG-URGENT"));
         JsonNode update = OutcomeTopic.await(patientId, EventType.ESCALATION_UPDATED,
                 p -> p.path("type").asText().equals("IMAGING"));
         assertThat(update.path("status").asText()).isEqualTo("RECOMMENDED");

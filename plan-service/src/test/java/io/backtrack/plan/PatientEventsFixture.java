@@ -97,7 +97,8 @@ public final class PatientEventsFixture {
         return flagId;
     }
 
-    public static void clearRedFlag(UUID patientId, String clinicId, UUID flagId, RedFlagCode flag) {
-        publish(patientId, new RedFlagCleared(patientId, clinicId, flagId, flag, true, Instant.now()));
+    /** Publishes red-flag-cleared and returns its ce_id. */
+    public static String clearRedFlag(UUID patientId, String clinicId, UUID flagId, RedFlagCode flag) {
+        return publish(patientId, new RedFlagCleared(patientId, clinicId, flagId, flag, true, Instant.now()));
     }
 }

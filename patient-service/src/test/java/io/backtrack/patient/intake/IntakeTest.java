@@ -124,6 +124,28 @@ class IntakeTest {
     }
 
     @Test
+    void aPreviousEpisodeIsPreviousEpisodesAboveZeroAndAReassessmentReadsItsOwnAnswers() {
+        ObjectNode registration = Fixtures.registration(null).put("birthDate", "1958-03-02");
+        String patientId = given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body(registration.toString()).when().post("/api/v1/patients").then().statusCode(201)
+                .extract().path("id");
+        ObjectNode first = Fixtures.intake();
+        first.with("history").put("previousEpisodes", 0);
+        first.with("redFlagScreen").put("constantNightPain", true);
+        postIntake(patientId, first).statusCode(201)
+                .body("assessment.watchFlags", containsInAnyOrder("AGE_OVER_50_NEW_PAIN", "NIGHT_PAIN"));
+
+        ObjectNode withoutAnswer = Fixtures.intake();
+        withoutAnswer.with("history").remove("previousEpisodes");
+        postIntake(patientId, withoutAnswer).statusCode(201)
+                .body("assessment.watchFlags", contains("AGE_OVER_50_NEW_PAIN"));
+
+        postIntake(patientId, Fixtures.intake()).statusCode(201)
+                .body("assessment.watchFlags", empty())
+                .body("clearedForTherapy", equalTo(true));
+    }
+
+    @Test
     void tooFewOdiSectionsKeepTheIntakeWithoutAScore() {
         String patientId = Fixtures.registerPatient(CLINIC, null);
         ObjectNode intake = Fixtures.intake();

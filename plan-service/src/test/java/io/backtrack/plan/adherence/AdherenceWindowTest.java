@@ -101,6 +101,18 @@ class AdherenceWindowTest {
         assertThat(PrescribedSession.forWeek(phases, 9).exercises()).containsExactlyInAnyOrder("SG-03", "SG-04");
     }
 
+    @Test
+    void phasesRunOneAfterAnotherFromDayZeroAndTheLastStaysInForce() {
+        List<PlanPhase> phases = List.of(new PlanPhase("Control", 2, List.of(item("SC-01"))),
+                new PlanPhase("Load", 3, List.of(item("SG-03"))));
+        assertThat(PrescribedSession.forWeek(phases, 2).exercises()).containsExactly("SC-01");
+        assertThat(PrescribedSession.forWeek(phases, 3).exercises()).containsExactly("SG-03");
+        assertThat(PrescribedSession.forWeek(phases, 5).exercises()).containsExactly("SG-03");
+        assertThat(PrescribedSession.forWeek(phases, 6).exercises()).containsExactly("SG-03");
+        assertThat(AdherenceWindow.weekOf(START, START.plusDays(13))).isEqualTo(2);
+        assertThat(AdherenceWindow.weekOf(START, START.plusDays(14))).isEqualTo(3);
+    }
+
     private static PlanPhase.Prescription item(String code) {
         return new PlanPhase.Prescription(code, 3, 10, 0, null);
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.plan.PatientEventsFixture;
@@ -78,6 +79,24 @@ class PlanApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 post(patientId, PlanFixtures.plan(LocalDate.now())).extract().statusCode() == 422);
         post(patientId, PlanFixtures.plan(LocalDate.now())).body("violations.ruleId", hasItem("PLAN-RED-FLAG"));
+    }
+
+    @Test
+    void namingANonOverridableRuleInOverridesGetsTheSame422() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.MALIGNANCY_RISK);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                post(patientId, PlanFixtures.plan(LocalDate.now())).extract().statusCode() == 422);
+        ObjectNode plan = PlanFixtures.plan(LocalDate.now());
+        plan.withArray("phases").forEach(phase -> PlanFixtures.items((ObjectNode) phase, "ED-01", "PM-01"));
+        ArrayNode overrides = plan.putArray("overrides");
+        overrides.addObject().put("ruleId", "PLAN-RED-FLAG").put("reason", "Seen by the GP, therapy is fine");
+        overrides.addObject().put("ruleId", "PLAN-ACTIVE-CORE").put("reason", "Education only this month");
+        post(patientId, plan).statusCode(422)
+                .body("violations.findAll { it.ruleId == 'PLAN-RED-FLAG' }.overridable", contains(false))
+                .body("violations.findAll { it.ruleId == 'PLAN-ACTIVE-CORE' }.overridable", contains(false));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/patients/" + patientId + "/plans")
+                .then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test

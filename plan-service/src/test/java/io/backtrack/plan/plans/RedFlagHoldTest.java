@@ -15,6 +15,8 @@ import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,8 +28,14 @@ class RedFlagHoldTest {
 
     private static final String CLINIC = "clinic-red-flags";
 
+    private final Pool pool;
+
+    RedFlagHoldTest(Pool pool) {
+        this.pool = pool;
+    }
+
     @Test
-    void aRedFlagOnTheBrokerHoldsThePlanUntilClearedAndResumed() {
+    void clearingIsNotResumingAndResumingNeedsNoBlockingFlagOpen() {
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
         String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
 
@@ -43,8 +51,12 @@ class RedFlagHoldTest {
                 .satisfies(r -> assertThat(r.value()).contains("\"to\":\"ON_HOLD\"", "\"reason\":\"RED_FLAG_RAISED\""));
 
         resume(planId).statusCode(422).body("violations[0].ruleId", equalTo("PLAN-RED-FLAG"));
-        PatientEventsFixture.clearRedFlag(patientId, CLINIC, flagId, RedFlagCode.MALIGNANCY_RISK);
-        await().atMost(Duration.ofSeconds(30)).until(() -> resume(planId).extract().statusCode() == 200);
+        String cleared = PatientEventsFixture.clearRedFlag(patientId, CLINIC, flagId, RedFlagCode.MALIGNANCY_RISK);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery(
+                        "SELECT count(*) FROM processed_event WHERE event_id = $1").execute(Tuple.of(cleared))
+                .await().indefinitely().iterator().next().getLong(0) == 1);
+        plan(planId).body("status", equalTo("ON_HOLD"));
+        resume(planId).statusCode(200);
         plan(planId).body("status", equalTo("ACTIVE"));
     }
 
