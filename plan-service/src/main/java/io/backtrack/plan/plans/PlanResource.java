@@ -60,7 +60,9 @@ public class PlanResource {
     @POST
     @Path("/plans/{planId}/revisions")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "Replace a plan by its next version; the old one becomes REVISED (409 intake-pending as on create)")
+    @Operation(summary = "Replace a plan by its next version; the old one becomes REVISED (409 intake-pending as on create)",
+            description = "The next version continues the course: it keeps the startDate (422 revision-keeps-day-0 "
+                    + "otherwise), the weekly checks and the review due days of the first version.")
     public Uni<Response> revise(@RestPath UUID planId, @Valid @NotNull PlanRequest request) {
         return plans.revise(planId, request).map(PlanResource::created);
     }
