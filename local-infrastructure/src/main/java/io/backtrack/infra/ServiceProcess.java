@@ -89,6 +89,11 @@ public final class ServiceProcess implements AutoCloseable {
         return spec;
     }
 
+    /** The operating-system process id, e.g. to read its resident memory. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL, as the kernel's OOM killer or a node failure would: no shutdown hook runs. */
     public void kill() throws IOException, InterruptedException {
         guard.close();

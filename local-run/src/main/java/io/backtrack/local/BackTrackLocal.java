@@ -5,13 +5,13 @@ import io.backtrack.infra.LocalPostgres;
 import io.backtrack.infra.PostgresEndpoint;
 import io.backtrack.infra.ServiceProcess;
 import io.backtrack.infra.ServiceSpec;
+import io.backtrack.infra.StartedParts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class BackTrackLocal {
             new ServiceSpec("plan-service", "plan", 8082, 9082),
             new ServiceSpec("outcome-service", "outcome", 8083, 9083));
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final StartedParts started = new StartedParts();
 
     public static void main(String[] args) throws Exception {
         boolean demo = !List.of(args).contains("--no-demo");
@@ -96,15 +96,7 @@ public final class BackTrackLocal {
     }
 
     private void stopAll() {
-        List<AutoCloseable> reverse = new ArrayList<>(started);
-        Collections.reverse(reverse);
-        for (AutoCloseable part : reverse) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e);
-            }
-        }
+        started.close();
         System.out.println("BackTrack stopped.");
     }
 

@@ -13,6 +13,7 @@ import io.backtrack.contracts.clinical.SuspectedCondition;
 import io.backtrack.contracts.clinical.Urgency;
 import io.backtrack.contracts.patient.PatientRegistered;
 import io.backtrack.contracts.patient.RedFlagRaised;
+import io.backtrack.infra.AbortedRequest;
 import io.backtrack.infra.KafkaBrokerProcess;
 import io.backtrack.infra.PostgresEndpoint;
 import io.backtrack.testing.RealInfrastructure;
@@ -22,10 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -744,25 +742,7 @@ class ReliabilitySystemTest {
 
     /** Sends a whole authenticated POST, then resets the connection before the answer can come. */
     private void abort(String url, String body, int afterMicros) {
-        URI uri = URI.create(url);
-        byte[] payload = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nAuthorization: Bearer " + clinician + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + payload.length + "\r\n\r\n";
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
-            socket.setSoLinger(true, 0);
-            var out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(payload);
-            out.flush();
-            long until = System.nanoTime() + afterMicros * 1_000L;
-            while (System.nanoTime() < until) {
-                Thread.onSpinWait();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not reach " + url, e);
-        }
+        AbortedRequest.post(URI.create(url), clinician, body, afterMicros);
     }
 
     /**

@@ -20,8 +20,9 @@ import java.util.List;
 
 /**
  * The periodic job behind adherence-missed and four-week-review-due. Each run claims the clocks due
- * by today of courses with an ACTIVE version with FOR UPDATE SKIP LOCKED, so replicas never fire one
- * twice, and marks each fired in the transaction that writes its event. Clocks of a plan on hold wait
+ * by today of courses with an ACTIVE version, one batch per transaction until none is left, with FOR
+ * UPDATE SKIP LOCKED, so replicas never fire one twice, and marks each fired in the transaction that
+ * writes its event. Clocks of a plan on hold wait
  * for the resume; those of MAINTENANCE and COMPLETED plans never fire (docs/clinical-rules.md §7).
  */
 @ApplicationScoped
@@ -49,7 +50,7 @@ public class DueClocks {
     @Scheduled(every = "${backtrack.plan-clocks.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
-        return fireDue().replaceWithVoid();
+        return fireDue().chain(fired -> fired < config.batchSize() ? Uni.createFrom().voidItem() : run());
     }
 
     /** Fires the clocks due today or earlier (one batch); the number fired. */

@@ -1,0 +1,102 @@
+package io.backtrack.bench;
+
+import io.backtrack.infra.FreePort;
+import io.backtrack.infra.KafkaBrokerProcess;
+import io.backtrack.infra.LocalPostgres;
+import io.backtrack.infra.PostgresEndpoint;
+import io.backtrack.infra.ServiceProcess;
+import io.backtrack.infra.ServiceSpec;
+import io.backtrack.infra.StartedParts;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system under test, without demo data: PostgreSQL with fsync on, a Kafka broker, the OIDC test
+ * server as token issuer, and the three packaged services in their prod profile. Services start one
+ * after another, so each one's time to ready is its own.
+ */
+final class BenchSystem implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("patient-service", "plan-service", "outcome-service");
+
+    final PostgresEndpoint postgres;
+    final String kafka;
+    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final StartedParts started = new StartedParts();
+
+    private BenchSystem(Path root, Path logs) throws Exception {
+        LocalPostgres database = LocalPostgres.startEphemeralDurable();
+        started.add(database);
+        postgres = database.endpoint();
+        KafkaBrokerProcess broker = KafkaBrokerProcess.startEphemeral();
+        started.add(broker);
+        kafka = broker.bootstrapServers();
+        OidcWiremockTestResource oidc = new OidcWiremockTestResource();
+        String issuer = oidc.start().get("keycloak.url") + "/realms/quarkus/";
+        started.add(oidc::stop);
+        System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
+
+        Map<String, String> config = Map.of(
+                "backtrack.clock.controllable", "true",
+                "quarkus.oidc.auth-server-url", issuer,
+                "backtrack.audit.hmac-key", randomKey(),
+                "backtrack.plan-clocks.interval", "1s");
+        for (String name : SERVICES) {
+            ServiceSpec spec = new ServiceSpec(name, name.substring(0, name.indexOf('-')), FreePort.find(),
+                    FreePort.find());
+            database.createDatabaseIfAbsent(spec.database());
+            long start = System.nanoTime();
+            ServiceProcess service = ServiceProcess.start(root, spec, postgres, kafka, config, logs);
+            started.add(service);
+            service.awaitReady(Duration.ofMinutes(3));
+            readyAfter.put(name, Duration.ofNanos(System.nanoTime() - start));
+            services.put(name, service);
+        }
+    }
+
+    static BenchSystem start(Path root, Path logs) throws Exception {
+        return new BenchSystem(root, logs);
+    }
+
+    String api(String service) {
+        return services.get(service).spec().url() + "/api/v1";
+    }
+
+    String management(String service) {
+        return services.get(service).spec().managementUrl();
+    }
+
+    String database(String service) {
+        return services.get(service).spec().database();
+    }
+
+    /** Resident set size of the service's JVM, in MiB, from /proc. */
+    long residentMiB(String service) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + services.get(service).pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + service);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return HexFormat.of().formatHex(key);
+    }
+
+    @Override
+    public void close() {
+        started.close();
+    }
+}

@@ -1,0 +1,184 @@
+package io.backtrack.bench;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
+
+/**
+ * Measures the packaged system on this machine and writes {@code docs/performance.md}. Options:
+ * {@code --quick} (a smoke run of seconds: small sizes, written to bench/target instead),
+ * {@code --patients N}, {@code --seconds S} (each measured run), {@code --clock-plans N}.
+ */
+public final class Benchmark {
+
+    private static final int CONCURRENCY = 16;
+    private static final int SESSION_EVENT_BYTES = 800;
+
+    private final Options options;
+    private final Path root;
+
+    private Benchmark(Options options, Path root) {
+        this.options = options;
+        this.root = root;
+    }
+
+    record Options(boolean quick, int patients, Duration warmUp, Duration measured, double pipelinePerSecond,
+            int clockPlans, int aborts) {
+
+        static Options parse(List<String> args) {
+            boolean quick = args.contains("--quick");
+            int patients = quick ? 20 : 200;
+            int seconds = quick ? 3 : 30;
+            int clockPlans = quick ? 1_000 : 100_000;
+            for (int i = 0; i + 1 < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--patients" -> patients = Integer.parseInt(args.get(i + 1));
+                    case "--seconds" -> seconds = Integer.parseInt(args.get(i + 1));
+                    case "--clock-plans" -> clockPlans = Integer.parseInt(args.get(i + 1));
+                    default -> {
+                    }
+                }
+            }
+            return new Options(quick, patients, Duration.ofSeconds(quick ? 2 : 10), Duration.ofSeconds(seconds),
+                    quick ? 50 : 200, clockPlans, quick ? 50 : 400);
+        }
+
+        int flaringPatients() {
+            return (int) (pipelinePerSecond * measured.toSeconds() / 10);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        Options options = Options.parse(List.of(args));
+        Path out = options.quick() ? root.resolve("bench/target/performance-smoke.md") : root.resolve("docs/performance.md");
+        Report report = new Benchmark(options, root).run();
+        System.out.println(report.markdown());
+        report.writeTo(out);
+        System.out.println("Written to " + root.relativize(out));
+        System.exit(0);
+    }
+
+    private Report run() throws Exception {
+        Machine machine = Machine.describe(root);
+        step("starting PostgreSQL (fsync on), the broker, the token issuer and the three services");
+        try (BenchSystem system = BenchSystem.start(root, root.resolve("bench/target/logs"))) {
+            Clinic clinic = new Clinic(system);
+            step("seeding " + options.patients() + " patients with active plans, and "
+                    + options.flaringPatients() + " more for the pipeline");
+            List<Clinic.Patient> patients = clinic.seed(options.patients());
+            List<Clinic.Patient> flaring = clinic.seed(options.flaringPatients());
+
+            List<List<String>> requests = new ArrayList<>();
+            step("session logging");
+            Load.Result sessions = saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
+            requests.add(Report.row(sessions));
+            requests.add(Report.row(half(sessions, i -> clinic.session(patients.get(index(i, patients)), false))));
+            step("intake POST");
+            Load.Result intakes = saturate("intake POST", i -> clinic.intakeFor(patients.get(index(i, patients))));
+            requests.add(Report.row(intakes));
+            requests.add(Report.row(half(intakes, i -> clinic.intakeFor(patients.get(index(i, patients))))));
+            step("progress GET");
+            Load.Result progress = saturate("progress GET", i -> clinic.progressOf(patients.get(index(i, patients))));
+            requests.add(Report.row(progress));
+            requests.add(Report.row(half(progress, i -> clinic.progressOf(patients.get(index(i, patients))))));
+
+            step("event pipeline at " + options.pipelinePerSecond() + " sessions/s");
+            Pipeline.Figures pipeline = Pipeline.run(system, clinic, patients, flaring, options.pipelinePerSecond(),
+                    options.measured());
+            step("baselines: pgbench and a raw Kafka round trip");
+            DatabaseBaseline.Figures pgbench = DatabaseBaseline.run(system.postgres, system.database("plan-service"),
+                    CONCURRENCY, options.measured(), root.resolve("bench/target"));
+            Latencies broker = BrokerBaseline.roundTrip(system.kafka, options.pipelinePerSecond(), options.measured(),
+                    SESSION_EVENT_BYTES);
+
+            step("a run that ends with " + options.aborts() + " sessions in flight");
+            InFlightAborts.abortSessions(clinic, patients, options.aborts());
+            List<List<String>> services = new ArrayList<>();
+            for (String service : BenchSystem.SERVICES) {
+                services.add(List.of(service, Report.number(system.readyAfter.get(service).toMillis() / 1000.0),
+                        String.valueOf(system.residentMiB(service)),
+                        Report.number(InFlightAborts.fewestLentOut(system.management(service)))));
+            }
+
+            step("one clock pass over " + options.clockPlans() + " active plans");
+            ClockPass.Figures clocks = ClockPass.run(system, options.clockPlans(), Duration.ofMinutes(15));
+
+            return report(machine, requests, sessions, pipeline, pgbench, broker, services, clocks);
+        }
+    }
+
+    private Load.Result saturate(String what, LongFunction<HttpRequest> requests)
+            throws InterruptedException {
+        return Load.closedLoop(what, CONCURRENCY, options.warmUp(), options.measured(), requests);
+    }
+
+    private Load.Result half(Load.Result saturated, LongFunction<HttpRequest> requests)
+            throws InterruptedException {
+        return Load.openLoop(saturated.what(), Math.max(1, saturated.perSecond() / 2), options.measured(), requests);
+    }
+
+    private static int index(long sequence, List<?> list) {
+        return (int) (sequence % list.size());
+    }
+
+    private Report report(Machine machine, List<List<String>> requests, Load.Result sessions, Pipeline.Figures pipeline,
+            DatabaseBaseline.Figures pgbench, Latencies broker, List<List<String>> services, ClockPass.Figures clocks) {
+        Report report = new Report().title("BackTrack performance" + (options.quick() ? " (smoke run)" : ""));
+        report.section("How this was measured",
+                "Written by `bench/run` (see README). " + machine.summary(),
+                "Everything ran on this one machine: PostgreSQL with fsync, synchronous commit and full page writes "
+                        + "on; one Kafka broker; the OIDC test server issuing RS256 tokens; the three packaged services "
+                        + "(prod profile, JVM); and the load generator. outcome-service consumed all along. "
+                        + options.patients() + " seeded patients with active plans share the load; each measured run "
+                        + "lasts " + options.measured().toSeconds() + " s after " + options.warmUp().toSeconds()
+                        + " s of warm-up. Closed loop: " + CONCURRENCY + " clients, each sending when its last answer "
+                        + "came (saturation). Open loop: a fixed rate of half that, each request timed from when it "
+                        + "was due, so queueing shows.");
+        report.section("Requests");
+        report.table(List.of("request", "load", "answered/s", "p50 ms", "p99 ms", "errors"), requests);
+        report.section("Event pipeline",
+                String.format(Locale.ROOT, "Sessions at %.0f/s for %d s, every tenth one a flare (pain 2 → 8) of a "
+                        + "patient with no open escalation; each timed from its POST to the first escalation-recommended "
+                        + "about that patient read by a plain consumer of backtrack.outcome.v1.",
+                        options.pipelinePerSecond(), options.measured().toSeconds()));
+        report.table(List.of("figure", "value"), List.of(
+                List.of("flares sent / recommendations read", pipeline.flaresSent() + " / " + pipeline.latencies().count()),
+                List.of("pipeline p50 / p99 ms", Report.number(pipeline.latencies().p50()) + " / "
+                        + Report.number(pipeline.latencies().p99())),
+                List.of("session POST p50 / p99 ms meanwhile", Report.number(pipeline.sessions().latencies().p50())
+                        + " / " + Report.number(pipeline.sessions().latencies().p99())),
+                List.of("raw Kafka round trip p50 / p99 ms (same rate, " + SESSION_EVENT_BYTES + "-byte records, acks=all)",
+                        Report.number(broker.p50()) + " / " + Report.number(broker.p99())),
+                List.of("pipeline p99 ÷ raw round trip p99", Report.number(pipeline.latencies().p99() / broker.p99()))));
+        report.section("Against the database alone",
+                "pgbench inserting a session, its outbox row and its audit entry in one transaction, " + CONCURRENCY
+                        + " clients, into copies of plan-service's tables in the same database.");
+        report.table(List.of("figure", "value"), List.of(
+                List.of("pgbench transactions/s", Report.number(pgbench.tps())),
+                List.of("pgbench mean latency ms", Report.number(pgbench.meanLatencyMs())),
+                List.of("session logging ÷ pgbench", String.format(Locale.ROOT, "%.1f %%",
+                        100 * sessions.perSecond() / pgbench.tps()))));
+        report.section("Services",
+                "Time from process start to ready; resident memory after all the load above; and, after "
+                        + options.aborts() + " session POSTs whose connections were reset in flight, the fewest "
+                        + "pooled database connections seen lent out over up to a minute (0 means none leaked).");
+        report.table(List.of("service", "ready after s", "RSS MiB", "pool lent out after aborts"), services);
+        report.section("Clock pass",
+                "plan-service's clock job over " + clocks.plans() + " seeded active plans whose week-1 check falls "
+                        + "due when the services' clocks move one day on; each is a missed week, so each also writes "
+                        + "its adherence-missed event.");
+        report.table(List.of("figure", "value"), List.of(
+                List.of("checks fired", clocks.fired() + " of " + clocks.plans()),
+                List.of("seconds", Report.number(clocks.elapsed().toMillis() / 1000.0))));
+        return report;
+    }
+
+    private static void step(String what) {
+        System.out.println("… " + what);
+    }
+}

@@ -1,0 +1,81 @@
+package io.backtrack.bench;
+
+import io.backtrack.infra.PostgresEndpoint;
+import io.backtrack.testing.TestTokens;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * One pass of plan-service's clock job over many active plans: each seeded plan started a week ago
+ * with its week-1 check due tomorrow; the services' clocks move one day on, and the pass lasts until
+ * every one of those checks has fired (each one a missed week, so each also writes its event).
+ */
+final class ClockPass {
+
+    /** How long the pass took, and how many of the seeded clocks had fired when it ended. */
+    record Figures(int plans, Duration elapsed, long fired) {
+    }
+
+    private static final String CLINIC = "clinic-clock-pass";
+    private static final String SEED = """
+            WITH seeded AS (
+              INSERT INTO plan (id, course_id, patient_id, clinic_id, version, status, start_date, sessions_per_week,
+                                duration_weeks, phases, pain_triggers, activity_modifications, goals, overrides,
+                                warnings, created_by, created_at, status_changed_at, row_version)
+              SELECT id, id, gen_random_uuid(), ?, 1, 'ACTIVE', current_date - 7, 3, 6, '[]', '[]', '[]', '[]', '[]',
+                     '[]', 'bench', now(), now(), 0
+                FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, ?)) ids
+              RETURNING id, start_date)
+            INSERT INTO plan_clock (course_id, kind, week, due_on)
+            SELECT id, 'WEEK_END', 1, start_date + 8 FROM seeded""";
+    private static final String FIRED = """
+            SELECT count(*) FROM plan_clock c JOIN plan p ON p.id = c.course_id
+             WHERE p.clinic_id = ? AND c.fired_at IS NOT NULL""";
+
+    private ClockPass() {
+    }
+
+    static Figures run(BenchSystem system, int plans, Duration atMost) throws Exception {
+        PostgresEndpoint postgres = system.postgres;
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(system.database("plan-service")),
+                postgres.user(), postgres.password())) {
+            try (PreparedStatement seed = db.prepareStatement(SEED)) {
+                seed.setString(1, CLINIC);
+                seed.setInt(2, plans);
+                seed.executeUpdate();
+            }
+            long start = System.nanoTime();
+            for (String service : BenchSystem.SERVICES) {
+                HttpRequest advance = HttpRequest.newBuilder(URI.create(system.api(service) + "/admin/clock/advance"))
+                        .header("Authorization", "Bearer " + TestTokens.admin()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"days\":1}")).build();
+                if (!Load.send(advance)) {
+                    throw new IllegalStateException("could not move the clock of " + service);
+                }
+            }
+            long deadline = start + atMost.toNanos();
+            long fired = fired(db);
+            while (fired < plans && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                fired = fired(db);
+            }
+            return new Figures(plans, Duration.ofNanos(System.nanoTime() - start), fired);
+        }
+    }
+
+    private static long fired(Connection db) throws SQLException {
+        try (PreparedStatement count = db.prepareStatement(FIRED)) {
+            count.setString(1, CLINIC);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}

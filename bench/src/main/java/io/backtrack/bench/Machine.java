@@ -1,0 +1,38 @@
+package io.backtrack.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Where and on what the figures were measured. */
+record Machine(int cpus, String cpuModel, long memoryMiB, String os, String java, String commit, String date) {
+
+    static Machine describe(Path root) throws IOException, InterruptedException {
+        return new Machine(Runtime.getRuntime().availableProcessors(), field("/proc/cpuinfo", "model name"),
+                Long.parseLong(field("/proc/meminfo", "MemTotal").replaceAll("\\D", "")) / 1024,
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), commit(root),
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE));
+    }
+
+    String summary() {
+        return String.format("%d CPUs (%s), %d MiB of memory, %s, %s. Commit %s, %s.", cpus, cpuModel, memoryMiB, os,
+                java, commit, date);
+    }
+
+    private static String field(String file, String name) throws IOException {
+        return Files.readAllLines(Path.of(file)).stream().filter(line -> line.startsWith(name))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+    }
+
+    private static String commit(Path root) throws IOException, InterruptedException {
+        Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").directory(root.toFile())
+                .redirectErrorStream(true).start();
+        String described = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return git.waitFor() == 0 ? described : "unknown";
+    }
+}
