@@ -4,6 +4,7 @@ import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +21,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class Pipeline {
 
-    /** Latencies of the flares that arrived, and how many were sent. */
-    record Figures(Latencies latencies, int flaresSent, Load.Result sessions) {
+    /** Latencies of the flares that arrived, how many were sent, and the median of each stage on the way. */
+    record Figures(Latencies latencies, int flaresSent, Load.Result sessions, Map<String, Double> stages) {
     }
 
     private static final String RECOMMENDED = EventType.ESCALATION_RECOMMENDED.ceType();
@@ -33,6 +34,8 @@ final class Pipeline {
             double perSecond, Duration duration) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+        Map<String, Instant> sentWall = new ConcurrentHashMap<>();
+        Map<String, Instant> readWall = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
         String topic = Topic.OUTCOME.topicName();
         try (KafkaConsumer<String, String> partner = new KafkaConsumer<>(BrokerBaseline.consumerConfig(system.kafka),
@@ -47,7 +50,9 @@ final class Pipeline {
                     for (var record : partner.poll(Duration.ofMillis(20))) {
                         Header type = record.headers().lastHeader("ce_type");
                         if (type != null && RECOMMENDED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                            arrivedAt.putIfAbsent(record.key(), System.nanoTime());
+                            if (arrivedAt.putIfAbsent(record.key(), System.nanoTime()) == null) {
+                                readWall.put(record.key(), Instant.now());
+                            }
                         }
                     }
                 }
@@ -60,6 +65,7 @@ final class Pipeline {
                     if (i % 10 == 0 && i / 10 < flares) {
                         Clinic.Patient patient = flaring.get((int) (i / 10));
                         sentAt.put(patient.id(), System.nanoTime());
+                        sentWall.put(patient.id(), Instant.now());
                         return clinic.session(patient, true);
                     }
                     return clinic.session(steady.get((int) (i % steady.size())), false);
@@ -79,7 +85,8 @@ final class Pipeline {
                     samples.add(arrived - sent);
                 }
             });
-            return new Figures(samples.latencies(), sentAt.size(), sessions);
+            return new Figures(samples.latencies(), sentAt.size(), sessions,
+                    PipelineStages.medians(system, sentWall, readWall));
         }
     }
 }

@@ -9,10 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Loads what adherence is computed from: the sessions of every version of the plan's course, the
@@ -30,16 +34,35 @@ public class AdherenceWindows {
     }
 
     public Uni<AdherenceWindow> of(Plan plan) {
-        return PlanCourse.of(plan.courseId).chain(course -> {
-            List<UUID> versions = course.versionIds();
-            return Session.<Session>list("planId in ?1", versions).chain(sessions -> PlanHold
-                    .<PlanHold>list("planId in ?1", versions)
-                    .map(holds -> new AdherenceWindow(course.dayZero(),
-                            day -> course.inForceOn(day).sessionsPerWeek, heldWeeks(course.dayZero(), holds),
-                            sessions.stream().map(s -> new AdherenceWindow.LoggedSession(
-                                    LocalDate.ofInstant(s.performedAt, ZoneOffset.UTC), s.counts)).toList(),
-                            rules)));
+        return ofCourses(List.of(plan.courseId)).map(windows -> windows.get(plan.courseId));
+    }
+
+    /** The windows of many courses, by course id, in three queries whatever their number (the clock job). */
+    public Uni<Map<UUID, AdherenceWindow>> ofCourses(Collection<UUID> courseIds) {
+        return Plan.<Plan>list("courseId in ?1 order by version", courseIds).chain(versions -> {
+            List<UUID> versionIds = versions.stream().map(version -> version.id).toList();
+            return Session.<Session>list("planId in ?1", versionIds).chain(sessions -> PlanHold
+                    .<PlanHold>list("planId in ?1", versionIds)
+                    .map(holds -> windows(versions, sessions, holds)));
         });
+    }
+
+    private Map<UUID, AdherenceWindow> windows(List<Plan> versions, List<Session> sessions, List<PlanHold> holds) {
+        Map<UUID, UUID> courseOf = versions.stream().collect(Collectors.toMap(v -> v.id, v -> v.courseId));
+        Map<UUID, List<Session>> sessionsOf = sessions.stream()
+                .collect(Collectors.groupingBy(session -> courseOf.get(session.planId)));
+        Map<UUID, List<PlanHold>> holdsOf = holds.stream()
+                .collect(Collectors.groupingBy(hold -> courseOf.get(hold.planId)));
+        Map<UUID, AdherenceWindow> windows = new HashMap<>();
+        versions.stream().collect(Collectors.groupingBy(v -> v.courseId)).forEach((courseId, ofCourse) -> {
+            PlanCourse course = new PlanCourse(ofCourse);
+            windows.put(courseId, new AdherenceWindow(course.dayZero(), day -> course.inForceOn(day).sessionsPerWeek,
+                    heldWeeks(course.dayZero(), holdsOf.getOrDefault(courseId, List.of())),
+                    sessionsOf.getOrDefault(courseId, List.of()).stream().map(s -> new AdherenceWindow.LoggedSession(
+                            LocalDate.ofInstant(s.performedAt, ZoneOffset.UTC), s.counts)).toList(),
+                    rules));
+        });
+        return windows;
     }
 
     /** Every week that overlaps a hold, an open hold lasting until today. */

@@ -17,6 +17,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The periodic job behind adherence-missed and four-week-review-due. Each run claims the clocks due
@@ -68,22 +71,32 @@ public class DueClocks {
                 .chain(this::fireAll);
     }
 
+    /** Loads the claimed clocks' ACTIVE plans and their adherence at once, then fires each in turn. */
     private Uni<Integer> fireAll(List<PlanClock> due) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (PlanClock clockRow : due) {
-            chain = chain.chain(() -> fire(clockRow));
+        if (due.isEmpty()) {
+            return Uni.createFrom().item(0);
         }
-        return chain.replaceWith(due.size());
+        List<UUID> courses = due.stream().map(c -> c.courseId).distinct().toList();
+        return Plan.<Plan>list("courseId in ?1 and status = ?2", courses, PlanStatus.ACTIVE)
+                .chain(plans -> windows.ofCourses(courses).chain(adherence -> {
+                    Map<UUID, Plan> active = plans.stream().collect(Collectors.toMap(plan -> plan.courseId, plan -> plan));
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (PlanClock clockRow : due) {
+                        chain = chain.chain(() -> fire(clockRow, active.get(clockRow.courseId),
+                                adherence.get(clockRow.courseId)));
+                    }
+                    return chain;
+                }))
+                .replaceWith(due.size());
     }
 
     /** Fires on the course's ACTIVE version; a clock whose course stopped being ACTIVE since the claim waits. */
-    private Uni<Void> fire(PlanClock due) {
-        return Plan.<Plan>find("courseId = ?1 and status = ?2", due.courseId, PlanStatus.ACTIVE).firstResult()
-                .chain(plan -> plan == null ? Uni.createFrom().voidItem() : windows.of(plan)
-                        .chain(window -> due.kind == ClockKind.REVIEW
-                                ? reviewDue(plan, due, window)
-                                : weekEnded(plan, due, window))
-                        .invoke(() -> due.firedAt = clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    private Uni<Void> fire(PlanClock due, Plan plan, AdherenceWindow window) {
+        if (plan == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return (due.kind == ClockKind.REVIEW ? reviewDue(plan, due, window) : weekEnded(plan, due, window))
+                .invoke(() -> due.firedAt = clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     private Uni<Void> reviewDue(Plan plan, PlanClock due, AdherenceWindow window) {
