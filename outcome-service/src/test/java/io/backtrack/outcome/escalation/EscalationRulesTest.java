@@ -22,6 +22,7 @@ import io.backtrack.outcome.escalation.Trigger.ReviewOutcome;
 import io.backtrack.outcome.escalation.Trigger.SessionReported;
 import io.backtrack.outcome.escalation.Trigger.WeeksMissed;
 import io.backtrack.outcome.measure.Score;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +34,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Each ESC-* rule in a case built for it and in its nearest neighbour, through the engine in §5 order. */
 class EscalationRulesTest {
 
-    private static final EscalationEngine ENGINE = new EscalationEngine(new DefaultThresholds());
+    /** The defaults exactly as the service reads them: from the config mapping, with nothing set. */
+    private static final EscalationEngine ENGINE = new EscalationEngine(new SmallRyeConfigBuilder()
+            .withMapping(EscalationThresholds.class).build().getConfigMapping(EscalationThresholds.class));
     private static final LocalDate START = LocalDate.of(2026, 9, 1);
     private static final MeasureChange SAME = new MeasureChange(BigDecimal.valueOf(6), BigDecimal.valueOf(6),
             BigDecimal.ZERO, false, false);

@@ -1,7 +1,11 @@
 package io.backtrack.plan.catalog;
 
+import io.backtrack.platform.audit.Actor;
+import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.security.Caller;
 import io.backtrack.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -26,10 +30,16 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "Exercise catalog", description = "Exercises and passive modalities with dosage, spinal loading and contraindications")
 public class ExerciseResource {
 
-    private final Clock clock;
+    private static final String RESOURCE = "exercise";
 
-    public ExerciseResource(Clock clock) {
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final Caller caller;
+
+    public ExerciseResource(Clock clock, AuditTrail audit, Caller caller) {
         this.clock = clock;
+        this.audit = audit;
+        this.caller = caller;
     }
 
     @GET
@@ -82,7 +92,9 @@ public class ExerciseResource {
             e.contraindicatedFor = request.contraindicatedFor();
             e.cautionedFor = request.cautionedFor();
             return e.<Exercise>persist();
-        }).map(e -> Response.created(uri.getAbsolutePathBuilder().path(e.code).build()).entity(ExerciseView.of(e)).build());
+        })
+                .call(e -> audit.record(Actor.of(caller), AuditAction.CREATE, RESOURCE, e.code, null, "catalog: " + e.name))
+                .map(e -> Response.created(uri.getAbsolutePathBuilder().path(e.code).build()).entity(ExerciseView.of(e)).build());
     }
 
     @POST
@@ -91,10 +103,12 @@ public class ExerciseResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Retire an exercise: existing plans keep it, new plans cannot use it")
     public Uni<ExerciseView> retire(@RestPath String code) {
-        return find(code).invoke(e -> {
-            if (e.retiredAt == null) {
-                e.retiredAt = clock.instant();
+        return find(code).call(e -> {
+            if (e.retiredAt != null) {
+                return Uni.createFrom().voidItem();
             }
+            e.retiredAt = clock.instant();
+            return audit.record(Actor.of(caller), AuditAction.UPDATE, RESOURCE, e.code, null, "catalog: retired");
         }).map(ExerciseView::of);
     }
 

@@ -1,20 +1,28 @@
 package io.backtrack.plan.plans;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasItem;
 
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ExerciseCatalogTest {
+
+    private final Pool pool;
+
+    ExerciseCatalogTest(Pool pool) {
+        this.pool = pool;
+    }
 
     @Test
     void theSeededCatalogCoversEveryCategoryAndModality() {
@@ -30,7 +38,8 @@ class ExerciseCatalogTest {
     @Test
     void filtersByCategoryPassiveAndSuitability() {
         given().auth().oauth2(TestTokens.clinician("c")).queryParam("passive", true).when().get("/api/v1/exercises")
-                .then().statusCode(200).body("passive", everyItem(equalTo(true)));
+                .then().statusCode(200).body("passive", everyItem(equalTo(true)))
+                .body("code", hasItems("PM-01", "PM-06"));
         given().auth().oauth2(TestTokens.clinician("c")).queryParam("category", "MANIPULATION")
                 .when().get("/api/v1/exercises").then().body("code", hasItem("PM-09"));
         given().auth().oauth2(TestTokens.clinician("c")).queryParam("suitableFor", "M43.16")
@@ -53,5 +62,9 @@ class ExerciseCatalogTest {
         given().auth().oauth2(TestTokens.clinician("c")).when().get("/api/v1/exercises")
                 .then().body("code", not(hasItem("FR-09")));
         given().when().get("/api/v1/exercises").then().statusCode(401);
+        assertThat(pool.preparedQuery("SELECT action, actor FROM audit_entry WHERE resource_type = 'exercise' "
+                        + "AND resource_id = 'FR-09' ORDER BY id").execute().await().indefinitely())
+                .extracting(row -> row.getString(0) + " by " + row.getString(1))
+                .containsExactly("CREATE by admin", "UPDATE by admin");
     }
 }

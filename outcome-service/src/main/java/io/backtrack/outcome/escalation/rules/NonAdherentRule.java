@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public class NonAdherentRule extends BaseRule {
 
-    private static final String REFERENCE = "clinical-reference §8 step 2 and §9 (home exercise adherence)";
+    private static final String REFERENCE = "Adherence threshold of the MiSpEx low back pain cohort (70 % of "
+            + "prescribed sessions); Argent et al., JMIR mHealth 2018 (adherence support)";
 
     public NonAdherentRule(EscalationThresholds thresholds) {
         super("ESC-NON-ADHERENT", thresholds);

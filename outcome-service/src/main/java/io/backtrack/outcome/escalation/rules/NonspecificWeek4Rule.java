@@ -32,6 +32,6 @@ public class NonspecificWeek4Rule extends BaseRule {
                 recommend(EscalationType.SECOND_OPINION, Urgency.ROUTINE,
                         "No response at week 4 despite adherence: reassess the diagnosis with a second opinion "
                                 + "(imaging is not indicated for non-specific low back pain).",
-                        evidence, "clinical-reference §8 step 3; ACR Appropriateness Criteria Low Back Pain 2021"));
+                        evidence, "Delitto et al., JOSPT 2012 (reassessment); ACR Appropriateness Criteria Low Back Pain 2021"));
     }
 }

@@ -25,6 +25,6 @@ public class RedFlagEmergencyRule extends BaseRule {
         return List.of(recommend(EscalationType.EMERGENCY_REFERRAL, Urgency.EMERGENCY,
                 "Red flag " + flag.flag() + " (" + flag.source() + ") suggests an emergency: refer the same day.",
                 Map.of("flag", flag.flag(), "urgency", flag.urgency(), "source", flag.source()),
-                "NICE NG59; clinical-reference §2 red flags (cauda equina syndrome)"));
+                "NICE NG59; BMJ Best Practice, cauda equina syndrome"));
     }
 }

@@ -28,7 +28,7 @@ public class RedFlagUrgentRule extends BaseRule {
         List<Recommendation> recommendations = new ArrayList<>();
         recommendations.add(recommend(EscalationType.URGENT_MEDICAL_REFERRAL, Urgency.URGENT,
                 "Red flag " + flag.flag() + " (" + flag.source() + ") needs an urgent medical assessment.",
-                evidence, "NICE NG59; clinical-reference §2 red flags"));
+                evidence, "NICE NG59; Finucane et al., IFOMPT framework for red flags, JOSPT 2020"));
         if (flag.flag() == RedFlagCode.PROGRESSIVE_MOTOR_WEAKNESS) {
             recommendations.add(recommend(EscalationType.IMAGING, Urgency.URGENT,
                     "Progressive motor weakness calls for urgent MRI of the lumbar spine.",
