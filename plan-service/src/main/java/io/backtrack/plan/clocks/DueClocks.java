@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  * The periodic job behind adherence-missed and four-week-review-due. Each run claims the clocks due
  * by today of courses with an ACTIVE version, one batch per transaction until none is left, with FOR
  * UPDATE SKIP LOCKED, so replicas never fire one twice, and marks each fired in the transaction that
- * writes its event. Clocks of a plan on hold wait
- * for the resume; those of MAINTENANCE and COMPLETED plans never fire (docs/clinical-rules.md §7).
+ * writes its event. Clocks of a plan on hold wait for the resume; those of MAINTENANCE and COMPLETED
+ * plans never fire (docs/clinical-rules.md §7).
  */
 @ApplicationScoped
 public class DueClocks {
@@ -56,7 +56,7 @@ public class DueClocks {
         return fireDue().chain(fired -> fired < config.batchSize() ? Uni.createFrom().voidItem() : run());
     }
 
-    /** Fires the clocks due today or earlier (one batch); the number fired. */
+    /** Fires the clocks due today or earlier (one batch); the number claimed. */
     public Uni<Integer> fireDue() {
         return Panache.withTransaction(this::claimAndFire);
     }

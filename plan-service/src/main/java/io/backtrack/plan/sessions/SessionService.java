@@ -106,7 +106,7 @@ public class SessionService {
             throw new ProblemException(Problem.conflict("plan-not-active",
                     "Sessions are logged on an ACTIVE or MAINTENANCE plan; this one is " + plan.status + "."));
         }
-        if (!request.performedAt().isBefore(plan.createdAt)) {
+        if (plan.version == 1 || !request.performedAt().isBefore(plan.createdAt)) {
             return create(plan, json.phases(plan), idempotencyKey, request);
         }
         return PlanCourse.of(plan.courseId).chain(course -> create(plan, json.phases(course.inForceAt(
@@ -115,8 +115,8 @@ public class SessionService {
 
     /**
      * {@code phases} are those of the version in force when the session was performed: the plan it is
-     * logged on (a loggable plan is its course's latest version) unless it was performed before that
-     * version was created.
+     * logged on (a loggable plan is its course's latest version) or, for a session performed before
+     * that version was created, the earlier version then in force.
      */
     private Uni<Session> create(Plan plan, List<PlanPhase> phases, String idempotencyKey, SessionRequest request) {
         rejectInconsistent(plan, phases, request);

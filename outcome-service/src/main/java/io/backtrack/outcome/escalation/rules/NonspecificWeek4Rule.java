@@ -32,6 +32,7 @@ public class NonspecificWeek4Rule extends BaseRule {
                 recommend(EscalationType.SECOND_OPINION, Urgency.ROUTINE,
                         "No response at week 4 despite adherence: reassess the diagnosis with a second opinion "
                                 + "(imaging is not indicated for non-specific low back pain).",
-                        evidence, "Delitto et al., JOSPT 2012 (reassessment); ACR Appropriateness Criteria Low Back Pain 2021"));
+                        evidence,
+                        "Delitto et al., JOSPT 2012 (reassessment); ACR Appropriateness Criteria Low Back Pain 2021"));
     }
 }

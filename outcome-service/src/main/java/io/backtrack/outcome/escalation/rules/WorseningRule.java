@@ -25,6 +25,7 @@ public class WorseningRule extends BaseRule {
         return List.of(recommend(EscalationType.SECOND_OPINION, Urgency.URGENT,
                 "Pain or disability got worse by at least the MCID at the week-" + review.week()
                         + " review: get a second opinion and re-screen for red flags.",
-                reviewEvidence(review, profile), "Ostelo et al., Spine 2008 (minimal important change); Childs et al., Spine 2005 (NRS)"));
+                reviewEvidence(review, profile),
+                "Ostelo et al., Spine 2008 (minimal important change); Childs et al., Spine 2005 (NRS)"));
     }
 }
