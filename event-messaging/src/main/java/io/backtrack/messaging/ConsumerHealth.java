@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which consumers are stuck on an event whose handling keeps failing. A stuck consumer holds its
- * partitions where they are (the event is retried, never skipped) and makes the service not ready.
+ * Which consumers are stuck on an event whose handling keeps failing, per partition they read
+ * (e.g. {@code outcome-service.plan-events backtrack.plan.v1-2}). A stuck consumer holds its partition
+ * where it is (the event is retried, never skipped) and makes the service not ready.
  */
 @ApplicationScoped
 public class ConsumerHealth {
@@ -18,15 +19,15 @@ public class ConsumerHealth {
 
     private final Map<String, Stuck> stuck = new ConcurrentHashMap<>();
 
-    void stuck(String consumer, ReceivedEvent event, int attempts, Throwable failure) {
-        stuck.merge(consumer, new Stuck(event.id(), event.type().ceType(), attempts, failure.toString(), Instant.now()),
+    void stuck(String stream, ReceivedEvent event, int attempts, Throwable failure) {
+        stuck.merge(stream, new Stuck(event.id(), event.type().ceType(), attempts, failure.toString(), Instant.now()),
                 (earlier, latest) -> earlier.eventId().equals(latest.eventId())
                         ? new Stuck(latest.eventId(), latest.eventType(), latest.attempts(), latest.failure(), earlier.since())
                         : latest);
     }
 
-    void recovered(String consumer) {
-        stuck.remove(consumer);
+    void recovered(String stream) {
+        stuck.remove(stream);
     }
 
     public Map<String, Stuck> stuckConsumers() {

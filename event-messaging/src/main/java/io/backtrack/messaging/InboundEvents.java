@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,10 +63,11 @@ public class InboundEvents {
         }
         ReceivedEvent event = ((Delivery.Accepted) delivery).event();
         AtomicInteger attempts = new AtomicInteger();
+        String stream = streamOf(message, consumer);
         return Uni.createFrom().deferred(() -> applyOnce(event, consumer, handler))
                 .runSubscriptionOn(onThisContext())
                 .onFailure(InboundEvents::retryable)
-                .invoke(failure -> failed(consumer, event, attempts.incrementAndGet(), failure))
+                .invoke(failure -> failed(consumer, stream, event, attempts.incrementAndGet(), failure))
                 .onFailure(InboundEvents::retryable)
                 .retry().withBackOff(FIRST_BACKOFF, config.consumer().maxBackoff()).indefinitely()
                 .onItemOrFailure().transformToUni((applied, failure) -> {
@@ -80,7 +82,7 @@ public class InboundEvents {
                     if (attempts.get() > 0) {
                         Log.infof("%s applied %s %s after %d failed attempts", consumer, event.type().ceType(),
                                 event.id(), attempts.get());
-                        health.recovered(consumer);
+                        health.recovered(stream);
                     }
                     return Uni.createFrom().completionStage(message.ack());
                 });
@@ -95,7 +97,17 @@ public class InboundEvents {
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
-    private void failed(String consumer, ReceivedEvent event, int attempt, Throwable failure) {
+    /**
+     * What is stuck is one partition of a consumer: with several consumers of a channel (its
+     * concurrency), another partition's recovery must not clear it.
+     */
+    private static String streamOf(Message<String> message, String consumer) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(record -> consumer + " " + record.getTopic() + "-" + record.getPartition())
+                .orElse(consumer);
+    }
+
+    private void failed(String consumer, String stream, ReceivedEvent event, int attempt, Throwable failure) {
         registry.counter("backtrack.events.handler_failures", "consumer", consumer).increment();
         boolean transientFailure = DatabaseFailures.isTransient(failure);
         if (attempt < config.consumer().stuckAfter()) {
@@ -103,7 +115,7 @@ public class InboundEvents {
                     event.id(), attempt, transientFailure ? "transient" : "not transient", failure);
             return;
         }
-        health.stuck(consumer, event, attempt, failure);
+        health.stuck(stream, event, attempt, failure);
         Log.errorf(failure, "%s is stuck on %s %s (attempt %d, %s): it is retried, not skipped; the service is not "
                 + "ready until it applies", consumer, event.type().ceType(), event.id(), attempt,
                 transientFailure ? "transient" : "not transient");
