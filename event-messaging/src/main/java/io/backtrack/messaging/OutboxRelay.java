@@ -54,7 +54,7 @@ public class OutboxRelay {
      * whose 32-bit xids are widened with the epoch of the snapshot's xmax to compare with the rows'
      * xid8. Without one, every committed row may go.
      */
-    static final String PENDING = """
+    private static final String PENDING = """
             WITH horizon AS (
                  SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax),
                  in_flight AS (
