@@ -21,6 +21,11 @@ public record OdiScore(int rawSum, int sectionsAnswered) {
         return sectionsAnswered >= minSections;
     }
 
+    /** The percentage as an exact fraction: sum ÷ (5 × answered) × 100 = 20 × sum ÷ answered. */
+    public Score exact() {
+        return new Score(20L * rawSum, sectionsAnswered);
+    }
+
     public BigDecimal percent() {
         return BigDecimal.valueOf(rawSum * 100L).divide(BigDecimal.valueOf(5L * sectionsAnswered), 1, RoundingMode.HALF_UP);
     }

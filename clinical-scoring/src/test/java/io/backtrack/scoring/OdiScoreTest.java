@@ -21,6 +21,8 @@ class OdiScoreTest {
         assertThat(odi.rawSum()).isEqualTo(16);
         assertThat(odi.percent()).isEqualByComparingTo("32.0");
         assertThat(odi.scoredWith(MIN_SECTIONS)).isTrue();
+        assertThat(odi.exact().atLeast(32)).isTrue();
+        assertThat(odi.exact().atLeast(33)).isFalse();
     }
 
     @Test
@@ -50,5 +52,14 @@ class OdiScoreTest {
     void allZeroAndAllFiveAreTheEnds() {
         assertThat(score(0, 0, 0, 0, 0, 0, 0, 0, 0, 0).percent()).isEqualByComparingTo("0.0");
         assertThat(score(5, 5, 5, 5, 5, 5, 5, 5, 5, 5).percent()).isEqualByComparingTo("100.0");
+    }
+
+    @Test
+    void comparisonsUseTheExactFractionNotTheRoundedPercent() {
+        OdiScore nineOfNine = new OdiScore(17, 9);
+        assertThat(nineOfNine.percent()).isEqualByComparingTo("37.8");
+        assertThat(nineOfNine.exact().display()).isEqualByComparingTo("37.8");
+        assertThat(nineOfNine.exact().atLeast(38)).isFalse();
+        assertThat(new OdiScore(16, 8).exact().atLeast(40)).isTrue();
     }
 }

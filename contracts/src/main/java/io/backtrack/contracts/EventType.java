@@ -11,6 +11,7 @@ import io.backtrack.contracts.patient.RedFlagRaised;
 import io.backtrack.contracts.plan.AdherenceMissed;
 import io.backtrack.contracts.plan.PlanActivated;
 import io.backtrack.contracts.plan.PlanStatusChanged;
+import io.backtrack.contracts.plan.ReviewAdherenceUpdated;
 import io.backtrack.contracts.plan.ReviewDue;
 import io.backtrack.contracts.plan.SessionCompleted;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ public enum EventType {
     SESSION_COMPLETED(Topic.PLAN, "session-completed", SessionCompleted.class),
     ADHERENCE_MISSED(Topic.PLAN, "adherence-missed", AdherenceMissed.class),
     REVIEW_DUE(Topic.PLAN, "four-week-review-due", ReviewDue.class),
+    REVIEW_ADHERENCE_UPDATED(Topic.PLAN, "review-adherence-updated", ReviewAdherenceUpdated.class),
     PLAN_STATUS_CHANGED(Topic.PLAN, "status-changed", PlanStatusChanged.class),
     MEASURE_RECORDED(Topic.OUTCOME, "measure-recorded", MeasureRecorded.class),
     REVIEW_COMPLETED(Topic.OUTCOME, "review-completed", ReviewCompleted.class),

@@ -28,6 +28,7 @@ import io.backtrack.contracts.patient.StartBackResult;
 import io.backtrack.contracts.plan.AdherenceMissed;
 import io.backtrack.contracts.plan.PlanActivated;
 import io.backtrack.contracts.plan.PlanStatusChanged;
+import io.backtrack.contracts.plan.ReviewAdherenceUpdated;
 import io.backtrack.contracts.plan.ReviewDue;
 import io.backtrack.contracts.plan.SessionCompleted;
 import java.math.BigDecimal;
@@ -72,6 +73,8 @@ final class SampleEvents {
                     3, 1, 33, 2, AT, new BigDecimal("33.3"));
             case REVIEW_DUE -> new ReviewDue(PATIENT, CLINIC, PLAN, 4, START, START.plusDays(28),
                     AdherenceSnapshot.of(9, 12, true), AT);
+            case REVIEW_ADHERENCE_UPDATED -> new ReviewAdherenceUpdated(PATIENT, CLINIC, PLAN, 4, START,
+                    START.plusDays(28), UUID.randomUUID(), AdherenceSnapshot.of(10, 12, true), AT);
             case PLAN_STATUS_CHANGED -> new PlanStatusChanged(PATIENT, CLINIC, PLAN, PlanStatus.ACTIVE,
                     PlanStatus.ON_HOLD, "RED_FLAG_RAISED", AT, List.of("PLAN-RED-FLAG"));
             case MEASURE_RECORDED -> new MeasureRecorded(PATIENT, CLINIC, UUID.randomUUID(), MeasureType.ODI,

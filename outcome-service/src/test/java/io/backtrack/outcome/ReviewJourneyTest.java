@@ -10,18 +10,19 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.Topic;
+import io.backtrack.contracts.clinical.AdherenceSnapshot;
 import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.contracts.clinical.StartBackRisk;
-import io.backtrack.contracts.plan.SessionCompleted;
+import io.backtrack.contracts.plan.ReviewAdherenceUpdated;
 import io.backtrack.testing.TestTokens;
+import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -82,37 +83,47 @@ class ReviewJourneyTest {
         OutcomeTopic.await(patientId, EventType.MEASURE_RECORDED, p -> p.path("measure").asText().equals("ODI"));
     }
 
+    /**
+     * Adherence is plan-service's figure: a review awaiting measures takes the count plan-service
+     * publishes for sessions logged late; a completed review keeps the figures it was evaluated with;
+     * and a count naming another clinic's review is dead-lettered, not applied.
+     */
     @Test
-    void sessionsLoggedAfterTheReviewFellDueStillCountForAdherence() {
+    void aReviewAwaitingMeasuresTakesPlanServicesCountForSessionsLoggedLateAndACompletedOneKeepsItsOwn() {
         String clinic = "clinic-late-sessions";
         String clinician = TestTokens.clinician(clinic);
         UUID patientId = Events.registered(clinic, null);
         UUID planId = UUID.randomUUID();
         Events.publish(patientId, Events.intake(patientId, clinic, 6, 15, StartBackRisk.MEDIUM, false, "M54.50"));
         Events.publish(patientId, Events.activated(patientId, clinic, planId, TODAY.minusDays(28)));
-        for (int day = 1; day <= 5; day++) {
-            Events.publish(patientId, countedSession(patientId, clinic, planId, TODAY.minusDays(28 - 4L * day)));
-        }
         Events.publish(patientId, Events.reviewDue(patientId, clinic, planId, 4, TODAY, false));
-        for (int daysBeforeDue = 1; daysBeforeDue <= 4; daysBeforeDue++) {
-            Events.publish(patientId, countedSession(patientId, clinic, planId, TODAY.minusDays(daysBeforeDue)));
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> progress(clinician, patientId)
-                .getList("reviews.status").equals(List.of("AWAITING_MEASURES")));
+        String late = Events.publish(patientId, adherenceUpdated(patientId, clinic, planId, AdherenceSnapshot.of(9, 12, true)));
+        Settled.consumed(pool, late);
+        assertThat(progress(clinician, patientId).getInt("reviews[0].adherence.countedSessions")).isEqualTo(9);
+
+        String stranger = Events.publish(patientId, adherenceUpdated(patientId, "clinic-elsewhere", planId,
+                AdherenceSnapshot.of(12, 12, true)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicProbe.readToEnd(Topic.PLAN.deadLetterTopicName())
+                .stream().anyMatch(r -> stranger.equals(TopicProbe.header(r, "ce_id"))));
         Measures.post(clinician, patientId, Measures.odi(15, TODAY.minusDays(2))).statusCode(201);
         Measures.post(clinician, patientId, Measures.pain(6, TODAY)).statusCode(201);
 
         JsonPath after = progress(clinician, patientId);
+        assertThat(after.getString("reviews[0].status")).isEqualTo("COMPLETED");
         assertThat(after.getInt("reviews[0].adherence.countedSessions")).isEqualTo(9);
         assertThat(after.getInt("reviews[0].adherence.percent")).isEqualTo(75);
         assertThat(after.getBoolean("reviews[0].adherence.adherent")).isTrue();
         assertThat(after.getList("escalations.type")).containsExactlyInAnyOrder("PLAN_REVISION", "SECOND_OPINION");
+
+        Settled.consumed(pool, Events.publish(patientId, adherenceUpdated(patientId, clinic, planId,
+                AdherenceSnapshot.of(10, 12, true))));
+        assertThat(progress(clinician, patientId).getInt("reviews[0].adherence.countedSessions")).isEqualTo(9);
     }
 
-    private static SessionCompleted countedSession(UUID patientId, String clinic, UUID planId, LocalDate day) {
-        Instant performed = day.atTime(18, 0).toInstant(ZoneOffset.UTC);
-        return new SessionCompleted(patientId, clinic, planId, UUID.randomUUID(), performed, 1, 5, 5, true, 5, 5, 5,
-                List.of(), List.of(), false, Instant.now());
+    private static ReviewAdherenceUpdated adherenceUpdated(UUID patientId, String clinic, UUID planId,
+            AdherenceSnapshot adherence) {
+        return new ReviewAdherenceUpdated(patientId, clinic, planId, 4, TODAY.minusDays(28), TODAY, UUID.randomUUID(),
+                adherence, Instant.now());
     }
 
     @Test

@@ -592,28 +592,49 @@ class ReliabilitySystemTest {
     /** What became of a set of sessions downstream: on the topic, and applied by outcome-service. */
     private record Delivery(Set<String> sessions, long onTopic, long duplicatesOnTopic, long applied, long appliedTwice) {
 
+        /**
+         * Applied means outcome-service's audit trail holds its "applied <type> <event id>" entry, written
+         * in the transaction that applied the event: one entry per event, however often it arrived.
+         */
         static Delivery of(Set<String> sessions) {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> appliedOf(sessions) == sessions.size());
-            List<String> published = new ArrayList<>();
+                    .until(() -> appliedOf(eventIdsOf(published(sessions))).applied() == sessions.size());
+            List<Map.Entry<String, String>> published = published(sessions);
+            long distinct = published.stream().map(Map.Entry::getKey).distinct().count();
+            Applied applied = appliedOf(eventIdsOf(published));
+            return new Delivery(sessions, distinct, published.size() - distinct, applied.applied(),
+                    applied.entries() - applied.applied());
+        }
+
+        /** Every session-completed of these sessions on the plan topic, as (session id, CloudEvents id). */
+        private static List<Map.Entry<String, String>> published(Set<String> sessions) {
+            List<Map.Entry<String, String>> published = new ArrayList<>();
             for (ConsumerRecord<String, String> record : TopicProbe.readToEnd(broker.bootstrapServers(), Topic.PLAN.topicName())) {
                 if (EventType.SESSION_COMPLETED.ceType().equals(TopicProbe.header(record, "ce_type"))) {
                     Matcher id = SESSION_ID.matcher(record.value());
                     if (id.find() && sessions.contains(id.group(1))) {
-                        published.add(id.group(1));
+                        published.add(Map.entry(id.group(1), TopicProbe.header(record, "ce_id")));
                     }
                 }
             }
-            long distinct = published.stream().distinct().count();
-            long rows = Databases.count(system.database("outcome-service"),
-                    "SELECT count(*) FROM logged_session WHERE session_id = ANY(?::uuid[])", (Object) sessions.toArray(String[]::new));
-            return new Delivery(sessions, distinct, published.size() - distinct, appliedOf(sessions), rows - appliedOf(sessions));
+            return published;
         }
 
-        private static long appliedOf(Set<String> sessions) {
-            return Databases.count(system.database("outcome-service"),
-                    "SELECT count(DISTINCT session_id) FROM logged_session WHERE session_id = ANY(?::uuid[])",
-                    (Object) sessions.toArray(String[]::new));
+        private static String[] eventIdsOf(List<Map.Entry<String, String>> published) {
+            return published.stream().map(Map.Entry::getValue).distinct()
+                    .map(ceId -> "applied " + EventType.SESSION_COMPLETED.ceType() + " " + ceId).toArray(String[]::new);
+        }
+
+        private record Applied(long applied, long entries) {
+        }
+
+        private static Applied appliedOf(String[] appliedDetails) {
+            String database = system.database("outcome-service");
+            return new Applied(
+                    Databases.count(database, "SELECT count(DISTINCT detail) FROM audit_entry WHERE detail = ANY(?)",
+                            (Object) appliedDetails),
+                    Databases.count(database, "SELECT count(*) FROM audit_entry WHERE detail = ANY(?)",
+                            (Object) appliedDetails));
         }
 
         void report(ReliabilityReport.Figures figures) {

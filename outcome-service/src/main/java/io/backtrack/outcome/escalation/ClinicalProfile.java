@@ -1,7 +1,7 @@
 package io.backtrack.outcome.escalation;
 
 import io.backtrack.contracts.clinical.StartBackRisk;
-import io.backtrack.outcome.profile.ConditionCodes;
+import io.backtrack.scoring.ConditionGroups;
 import java.util.List;
 
 /** The patient facts the rules read; the motor deficit counts whether recorded at intake or in a session. */
@@ -9,14 +9,14 @@ public record ClinicalProfile(List<String> conditions, boolean motorDeficit, boo
         StartBackRisk startBackRisk) {
 
     public boolean radicularOrStenosis() {
-        return ConditionCodes.radicularOrStenosis(conditions);
+        return ConditionGroups.radicularOrStenosis(conditions);
     }
 
     public boolean radicular() {
-        return ConditionCodes.radicular(conditions);
+        return ConditionGroups.radicular(conditions);
     }
 
     public boolean chronicPainSyndrome() {
-        return chronicPainSyndromeAtIntake || ConditionCodes.chronicPainSyndrome(conditions);
+        return chronicPainSyndromeAtIntake || ConditionGroups.chronicPainSyndrome(conditions);
     }
 }

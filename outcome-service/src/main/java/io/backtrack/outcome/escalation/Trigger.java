@@ -4,7 +4,7 @@ import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.contracts.clinical.ReviewVerdict;
 import io.backtrack.contracts.clinical.Urgency;
 import io.backtrack.contracts.outcome.MeasureChange;
-import io.backtrack.outcome.measure.Score;
+import io.backtrack.scoring.Score;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;

@@ -6,13 +6,13 @@ import io.backtrack.contracts.patient.RedFlagRaised;
 import io.backtrack.messaging.InboundEvents;
 import io.backtrack.messaging.ReceivedEvent;
 import io.backtrack.messaging.UntrustedEventException;
-import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.outcome.escalation.EscalationEngine;
 import io.backtrack.outcome.escalation.EscalationRecorder;
 import io.backtrack.outcome.escalation.Trigger.RedFlagReported;
 import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.outcome.review.ReviewEvaluator;
 import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -96,7 +96,7 @@ public class PatientEvents {
     private Uni<Void> intake(IntakeCompleted intake) {
         return registeredProfile(intake.patientId(), intake.clinicId())
                 .invoke(profile -> {
-                    profile.conditionCodes(intake.conditions());
+                    profile.conditions = intake.conditions();
                     profile.motorDeficitIntake = intake.motorDeficit();
                     profile.chronicPainSyndrome = intake.chronicPainSyndrome();
                     profile.startBackRisk = intake.startBack() == null ? null : intake.startBack().risk();

@@ -5,12 +5,11 @@ import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.contracts.plan.AdherenceMissed;
 import io.backtrack.contracts.plan.PlanActivated;
 import io.backtrack.contracts.plan.PlanStatusChanged;
+import io.backtrack.contracts.plan.ReviewAdherenceUpdated;
 import io.backtrack.contracts.plan.ReviewDue;
 import io.backtrack.contracts.plan.SessionCompleted;
-import io.backtrack.outcome.review.LoggedSession;
 import io.backtrack.messaging.InboundEvents;
 import io.backtrack.messaging.ReceivedEvent;
-import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.outcome.escalation.EscalationEngine;
 import io.backtrack.outcome.escalation.EscalationRecorder;
 import io.backtrack.outcome.escalation.Recommendation;
@@ -22,13 +21,12 @@ import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.outcome.profile.PlanSnapshot;
 import io.backtrack.outcome.review.ReviewEvaluator;
 import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -73,6 +71,7 @@ public class PlanEvents {
             case SESSION_COMPLETED -> session(event.payloadAs(SessionCompleted.class));
             case ADHERENCE_MISSED -> missed(event.payloadAs(AdherenceMissed.class));
             case REVIEW_DUE -> reviewDue(event.payloadAs(ReviewDue.class));
+            case REVIEW_ADHERENCE_UPDATED -> reviews.adherenceUpdated(event.payloadAs(ReviewAdherenceUpdated.class));
             case PLAN_STATUS_CHANGED -> statusChanged(event.payloadAs(PlanStatusChanged.class));
             default -> Uni.createFrom().voidItem();
         };
@@ -95,13 +94,7 @@ public class PlanEvents {
     }
 
     private Uni<Void> session(SessionCompleted session) {
-        LoggedSession logged = new LoggedSession();
-        logged.sessionId = session.sessionId();
-        logged.planId = session.planId();
-        logged.performedOn = LocalDate.ofInstant(session.performedAt(), ZoneOffset.UTC);
-        logged.counts = session.countsForAdherence();
-        return logged.persist()
-                .chain(() -> PatientProfile.findOrCreate(session.patientId(), session.clinicId(), now()))
+        return PatientProfile.findOrCreate(session.patientId(), session.clinicId(), now())
                 .invoke(profile -> {
                     if (session.motorDeficitReported()) {
                         profile.motorDeficitSession = true;

@@ -1,6 +1,8 @@
 package io.backtrack.outcome.measure;
 
 import io.backtrack.contracts.clinical.MeasureType;
+import io.backtrack.scoring.OdiScore;
+import io.backtrack.scoring.Score;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -69,7 +71,7 @@ public class Measure extends PanacheEntityBase {
     /** The exact value for comparisons: ODI as its fraction, the others as stored. */
     public Score exact() {
         if (type == MeasureType.ODI) {
-            return Score.odiPercent(odiRawSum, odiSections);
+            return new OdiScore(odiRawSum, odiSections).exact();
         }
         return Score.of(value);
     }

@@ -2,10 +2,10 @@ package io.backtrack.outcome.measure;
 
 import io.backtrack.contracts.clinical.MeasureType;
 import io.backtrack.scoring.OdiAnswers;
+import io.backtrack.scoring.PsfsActivity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -18,7 +18,4 @@ public record MeasureRequest(
         @Min(0) @Max(10) Integer painNrs,
         @Valid OdiAnswers odi,
         @Size(max = 5) List<@Valid @NotNull PsfsActivity> psfs) {
-
-    public record PsfsActivity(@NotBlank @Size(max = 200) String activity, @NotNull @Min(0) @Max(10) Integer score) {
-    }
 }

@@ -5,25 +5,25 @@ import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.clinical.MeasureType;
 import io.backtrack.contracts.outcome.MeasureRecorded;
 import io.backtrack.messaging.EventOutbox;
-import io.backtrack.platform.audit.AuditTrail;
-import io.backtrack.scoring.OdiScore;
 import io.backtrack.outcome.profile.PatientAccess;
 import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.outcome.review.ReviewEvaluator;
 import io.backtrack.outcome.review.ReviewThresholds;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.platform.idempotency.IdempotencyKeys;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.problem.Violation;
 import io.backtrack.platform.security.Caller;
+import io.backtrack.scoring.OdiScore;
+import io.backtrack.scoring.PsfsScore;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -151,9 +151,7 @@ public class MeasureService {
                 if (request.psfs() == null || request.psfs().isEmpty()) {
                     violations.add(new Violation("psfs", "MEASURE-VALUE-REQUIRED", "rate 1 to 5 activities 0–10"));
                 } else {
-                    int sum = request.psfs().stream().mapToInt(MeasureRequest.PsfsActivity::score).sum();
-                    measure.value = BigDecimal.valueOf(sum)
-                            .divide(BigDecimal.valueOf(request.psfs().size()), 1, RoundingMode.HALF_UP);
+                    measure.value = PsfsScore.of(request.psfs()).mean();
                     measure.psfsItems = json(request.psfs());
                 }
             }

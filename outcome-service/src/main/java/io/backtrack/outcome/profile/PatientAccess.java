@@ -28,7 +28,7 @@ public class PatientAccess {
     /** The patient's profile row locked, e.g. FOR UPDATE so that the patient's requests run one at a time. */
     public Uni<PatientProfile> find(UUID patientId, LockModeType mode) {
         return PatientProfile.<PatientProfile>findById(patientId, mode).map(profile -> {
-            if (profile == null || !maySee(profile.clinicId, profile.loginSubject)) {
+            if (profile == null || !caller.mayReachPatient(profile.clinicId, profile.loginSubject)) {
                 throw new ProblemException(Problem.notFound("No patient " + patientId + "."));
             }
             return profile;
@@ -40,15 +40,5 @@ public class PatientAccess {
         if (!caller.isClinician() || !clinicId.equals(caller.requiredClinicId())) {
             throw new ProblemException(Problem.notFound("No " + what + "."));
         }
-    }
-
-    public boolean maySee(String clinicId, String loginSubject) {
-        if (caller.isClinician()) {
-            return clinicId.equals(caller.requiredClinicId());
-        }
-        if (caller.isPatient()) {
-            return loginSubject != null && caller.subject().equals(loginSubject);
-        }
-        return false;
     }
 }

@@ -1,13 +1,12 @@
 package io.backtrack.outcome.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.clinical.StartBackRisk;
 import io.backtrack.outcome.escalation.ClinicalProfile;
+import io.backtrack.platform.persistence.IcdCodesColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,9 +33,10 @@ public class PatientProfile extends PanacheEntityBase {
     @Column(name = "login_subject")
     public String loginSubject;
 
-    /** ICD-10-CM codes as a JSON array. */
+    /** ICD-10-CM codes of the latest intake. */
     @Column(nullable = false)
-    public String conditions;
+    @Convert(converter = IcdCodesColumn.class)
+    public List<String> conditions;
 
     @Column(name = "motor_deficit_intake", nullable = false)
     public boolean motorDeficitIntake;
@@ -83,7 +83,7 @@ public class PatientProfile extends PanacheEntityBase {
             PatientProfile profile = new PatientProfile();
             profile.patientId = patientId;
             profile.clinicId = clinicId;
-            profile.conditions = "[]";
+            profile.conditions = List.of();
             profile.updatedAt = now;
             return profile.<PatientProfile>persist();
         });
@@ -97,24 +97,8 @@ public class PatientProfile extends PanacheEntityBase {
         return baselineOdiRawSum != null && baselineOdiSections != null && baselineOdiSections > 0;
     }
 
-    public List<String> conditionCodes() {
-        try {
-            return EventJson.mapper().readValue(conditions, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored conditions are a JSON array", e);
-        }
-    }
-
-    public void conditionCodes(List<String> codes) {
-        try {
-            conditions = EventJson.mapper().writeValueAsString(codes == null ? List.of() : codes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public ClinicalProfile clinical() {
-        return new ClinicalProfile(conditionCodes(), motorDeficitIntake || motorDeficitSession, chronicPainSyndrome,
+        return new ClinicalProfile(conditions, motorDeficitIntake || motorDeficitSession, chronicPainSyndrome,
                 startBackRisk);
     }
 }

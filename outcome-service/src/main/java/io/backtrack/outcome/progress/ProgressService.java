@@ -2,22 +2,23 @@ package io.backtrack.outcome.progress;
 
 import io.backtrack.contracts.clinical.MeasureType;
 import io.backtrack.contracts.clinical.ReportedPercent;
-import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.outcome.escalation.Escalation;
 import io.backtrack.outcome.escalation.EscalationView;
 import io.backtrack.outcome.measure.Measure;
 import io.backtrack.outcome.measure.MeasureView;
-import io.backtrack.outcome.measure.Score;
 import io.backtrack.outcome.profile.PatientAccess;
 import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.outcome.profile.PlanSnapshot;
-import io.backtrack.outcome.review.MeasureComparison;
 import io.backtrack.outcome.review.Review;
 import io.backtrack.outcome.review.ReviewThresholds;
 import io.backtrack.outcome.review.ReviewView;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.platform.security.Caller;
+import io.backtrack.scoring.MeasureComparison;
+import io.backtrack.scoring.OdiScore;
+import io.backtrack.scoring.Score;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
@@ -68,7 +69,7 @@ public class ProgressService {
                         thresholds.pain().compare(Score.of(profile.baselinePainNrs), m.exact()))));
         latest(measures, MeasureType.ODI).filter(m -> profile.hasOdiBaseline()).ifPresent(m -> changes.add(
                 new ProgressView.Change(m.type, m.effectiveDate, thresholds.odi().compare(
-                        Score.odiPercent(profile.baselineOdiRawSum, profile.baselineOdiSections), m.exact()))));
+                        new OdiScore(profile.baselineOdiRawSum, profile.baselineOdiSections).exact(), m.exact()))));
         latest(measures, MeasureType.PSFS).filter(m -> profile.baselinePsfsMean != null).ifPresent(m -> changes.add(
                 new ProgressView.Change(m.type, m.effectiveDate, MeasureComparison.higherIsBetter(
                         Score.of(profile.baselinePsfsMean), m.exact(), thresholds.psfsMcidPoints()))));

@@ -1,22 +1,25 @@
 package io.backtrack.outcome.review;
 
-import io.backtrack.contracts.clinical.ReportedPercent;
+import io.backtrack.contracts.clinical.AdherenceSnapshot;
 import io.backtrack.contracts.clinical.MeasureType;
 import io.backtrack.contracts.clinical.ReviewStatus;
 import io.backtrack.contracts.clinical.ReviewVerdict;
 import io.backtrack.contracts.outcome.MeasureChange;
 import io.backtrack.contracts.outcome.ReviewCompleted;
+import io.backtrack.contracts.plan.ReviewAdherenceUpdated;
 import io.backtrack.contracts.plan.ReviewDue;
 import io.backtrack.messaging.EventOutbox;
-import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.messaging.UntrustedEventException;
 import io.backtrack.outcome.escalation.EscalationEngine;
 import io.backtrack.outcome.escalation.EscalationRecorder;
 import io.backtrack.outcome.escalation.Trigger.ReviewOutcome;
 import io.backtrack.outcome.measure.Measure;
-import io.backtrack.outcome.measure.Score;
 import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.scoring.OdiScore;
+import io.backtrack.scoring.Score;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -129,31 +132,42 @@ public class ReviewEvaluator {
         return before;
     }
 
-    private Uni<Void> complete(Review review, PatientProfile profile, Measure pain, Measure odi) {
-        return LoggedSession.counted(review.planId, review.planStartDate, review.dueDate)
-                .chain(counted -> {
-                    recount(review, counted.intValue());
-                    return completeWithAdherence(review, profile, pain, odi);
+    /**
+     * A review still awaiting its measures takes plan-service's new count for a session logged late,
+     * so the adherence it is evaluated with includes it; a completed review keeps its figures. The
+     * review must be the one of this patient and clinic that plan-service named.
+     */
+    public Uni<Void> adherenceUpdated(ReviewAdherenceUpdated updated) {
+        return Review.<Review>find("planId = ?1 and week = ?2", updated.planId(), updated.week())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(review -> {
+                    if (review == null) {
+                        throw new UntrustedEventException("no week-" + updated.week() + " review of plan "
+                                + updated.planId() + " is known");
+                    }
+                    if (!review.patientId.equals(updated.patientId()) || !review.clinicId.equals(updated.clinicId())) {
+                        throw new UntrustedEventException("the week-" + updated.week() + " review of plan "
+                                + updated.planId() + " is of another patient or clinic");
+                    }
+                    AdherenceSnapshot adherence = updated.adherence();
+                    if (review.status != ReviewStatus.AWAITING_MEASURES
+                            || adherence.countedSessions() < review.adherenceCounted) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    review.adherenceCounted = adherence.countedSessions();
+                    review.adherencePrescribed = adherence.prescribedSessions();
+                    review.adherencePercent = adherence.percent();
+                    review.adherent = adherence.adherent();
+                    return audit.record(SYSTEM, AuditAction.UPDATE, RESOURCE, review.id, review.patientId,
+                            "adherence counted again with session " + updated.sessionId());
                 });
     }
 
-    /**
-     * Adherence is counted when the review is evaluated, so sessions logged after the review fell due
-     * count too; the prescribed sessions stay those plan-service computed (it knows the weeks on hold).
-     */
-    private void recount(Review review, int countedNow) {
-        int counted = Math.max(review.adherenceCounted, countedNow);
-        int prescribed = review.adherencePrescribed;
-        review.adherenceCounted = counted;
-        review.adherencePercent = ReportedPercent.truncated(counted, prescribed);
-        review.adherent = counted * 100L >= (long) prescribed * thresholds.adherentPercent();
-    }
-
-    private Uni<Void> completeWithAdherence(Review review, PatientProfile profile, Measure pain, Measure odi) {
+    private Uni<Void> complete(Review review, PatientProfile profile, Measure pain, Measure odi) {
         MeasureChange painChange = thresholds.pain().compare(Score.of(profile.baselinePainNrs), pain.exact());
         Score odiAtReview = odi == null ? null : odi.exact();
         MeasureChange odiChange = odi == null ? null : thresholds.odi().compare(
-                Score.odiPercent(profile.baselineOdiRawSum, profile.baselineOdiSections), odiAtReview);
+                new OdiScore(profile.baselineOdiRawSum, profile.baselineOdiSections).exact(), odiAtReview);
         ReviewVerdict verdict = Verdict.of(painChange, odiChange);
         review.status = ReviewStatus.COMPLETED;
         review.verdict = verdict;

@@ -1,11 +1,11 @@
 package io.backtrack.outcome.review;
 
 import io.backtrack.contracts.clinical.ReviewStatus;
-import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.outcome.profile.PatientAccess;
 import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
@@ -64,6 +64,6 @@ public class ReviewService {
     }
 
     private boolean visible(Review review, PatientProfile profile) {
-        return access.maySee(review.clinicId, profile == null ? null : profile.loginSubject);
+        return caller.mayReachPatient(review.clinicId, profile == null ? null : profile.loginSubject);
     }
 }

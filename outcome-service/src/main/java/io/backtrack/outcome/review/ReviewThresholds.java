@@ -1,5 +1,6 @@
 package io.backtrack.outcome.review;
 
+import io.backtrack.scoring.MeasureComparison;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -39,10 +40,6 @@ public interface ReviewThresholds {
     /** ODI-MIN-SECTIONS: a stand-alone ODI with fewer answered sections is rejected. */
     @WithDefault("8")
     int odiMinSections();
-
-    /** Adherent when counted × 100 ≥ prescribed × this; keep it equal to plan-service's backtrack.adherence.adherent-percent. */
-    @WithDefault("70")
-    int adherentPercent();
 
     /** How often the overdue job runs (read by its schedule; 1s–10s is sensible). */
     @WithDefault("5s")

@@ -21,7 +21,7 @@ import io.backtrack.outcome.escalation.Trigger.RedFlagReported;
 import io.backtrack.outcome.escalation.Trigger.ReviewOutcome;
 import io.backtrack.outcome.escalation.Trigger.SessionReported;
 import io.backtrack.outcome.escalation.Trigger.WeeksMissed;
-import io.backtrack.outcome.measure.Score;
+import io.backtrack.scoring.Score;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.math.BigDecimal;
 import java.time.LocalDate;

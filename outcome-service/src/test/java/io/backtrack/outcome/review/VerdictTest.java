@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backtrack.contracts.clinical.ReviewVerdict;
 import io.backtrack.contracts.outcome.MeasureChange;
-import io.backtrack.outcome.measure.Score;
+import io.backtrack.scoring.MeasureComparison;
+import io.backtrack.scoring.OdiScore;
+import io.backtrack.scoring.Score;
 import org.junit.jupiter.api.Test;
 
 /** MCID boundaries of docs/clinical-rules.md §4, in exact arithmetic. */
@@ -18,7 +20,7 @@ class VerdictTest {
     }
 
     private static MeasureChange odi(int baselineRaw, int currentRaw) {
-        return ODI.compare(Score.odiPercent(baselineRaw, 10), Score.odiPercent(currentRaw, 10));
+        return ODI.compare(new OdiScore(baselineRaw, 10).exact(), new OdiScore(currentRaw, 10).exact());
     }
 
     @Test
@@ -51,7 +53,7 @@ class VerdictTest {
     @Test
     void relativeDropIsComparedOnTheExactFraction() {
         // baseline 340/9 % (37.8), current 26.7 (≈ 240/9): drop 100/9 ≥ 10 points
-        MeasureChange change = ODI.compare(Score.odiPercent(17, 9), Score.odiPercent(12, 9));
+        MeasureChange change = ODI.compare(new OdiScore(17, 9).exact(), new OdiScore(12, 9).exact());
         assertThat(change.improved()).isTrue();
     }
 

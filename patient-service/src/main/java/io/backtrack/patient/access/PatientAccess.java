@@ -23,20 +23,10 @@ public class PatientAccess {
 
     public Uni<Patient> find(UUID patientId) {
         return Patient.<Patient>findById(patientId).map(patient -> {
-            if (patient == null || !maySee(patient)) {
+            if (patient == null || !caller.mayReachPatient(patient.clinicId, patient.loginSubject)) {
                 throw new ProblemException(Problem.notFound("No patient " + patientId + "."));
             }
             return patient;
         });
-    }
-
-    private boolean maySee(Patient patient) {
-        if (caller.isClinician()) {
-            return patient.clinicId.equals(caller.requiredClinicId());
-        }
-        if (caller.isPatient()) {
-            return caller.subject().equals(patient.loginSubject);
-        }
-        return false;
     }
 }

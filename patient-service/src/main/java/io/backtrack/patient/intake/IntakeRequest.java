@@ -3,6 +3,7 @@ package io.backtrack.patient.intake;
 import io.backtrack.patient.screening.RedFlagAnswers;
 import io.backtrack.patient.screening.StartBackAnswers;
 import io.backtrack.scoring.OdiAnswers;
+import io.backtrack.scoring.PsfsActivity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -64,9 +65,5 @@ public record IntakeRequest(
             ActivityLevel activityLevel,
             @Size(max = 200) String occupation,
             Smoking smoking) {
-    }
-
-    /** A Patient-Specific Functional Scale activity, rated 0 (unable) to 10 (as before the problem). */
-    public record PsfsActivity(@NotBlank @Size(max = 200) String activity, @NotNull @Min(0) @Max(10) Integer score) {
     }
 }

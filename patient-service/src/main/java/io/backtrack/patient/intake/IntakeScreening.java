@@ -1,14 +1,15 @@
 package io.backtrack.patient.intake;
 
-import io.backtrack.patient.conditions.ConditionGroups;
 import io.backtrack.patient.screening.EpisodeStaging;
 import io.backtrack.patient.screening.RedFlagScreen;
 import io.backtrack.patient.screening.ScreeningRules;
 import io.backtrack.patient.screening.StartBackScore;
+import io.backtrack.scoring.ConditionGroups;
 import io.backtrack.scoring.OdiScore;
+import io.backtrack.scoring.PsfsActivity;
+import io.backtrack.scoring.PsfsScore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,14 +33,13 @@ public class IntakeScreening {
                 psfsMean(request.psfs()),
                 RedFlagScreen.redFlags(request.redFlagScreen()),
                 RedFlagScreen.watchFlags(request.redFlagScreen(), ageAtIntake, request.history().previousEpisodes(), rules),
-                ConditionGroups.hasChronicPainSyndrome(request.conditions()));
+                ConditionGroups.chronicPainSyndrome(request.conditions()));
     }
 
-    private static BigDecimal psfsMean(List<IntakeRequest.PsfsActivity> activities) {
+    private static BigDecimal psfsMean(List<PsfsActivity> activities) {
         if (activities == null || activities.isEmpty()) {
             return null;
         }
-        int sum = activities.stream().mapToInt(IntakeRequest.PsfsActivity::score).sum();
-        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(activities.size()), 1, RoundingMode.HALF_UP);
+        return PsfsScore.of(activities).mean();
     }
 }

@@ -1,17 +1,18 @@
 package io.backtrack.plan.adherence;
 
+import io.backtrack.scoring.AdherenceThresholds;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** Adherence thresholds of docs/clinical-rules.md §3; many clinics use 80 for adherent. */
 @ConfigMapping(prefix = "backtrack.adherence")
-public interface AdherenceRules {
+public interface AdherenceRules extends AdherenceThresholds {
 
-    /** Adherent when counted × 100 ≥ prescribed × this. */
+    @Override
     @WithDefault("70")
     int adherentPercent();
 
-    /** A week is missed when completed × 100 < expected × this. */
+    @Override
     @WithDefault("50")
     int missedBelowPercent();
 }

@@ -1,6 +1,7 @@
 package io.backtrack.plan.adherence;
 
 import io.backtrack.contracts.clinical.AdherenceSnapshot;
+import io.backtrack.scoring.WeekAdherence;
 import java.util.List;
 import java.util.UUID;
 

@@ -4,6 +4,7 @@ import io.backtrack.plan.plans.Plan;
 import io.backtrack.plan.plans.PlanCourse;
 import io.backtrack.plan.plans.PlanHold;
 import io.backtrack.plan.sessions.Session;
+import io.backtrack.scoring.AdherenceWindow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.backtrack.plan.catalog;
 
+import io.backtrack.platform.persistence.IcdCodesColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -48,12 +49,12 @@ public class Exercise extends PanacheEntityBase {
     public boolean loadsRotation;
 
     /** ICD-10-CM prefixes of the conditions this exercise must not be prescribed for. */
-    @Convert(converter = CodePrefixes.class)
+    @Convert(converter = IcdCodesColumn.class)
     @Column(name = "contraindicated_for", nullable = false)
     public List<String> contraindicatedFor;
 
     /** ICD-10-CM prefixes of the conditions this exercise needs caution with. */
-    @Convert(converter = CodePrefixes.class)
+    @Convert(converter = IcdCodesColumn.class)
     @Column(name = "cautioned_for", nullable = false)
     public List<String> cautionedFor;
 

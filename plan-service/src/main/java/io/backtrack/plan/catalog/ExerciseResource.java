@@ -7,6 +7,7 @@ import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
 import io.backtrack.platform.security.Roles;
+import io.backtrack.scoring.IcdCodes;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +56,7 @@ public class ExerciseResource {
                         .filter(e -> category == null || e.category == category)
                         .filter(e -> passive == null || e.category.isPassive() == passive)
                         .filter(e -> condition == null
-                                || CodePrefixes.match(e.contraindicatedFor, List.of(condition)).isEmpty())
+                                || IcdCodes.firstUnder(e.contraindicatedFor, List.of(condition)).isEmpty())
                         .map(ExerciseView::of)
                         .toList());
     }

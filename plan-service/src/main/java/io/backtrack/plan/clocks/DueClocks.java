@@ -5,10 +5,10 @@ import io.backtrack.contracts.clinical.PlanStatus;
 import io.backtrack.contracts.plan.AdherenceMissed;
 import io.backtrack.contracts.plan.ReviewDue;
 import io.backtrack.messaging.EventOutbox;
-import io.backtrack.plan.adherence.AdherenceWindow;
 import io.backtrack.plan.adherence.AdherenceWindows;
-import io.backtrack.plan.adherence.WeekAdherence;
 import io.backtrack.plan.plans.Plan;
+import io.backtrack.scoring.AdherenceWindow;
+import io.backtrack.scoring.WeekAdherence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -96,7 +96,10 @@ public class DueClocks {
             return Uni.createFrom().voidItem();
         }
         return (due.kind == ClockKind.REVIEW ? reviewDue(plan, due, window) : weekEnded(plan, due, window))
-                .invoke(() -> due.firedAt = clock.instant().truncatedTo(ChronoUnit.MICROS));
+                .invoke(() -> {
+                    due.firedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    due.firedPlanId = plan.id;
+                });
     }
 
     private Uni<Void> reviewDue(Plan plan, PlanClock due, AdherenceWindow window) {

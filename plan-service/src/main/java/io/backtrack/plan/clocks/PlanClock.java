@@ -41,6 +41,10 @@ public class PlanClock extends PanacheEntityBase {
     @Column(name = "fired_at")
     public Instant firedAt;
 
+    /** The version the clock fired on: its course's ACTIVE version then. */
+    @Column(name = "fired_plan_id")
+    public UUID firedPlanId;
+
     static PlanClock of(UUID courseId, ClockKind kind, int week, LocalDate dueOn) {
         PlanClock clock = new PlanClock();
         clock.courseId = courseId;

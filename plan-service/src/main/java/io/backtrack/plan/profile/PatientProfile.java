@@ -1,6 +1,6 @@
 package io.backtrack.plan.profile;
 
-import io.backtrack.plan.catalog.CodePrefixes;
+import io.backtrack.platform.persistence.IcdCodesColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -27,7 +27,7 @@ public class PatientProfile extends PanacheEntityBase {
     public String loginSubject;
 
     /** ICD-10-CM codes of the latest intake. */
-    @Convert(converter = CodePrefixes.class)
+    @Convert(converter = IcdCodesColumn.class)
     @Column(nullable = false)
     public List<String> conditions;
 

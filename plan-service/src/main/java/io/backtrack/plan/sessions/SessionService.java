@@ -5,7 +5,7 @@ import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.contracts.plan.SessionCompleted;
 import io.backtrack.messaging.EventOutbox;
 import io.backtrack.plan.access.PatientAccess;
-import io.backtrack.plan.adherence.AdherenceWindow;
+import io.backtrack.plan.clocks.LateSessions;
 import io.backtrack.plan.plans.Plan;
 import io.backtrack.plan.plans.PlanCourse;
 import io.backtrack.plan.plans.PlanJson;
@@ -19,6 +19,7 @@ import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.problem.Violation;
 import io.backtrack.platform.security.Caller;
+import io.backtrack.scoring.AdherenceWindow;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,7 +40,8 @@ import java.util.stream.Collectors;
  * Logs sessions. A session is judged against the items of the plan version in force when it was
  * performed, an earlier one of the course for a session logged late. A retried POST with the same
  * Idempotency-Key and body returns the first session and counts once (another body under that key is
- * refused); a reported red-flag symptom puts the plan ON_HOLD in the same transaction.
+ * refused); a reported red-flag symptom puts the plan ON_HOLD in the same transaction, and a session
+ * logged after a review it counts for fell due updates that review's adherence.
  */
 @RequestScoped
 public class SessionService {
@@ -54,10 +56,11 @@ public class SessionService {
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
     private final EventOutbox outbox;
+    private final LateSessions lateSessions;
     private final Clock clock;
 
     public SessionService(Caller caller, PatientAccess access, PlanJson json, PlanLifecycle lifecycle,
-            AuditTrail audit, IdempotencyKeys keys, EventOutbox outbox, Clock clock) {
+            AuditTrail audit, IdempotencyKeys keys, EventOutbox outbox, LateSessions lateSessions, Clock clock) {
         this.caller = caller;
         this.access = access;
         this.json = json;
@@ -65,6 +68,7 @@ public class SessionService {
         this.audit = audit;
         this.keys = keys;
         this.outbox = outbox;
+        this.lateSessions = lateSessions;
         this.clock = clock;
     }
 
@@ -150,6 +154,7 @@ public class SessionService {
                 .call(s -> outbox.append(plan.patientId, new SessionCompleted(plan.patientId, plan.clinicId, plan.id,
                         s.id, s.performedAt, s.planWeek, s.prescribed, s.done, s.counts, s.painBefore, s.painAfter,
                         s.effort, request.newSymptomsOrEmpty(), redFlags, s.motorDeficit, s.loggedAt)))
+                .call(s -> lateSessions.logged(plan, s))
                 .call(s -> redFlags.isEmpty() || plan.status != PlanStatus.ACTIVE
                         ? Uni.createFrom().voidItem()
                         : lifecycle.change(plan, PlanStatus.ON_HOLD, "SESSION_RED_FLAG"))

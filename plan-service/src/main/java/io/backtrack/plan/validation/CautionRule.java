@@ -1,6 +1,6 @@
 package io.backtrack.plan.validation;
 
-import io.backtrack.plan.catalog.CodePrefixes;
+import io.backtrack.scoring.IcdCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -16,7 +16,7 @@ public class CautionRule implements PlanRule {
     @Override
     public List<Finding> check(PlanDraft draft) {
         return draft.allItems().stream().distinct()
-                .flatMap(e -> CodePrefixes.match(e.cautionedFor, draft.patient().conditions()).stream()
+                .flatMap(e -> IcdCodes.firstUnder(e.cautionedFor, draft.patient().conditions()).stream()
                         .map(code -> Finding.warning(this, e.code, code,
                                 e.name + " (" + e.category + ") needs caution with " + code + ".")))
                 .toList();

@@ -1,8 +1,8 @@
 package io.backtrack.plan.validation;
 
-import io.backtrack.plan.catalog.CodePrefixes;
 import io.backtrack.plan.catalog.Exercise;
 import io.backtrack.plan.catalog.ExerciseCategory;
+import io.backtrack.scoring.IcdCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +32,9 @@ public class ContraindicationRule implements PlanRule {
         List<String> conditions = draft.patient().conditions();
         List<Finding> findings = new ArrayList<>();
         for (Exercise e : draft.allItems().stream().distinct().toList()) {
-            Optional<String> condition = CodePrefixes.match(e.contraindicatedFor, conditions);
+            Optional<String> condition = IcdCodes.firstUnder(e.contraindicatedFor, conditions);
             if (condition.isEmpty() && e.category == ExerciseCategory.MANIPULATION && progressiveDeficit(draft)) {
-                condition = CodePrefixes.match(DISC_DISORDERS, conditions);
+                condition = IcdCodes.firstUnder(DISC_DISORDERS, conditions);
             }
             condition.ifPresent(code -> findings.add(Finding.violation(this, e.code, code,
                     e.name + " (" + e.category + ") is contraindicated for " + code + ".")));

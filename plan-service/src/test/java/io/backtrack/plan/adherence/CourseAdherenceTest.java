@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.EventType;
@@ -134,6 +133,40 @@ class CourseAdherenceTest {
                 .extracting(e -> e.path("week").asInt() + "/" + e.path("consecutiveMissedWeeks").asInt())
                 .containsExactly("1/1", "2/2", "3/3");
         adherence(planId).body("weeks[3].onHold", equalTo(true)).body("weeks[3].expected", equalTo(0));
+    }
+
+    /**
+     * Clinical rules §3: adherence at a review counts sessions performed before the due day, also those
+     * logged after it fell due. Such a session makes plan-service count the review again and publish
+     * it; a session on or after the due day, or one that does not count, changes nothing.
+     */
+    @Test
+    void aCountedSessionPerformedBeforeADueReviewButLoggedLaterIsCountedForThatReviewAgain() {
+        LocalDate dayZero = today().minusDays(21);
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(dayZero).put("sessionsPerWeek", 2));
+        log(planId, noonOf(dayZero, 1), "SC-01", "CS-01").statusCode(201).body("countsForAdherence", equalTo(true));
+
+        clock.advance(Duration.ofDays(8));
+        awaitFired(planId, "REVIEW", 1);
+        JsonNode due = single(published(patientId, EventType.REVIEW_DUE));
+        assertThat(due.path("adherence").path("countedSessions").asInt()).isEqualTo(1);
+        assertThat(due.path("adherence").path("prescribedSessions").asInt()).isEqualTo(8);
+
+        String late = log(planId, noonOf(dayZero, 27), "SG-03", "SG-04").statusCode(201)
+                .body("countsForAdherence", equalTo(true)).extract().path("id");
+        log(planId, noonOf(dayZero, 28), "SG-03", "SG-04").statusCode(201).body("countsForAdherence", equalTo(true));
+        log(planId, noonOf(dayZero, 20), "SG-03").statusCode(201).body("countsForAdherence", equalTo(false));
+
+        JsonNode updated = single(published(patientId, EventType.REVIEW_ADHERENCE_UPDATED));
+        assertThat(updated.path("planId").asText()).isEqualTo(due.path("planId").asText());
+        assertThat(updated.path("week").asInt()).isEqualTo(4);
+        assertThat(updated.path("dueDate").asText()).isEqualTo(dayZero.plusDays(28).toString());
+        assertThat(updated.path("sessionId").asText()).isEqualTo(late);
+        assertThat(updated.path("adherence").path("countedSessions").asInt()).isEqualTo(2);
+        assertThat(updated.path("adherence").path("prescribedSessions").asInt()).isEqualTo(8);
+        assertThat(updated.path("adherence").path("percent").asInt()).isEqualTo(25);
+        assertThat(updated.path("adherence").path("adherent").asBoolean()).isFalse();
     }
 
     @Test

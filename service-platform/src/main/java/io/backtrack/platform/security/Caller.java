@@ -51,6 +51,20 @@ public class Caller {
         return identity.hasRole(Roles.ADMIN);
     }
 
+    /**
+     * The tenancy rule of every service: a clinician reaches the patients of their own clinic, a
+     * patient only their own record (linked by its login subject), anyone else no patient at all.
+     */
+    public boolean mayReachPatient(String patientClinicId, String patientLoginSubject) {
+        if (isClinician()) {
+            return patientClinicId.equals(requiredClinicId());
+        }
+        if (isPatient()) {
+            return patientLoginSubject != null && subject().equals(patientLoginSubject);
+        }
+        return false;
+    }
+
     /** The role recorded in the audit trail: the most privileged one the caller holds. */
     public String primaryRole() {
         if (isAdmin()) {

@@ -1,4 +1,4 @@
-package io.backtrack.plan.adherence;
+package io.backtrack.scoring;
 
 import io.backtrack.contracts.clinical.AdherenceSnapshot;
 import io.backtrack.contracts.clinical.ReportedPercent;
@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * dated by when they were performed, and every comparison is integer arithmetic.
  */
 public record AdherenceWindow(LocalDate startDate, WeeklyPrescription prescription, Set<Integer> heldWeeks,
-        List<LoggedSession> sessions, AdherenceRules rules) {
+        List<LoggedSession> sessions, AdherenceThresholds rules) {
 
     /** A logged session: the day it was performed and whether it counts (at least half its exercises done). */
     public record LoggedSession(LocalDate performedOn, boolean counts) {

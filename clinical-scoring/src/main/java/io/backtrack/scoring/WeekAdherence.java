@@ -1,4 +1,4 @@
-package io.backtrack.plan.adherence;
+package io.backtrack.scoring;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

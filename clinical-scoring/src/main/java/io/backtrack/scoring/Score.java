@@ -1,4 +1,4 @@
-package io.backtrack.outcome.measure;
+package io.backtrack.scoring;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,11 +23,6 @@ public record Score(long numerator, long denominator) {
     public static Score of(BigDecimal value) {
         BigDecimal plain = value.setScale(Math.max(0, value.scale()));
         return new Score(plain.unscaledValue().longValueExact(), BigDecimal.TEN.pow(plain.scale()).longValueExact());
-    }
-
-    /** ODI percent = sum ÷ (5 × answered) × 100 = 20 × sum ÷ answered. */
-    public static Score odiPercent(int rawSum, int sectionsAnswered) {
-        return new Score(20L * rawSum, sectionsAnswered);
     }
 
     public Score minus(Score other) {

@@ -1,7 +1,7 @@
-package io.backtrack.outcome.review;
+package io.backtrack.scoring;
 
 import io.backtrack.contracts.outcome.MeasureChange;
-import io.backtrack.outcome.measure.Score;
+import io.backtrack.scoring.Score;
 
 /**
  * Reads a measure where lower is better (pain NRS, ODI) against its baseline: improved by a drop of

@@ -1,4 +1,4 @@
-package io.backtrack.plan.adherence;
+package io.backtrack.scoring;
 
 import java.time.LocalDate;
 

@@ -1,0 +1,68 @@
+package io.backtrack.plan.clocks;
+
+import io.backtrack.contracts.plan.ReviewAdherenceUpdated;
+import io.backtrack.messaging.EventOutbox;
+import io.backtrack.plan.adherence.AdherenceWindows;
+import io.backtrack.plan.plans.Plan;
+import io.backtrack.plan.sessions.Session;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * A counted session performed before a review's due day but logged after the review fell due counts
+ * for that review (docs/clinical-rules.md §3): the review's adherence is counted again, in the
+ * session's transaction, and published as review-adherence-updated. The course's review clocks that
+ * may be due before this transaction ends (by tomorrow: no transaction outlives a day) are read FOR
+ * SHARE, so a clock job firing one at the same moment either commits first (this session then sees it
+ * fired) or skips it until this session has committed (its own count then includes the session).
+ */
+@ApplicationScoped
+public class LateSessions {
+
+    private static final String REVIEWS_DUE_AFTER = """
+            SELECT c.* FROM plan_clock c
+             WHERE c.course_id = ?1 AND c.kind = 'REVIEW' AND c.due_on > ?2 AND c.due_on <= ?3
+               FOR SHARE""";
+
+    private final AdherenceWindows windows;
+    private final EventOutbox outbox;
+    private final Clock clock;
+
+    public LateSessions(AdherenceWindows windows, EventOutbox outbox, Clock clock) {
+        this.windows = windows;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Publishes the new adherence of every review already fired whose count the session joins. */
+    public Uni<Void> logged(Plan plan, Session session) {
+        if (!session.counts) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession()
+                .chain(db -> db.createNativeQuery(REVIEWS_DUE_AFTER, PlanClock.class)
+                        .setParameter(1, plan.courseId)
+                        .setParameter(2, LocalDate.ofInstant(session.performedAt, ZoneOffset.UTC))
+                        .setParameter(3, LocalDate.now(clock).plusDays(1))
+                        .getResultList())
+                .map(reviews -> reviews.stream().filter(review -> review.firedAt != null).toList())
+                .chain(fired -> fired.isEmpty() ? Uni.createFrom().voidItem() : countedAgain(plan, session, fired));
+    }
+
+    private Uni<Void> countedAgain(Plan plan, Session session, List<PlanClock> fired) {
+        return Panache.getSession().chain(db -> db.flush()).chain(() -> windows.of(plan)).chain(window -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (PlanClock review : fired) {
+                chain = chain.chain(() -> outbox.append(plan.patientId, new ReviewAdherenceUpdated(plan.patientId,
+                        plan.clinicId, review.firedPlanId, review.week, window.startDate(), review.dueOn, session.id,
+                        window.until(7 * review.week), clock.instant())));
+            }
+            return chain;
+        });
+    }
+}
