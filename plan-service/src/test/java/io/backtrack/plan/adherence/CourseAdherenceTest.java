@@ -7,16 +7,14 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.EventType;
-import io.backtrack.contracts.Topic;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
+import io.backtrack.plan.PlanTopic;
 import io.backtrack.plan.clocks.DueClocks;
 import io.backtrack.platform.time.ServiceClock;
 import io.backtrack.testing.MovingClock;
 import io.backtrack.testing.TestTokens;
-import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
@@ -257,25 +255,12 @@ class CourseAdherenceTest {
         return pool.preparedQuery(sql).execute(parameters).await().indefinitely().iterator().next().getLong(0);
     }
 
-    /** Every event of the type about the patient, read to the topic's end once the outbox has drained. */
     private List<JsonNode> published(UUID patientId, EventType type) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL", Tuple.tuple()) == 0);
-        return TopicProbe.readToEnd(Topic.PLAN.topicName()).stream()
-                .filter(r -> patientId.toString().equals(r.key()) && type.ceType().equals(TopicProbe.header(r, "ce_type")))
-                .map(r -> readTree(r.value())).toList();
+        return PlanTopic.published(pool, patientId, type);
     }
 
     private static JsonNode single(List<JsonNode> events) {
         assertThat(events).hasSize(1);
         return events.get(0);
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return EventJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.EventSchemas;
 import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.Topic;
@@ -14,6 +13,7 @@ import io.backtrack.contracts.clinical.ReviewVerdict;
 import io.backtrack.contracts.outcome.ReviewCompleted;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
+import io.backtrack.plan.PlanTopic;
 import io.backtrack.platform.time.ServiceClock;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +26,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -44,26 +43,18 @@ class ReviewClockTest {
         this.pool = pool;
     }
 
-    private static List<JsonNode> events(UUID patientId, EventType type, int atLeast) {
-        List<ConsumerRecord<String, String>> records = TopicProbe.readAll(Topic.PLAN.topicName(), Duration.ofSeconds(30),
-                all -> all.stream().filter(r -> matches(r, patientId, type)).count() >= atLeast);
-        return records.stream().filter(r -> matches(r, patientId, type)).map(r -> readTree(r.value())).toList();
+    /** Waits until at least {@code atLeast} events of the type about the patient are on the topic. */
+    private static void awaitEvents(UUID patientId, EventType type, int atLeast) {
+        TopicProbe.readAll(Topic.PLAN.topicName(), Duration.ofSeconds(30),
+                all -> PlanTopic.of(all, patientId, type).size() >= atLeast);
     }
 
-    /** Every event of the type about the patient, read to the topic's end once the outbox has drained. */
     private List<JsonNode> published(UUID patientId, EventType type) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> single("SELECT count(*) FROM outbox_event "
-                + "WHERE published_at IS NULL", Tuple.tuple()) == 0);
-        return TopicProbe.readToEnd(Topic.PLAN.topicName()).stream().filter(r -> matches(r, patientId, type))
-                .map(r -> readTree(r.value())).toList();
+        return PlanTopic.published(pool, patientId, type);
     }
 
     private long single(String sql, Tuple parameters) {
         return pool.preparedQuery(sql).execute(parameters).await().indefinitely().iterator().next().getLong(0);
-    }
-
-    private static boolean matches(ConsumerRecord<String, String> r, UUID patientId, EventType type) {
-        return patientId.toString().equals(r.key()) && type.ceType().equals(TopicProbe.header(r, "ce_type"));
     }
 
     @Test
@@ -86,7 +77,8 @@ class ReviewClockTest {
         assertThat(published(patientId, EventType.ADHERENCE_MISSED)).as("weeks that ended before the plan wait a day")
                 .isEmpty();
         clock.advance(Duration.ofDays(1));
-        List<JsonNode> missed = events(patientId, EventType.ADHERENCE_MISSED, 4);
+        awaitEvents(patientId, EventType.ADHERENCE_MISSED, 4);
+        List<JsonNode> missed = published(patientId, EventType.ADHERENCE_MISSED);
         assertThat(missed).extracting(e -> e.path("consecutiveMissedWeeks").asInt()).containsExactly(1, 2, 3, 4);
     }
 
@@ -96,13 +88,14 @@ class ReviewClockTest {
         UUID notResponding = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
         String respondingPlan = PlanFixtures.createPlan(CLINIC, responding, PlanFixtures.plan(LocalDate.now().minusDays(42)));
         String notRespondingPlan = PlanFixtures.createPlan(CLINIC, notResponding, PlanFixtures.plan(LocalDate.now().minusDays(42)));
-        events(responding, EventType.REVIEW_DUE, 1);
-        events(notResponding, EventType.REVIEW_DUE, 1);
+        awaitEvents(responding, EventType.REVIEW_DUE, 1);
+        awaitEvents(notResponding, EventType.REVIEW_DUE, 1);
 
         String respondingVerdict = verdict(responding, respondingPlan, ReviewVerdict.RESPONDING);
         verdict(notResponding, notRespondingPlan, ReviewVerdict.NON_RESPONDING);
 
-        List<JsonNode> second = events(notResponding, EventType.REVIEW_DUE, 2);
+        awaitEvents(notResponding, EventType.REVIEW_DUE, 2);
+        List<JsonNode> second = published(notResponding, EventType.REVIEW_DUE);
         assertThat(second).extracting(e -> e.path("week").asInt()).containsExactly(4, 6);
         await().atMost(Duration.ofSeconds(30)).until(() -> single("SELECT count(*) FROM processed_event "
                 + "WHERE event_id = $1", Tuple.of(respondingVerdict)) == 1);
@@ -123,14 +116,6 @@ class ReviewClockTest {
             return VertxContextSupport.subscribeAndAwait(dueClocks::fireDue);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return EventJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
         }
     }
 }

@@ -4,18 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.EventType;
-import io.backtrack.contracts.Topic;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
+import io.backtrack.plan.PlanTopic;
 import io.backtrack.plan.clocks.DueClocks;
 import io.backtrack.platform.time.ServiceClock;
 import io.backtrack.testing.MovingClock;
 import io.backtrack.testing.StartBarrier;
 import io.backtrack.testing.TestTokens;
-import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
@@ -83,7 +80,7 @@ class LateSessionRaceTest {
             for (UUID patientId : patients) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> reviewFired(patientId));
             }
-            List<ConsumerRecord<String, String>> topic = drainedPlanTopic();
+            List<ConsumerRecord<String, String>> topic = PlanTopic.drained(pool);
             for (UUID patientId : patients) {
                 List<Integer> due = counted(topic, patientId, EventType.REVIEW_DUE);
                 List<Integer> updated = counted(topic, patientId, EventType.REVIEW_ADHERENCE_UPDATED);
@@ -118,28 +115,12 @@ class LateSessionRaceTest {
                 + "AND c.kind = 'REVIEW' AND c.fired_at IS NOT NULL", Tuple.of(patientId)) == 1;
     }
 
-    private List<ConsumerRecord<String, String>> drainedPlanTopic() {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL", Tuple.tuple()) == 0);
-        return TopicProbe.readToEnd(Topic.PLAN.topicName());
-    }
-
     private static List<Integer> counted(List<ConsumerRecord<String, String>> topic, UUID patientId, EventType type) {
-        return topic.stream()
-                .filter(r -> patientId.toString().equals(r.key()) && type.ceType().equals(TopicProbe.header(r, "ce_type")))
-                .map(r -> readTree(r.value()).path("adherence").path("countedSessions").asInt())
-                .toList();
+        return PlanTopic.of(topic, patientId, type).stream()
+                .map(event -> event.path("adherence").path("countedSessions").asInt()).toList();
     }
 
     private long count(String sql, Tuple parameters) {
         return pool.preparedQuery(sql).execute(parameters).await().indefinitely().iterator().next().getLong(0);
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return EventJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

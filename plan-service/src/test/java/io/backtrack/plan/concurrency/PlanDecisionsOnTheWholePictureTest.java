@@ -7,15 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.EventType;
-import io.backtrack.contracts.Topic;
 import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
+import io.backtrack.plan.PlanTopic;
 import io.backtrack.testing.StartBarrier;
 import io.backtrack.testing.TestTokens;
-import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -135,11 +133,8 @@ class PlanDecisionsOnTheWholePictureTest {
                 .body("status", equalTo("ON_HOLD"))
                 .body("holdViolations.ruleId", hasItem("PLAN-CONTRAINDICATED"))
                 .body("holdViolations.condition", hasItem("M43.16"));
-        var held = TopicProbe.readAll(Topic.PLAN.topicName(), Duration.ofSeconds(30), all -> all.stream()
-                .anyMatch(r -> isStatusChange(r.key(), TopicProbe.header(r, "ce_type"), patientId)));
-        assertThat(held).filteredOn(r -> isStatusChange(r.key(), TopicProbe.header(r, "ce_type"), patientId))
-                .singleElement().satisfies(r -> {
-                    var event = EventJson.mapper().readTree(r.value());
+        assertThat(PlanTopic.published(pool, patientId, EventType.PLAN_STATUS_CHANGED)).singleElement()
+                .satisfies(event -> {
                     assertThat(event.path("to").asText()).isEqualTo("ON_HOLD");
                     assertThat(event.path("reason").asText()).isEqualTo("INTAKE_COMPLETED");
                     assertThat(event.path("ruleIds").toString()).contains("PLAN-CONTRAINDICATED");
@@ -148,10 +143,6 @@ class PlanDecisionsOnTheWholePictureTest {
         given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
                 .body("{\"status\":\"ACTIVE\",\"reason\":\"Try again\"}").post("/api/v1/plans/" + planId + "/status")
                 .then().statusCode(422).body("violations.ruleId", hasItem("PLAN-CONTRAINDICATED"));
-    }
-
-    private static boolean isStatusChange(String key, String type, UUID patientId) {
-        return patientId.toString().equals(key) && EventType.PLAN_STATUS_CHANGED.ceType().equals(type);
     }
 
     private static Response post(UUID patientId, ObjectNode plan) {

@@ -6,12 +6,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.backtrack.contracts.EventType;
-import io.backtrack.contracts.Topic;
 import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
+import io.backtrack.plan.PlanTopic;
 import io.backtrack.testing.TestTokens;
-import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -42,13 +41,11 @@ class RedFlagHoldTest {
         UUID flagId = PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.MALIGNANCY_RISK);
         await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(plan(planId).extract().path("status")));
 
-        var changes = TopicProbe.readAll(Topic.PLAN.topicName(), Duration.ofSeconds(30), all -> all.stream()
-                .anyMatch(r -> patientId.toString().equals(r.key())
-                        && EventType.PLAN_STATUS_CHANGED.ceType().equals(TopicProbe.header(r, "ce_type"))));
-        assertThat(changes).filteredOn(r -> patientId.toString().equals(r.key())
-                        && EventType.PLAN_STATUS_CHANGED.ceType().equals(TopicProbe.header(r, "ce_type")))
-                .singleElement()
-                .satisfies(r -> assertThat(r.value()).contains("\"to\":\"ON_HOLD\"", "\"reason\":\"RED_FLAG_RAISED\""));
+        assertThat(PlanTopic.published(pool, patientId, EventType.PLAN_STATUS_CHANGED)).singleElement()
+                .satisfies(event -> {
+                    assertThat(event.path("to").asText()).isEqualTo("ON_HOLD");
+                    assertThat(event.path("reason").asText()).isEqualTo("RED_FLAG_RAISED");
+                });
 
         resume(planId).statusCode(422).body("violations[0].ruleId", equalTo("PLAN-RED-FLAG"));
         String cleared = PatientEventsFixture.clearRedFlag(patientId, CLINIC, flagId, RedFlagCode.MALIGNANCY_RISK);

@@ -4,25 +4,22 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.EventSchemas;
 import io.backtrack.contracts.EventType;
-import io.backtrack.contracts.Topic;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
+import io.backtrack.plan.PlanTopic;
 import io.backtrack.testing.RealInfrastructure;
 import io.backtrack.testing.TestTokens;
-import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +31,12 @@ import org.junit.jupiter.api.Test;
 class SessionTest {
 
     private static final String CLINIC = "clinic-sessions";
+
+    private final Pool pool;
+
+    SessionTest(Pool pool) {
+        this.pool = pool;
+    }
 
     private static String session(Instant performedAt, String exercises, String extra) {
         return "{\"performedAt\":\"" + performedAt + "\",\"exercisesDone\":[" + exercises + "],"
@@ -76,13 +79,8 @@ class SessionTest {
         given().auth().oauth2(TestTokens.patient(subject)).when().get("/api/v1/plans/" + planId + "/sessions")
                 .then().statusCode(200).body("size()", equalTo(1));
 
-        var records = TopicProbe.readAll(Topic.PLAN.topicName(), Duration.ofSeconds(30), all -> all.stream()
-                .anyMatch(r -> patientId.toString().equals(r.key())
-                        && EventType.SESSION_COMPLETED.ceType().equals(TopicProbe.header(r, "ce_type"))));
-        var completed = records.stream().filter(r -> patientId.toString().equals(r.key())
-                && EventType.SESSION_COMPLETED.ceType().equals(TopicProbe.header(r, "ce_type"))).toList();
-        assertThat(completed).hasSize(1);
-        assertThat(new EventSchemas().violations(EventType.SESSION_COMPLETED, readTree(completed.get(0).value()))).isEmpty();
+        assertThat(PlanTopic.published(pool, patientId, EventType.SESSION_COMPLETED)).singleElement()
+                .satisfies(event -> assertThat(new EventSchemas().violations(EventType.SESSION_COMPLETED, event)).isEmpty());
     }
 
     @Test
@@ -128,13 +126,5 @@ class SessionTest {
                 .then().body("status", equalTo("ON_HOLD"));
         log(TestTokens.clinician(CLINIC), planId, null, session(Instant.now().minusSeconds(30), "\"SC-01\"", ""))
                 .statusCode(409);
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return EventJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }
