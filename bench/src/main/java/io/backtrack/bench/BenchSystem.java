@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Map;
 /**
  * The system under test, without demo data: PostgreSQL with fsync on, a Kafka broker, the OIDC test
  * server as token issuer, and the three packaged services in their prod profile. Services start one
- * after another, so each one's time to ready is its own.
+ * after another, so each one's time to ready is its own; replicas may be added later.
  */
 final class BenchSystem implements AutoCloseable {
 
@@ -31,9 +32,15 @@ final class BenchSystem implements AutoCloseable {
     final String kafka;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final List<ServiceProcess> replicas = new ArrayList<>();
     private final StartedParts started = new StartedParts();
+    private final Path root;
+    private final Path logs;
+    private final Map<String, String> config;
 
     private BenchSystem(Path root, Path logs) throws Exception {
+        this.root = root;
+        this.logs = logs;
         LocalPostgres database = LocalPostgres.startEphemeralDurable();
         started.add(database);
         postgres = database.endpoint();
@@ -45,7 +52,7 @@ final class BenchSystem implements AutoCloseable {
         started.add(oidc::stop);
         System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
 
-        Map<String, String> config = Map.of(
+        config = Map.of(
                 "backtrack.clock.controllable", "true",
                 "quarkus.oidc.auth-server-url", issuer,
                 "backtrack.audit.hmac-key", randomKey(),
@@ -69,6 +76,28 @@ final class BenchSystem implements AutoCloseable {
 
     String api(String service) {
         return services.get(service).spec().url() + "/api/v1";
+    }
+
+    /**
+     * Starts one more process of the service on the same database and broker (a replica, as ops adds
+     * one), and returns its API base URL once it is ready.
+     */
+    String startReplica(String service) throws Exception {
+        ServiceSpec spec = new ServiceSpec(service, database(service), FreePort.find(), FreePort.find());
+        ServiceProcess replica = ServiceProcess.start(root, spec, postgres, kafka, config,
+                logs.resolve("replica-" + (replicas.size() + 2)));
+        started.add(replica);
+        replica.awaitReady(Duration.ofMinutes(3));
+        replicas.add(replica);
+        return spec.url() + "/api/v1";
+    }
+
+    /** The API base URL of every running process, replicas included. */
+    List<String> allApis() {
+        List<String> apis = new ArrayList<>();
+        services.values().forEach(process -> apis.add(process.spec().url() + "/api/v1"));
+        replicas.forEach(process -> apis.add(process.spec().url() + "/api/v1"));
+        return apis;
     }
 
     String management(String service) {

@@ -105,10 +105,14 @@ public final class Benchmark {
                         Report.number(InFlightAborts.fewestLentOut(system.management(service)))));
             }
 
-            step("one clock pass over " + options.clockPlans() + " active plans");
+            step("a second plan-service replica on the same database");
+            Replicas.Figures replicas = Replicas.run(system, clinic, patients, this::saturate);
+
+            step("one clock pass over " + options.clockPlans() + " active plans, with both plan-service replicas");
             ClockPass.Figures clocks = ClockPass.run(system, options.clockPlans(), Duration.ofMinutes(15));
 
-            return report(machine, requests, sessions, pipelineRate, pipeline, pgbench, broker, services, clocks);
+            return report(machine, requests, sessions, pipelineRate, pipeline, pgbench, broker, services, replicas,
+                    clocks);
         }
     }
 
@@ -132,7 +136,8 @@ public final class Benchmark {
 
     private Report report(Machine machine, List<List<String>> requests, Load.Result sessions, double pipelineRate,
             Pipeline.Figures pipeline,
-            DatabaseBaseline.Figures pgbench, Latencies broker, List<List<String>> services, ClockPass.Figures clocks) {
+            DatabaseBaseline.Figures pgbench, Latencies broker, List<List<String>> services, Replicas.Figures replicas,
+            ClockPass.Figures clocks) {
         Report report = new Report().title("BackTrack performance" + (options.quick() ? " (smoke run)" : ""));
         report.section("How this was measured",
                 "Written by `bench/run` (see README). " + machine.summary(),
@@ -179,13 +184,26 @@ public final class Benchmark {
                         + options.aborts() + " session POSTs whose connections were reset in flight, the fewest "
                         + "pooled database connections seen lent out over up to a minute (0 means none leaked).");
         report.table(List.of("service", "ready after s", "RSS MiB", "pool lent out after aborts"), services);
+        report.section("Replicas",
+                "A second plan-service process started on the same database and broker, as ops adds a replica. "
+                        + "Session logging at saturation (closed loop, " + CONCURRENCY + " clients) against the first "
+                        + "process alone, then against both with requests alternating; then plan-service's audit "
+                        + "verification over every chain both appended to. Every process shares the machine's cores.");
+        report.table(List.of("request", "load", "answered/s", "p50 ms", "p99 ms", "errors"),
+                List.of(Report.row(replicas.one()), Report.row(replicas.two())));
+        report.table(List.of("figure", "value"), List.of(
+                List.of("two replicas ÷ one", Report.number(replicas.two().perSecond() / replicas.one().perSecond())),
+                List.of("plan-service audit chains after both wrote", replicas.auditIntact() ? "intact"
+                        : "broken: " + replicas.auditProblem())));
         report.section("Clock pass",
-                "plan-service's clock job over " + clocks.plans() + " seeded active plans whose week-1 check falls "
-                        + "due when the services' clocks move one day on; each is a missed week, so each also writes "
-                        + "its adherence-missed event.");
+                "plan-service's clock job, in both replicas, over " + clocks.plans() + " seeded active plans whose "
+                        + "week-1 check falls due when every process's clock moves one day on; each is a missed week, so "
+                        + "each writes one adherence-missed event, whichever replica fires it.");
         report.table(List.of("figure", "value"), List.of(
                 List.of("checks fired", clocks.fired() + " of " + clocks.plans()),
-                List.of("seconds", Report.number(clocks.elapsed().toMillis() / 1000.0))));
+                List.of("seconds", Report.number(clocks.elapsed().toMillis() / 1000.0)),
+                List.of("adherence-missed events written / patients they are about", clocks.events() + " / "
+                        + clocks.patientsWithEvents())));
         return report;
     }
 

@@ -91,6 +91,11 @@ final class Clinic {
         return post(sessionsOf(patient), sessionBody(flare));
     }
 
+    /** A session sent to one given plan-service process (a replica's API base URL). */
+    HttpRequest sessionVia(String planServiceApi, Patient patient) {
+        return post(planServiceApi + "/plans/" + patient.planId() + "/sessions", sessionBody(false));
+    }
+
     String sessionsOf(Patient patient) {
         return system.api("plan-service") + "/plans/" + patient.planId() + "/sessions";
     }

@@ -13,13 +13,17 @@ import java.time.Duration;
 
 /**
  * One pass of plan-service's clock job over many active plans: each seeded plan started a week ago
- * with its week-1 check due tomorrow; the services' clocks move one day on, and the pass lasts until
- * every one of those checks has fired (each one a missed week, so each also writes its event).
+ * with its week-1 check due tomorrow; the clocks of every service process (replicas included) move
+ * one day on, and the pass lasts until every one of those checks has fired. Each is a missed week, so
+ * each writes one adherence-missed event, whichever replica fired it: the events are counted.
  */
 final class ClockPass {
 
-    /** How long the pass took, and how many of the seeded clocks had fired when it ended. */
-    record Figures(int plans, Duration elapsed, long fired) {
+    /**
+     * How long the pass took, how many of the seeded clocks had fired when it ended, and the
+     * adherence-missed events written for the seeded patients (all of them, and distinct patients).
+     */
+    record Figures(int plans, Duration elapsed, long fired, long events, long patientsWithEvents) {
     }
 
     private static final String CLINIC = "clinic-clock-pass";
@@ -34,6 +38,10 @@ final class ClockPass {
               RETURNING id, start_date)
             INSERT INTO plan_clock (course_id, kind, week, due_on)
             SELECT id, 'WEEK_END', 1, start_date + 8 FROM seeded""";
+    private static final String EVENTS = """
+            SELECT count(*), count(DISTINCT o.record_key) FROM outbox_event o
+             WHERE o.event_type = 'backtrack.plan.adherence-missed.v1'
+               AND o.record_key IN (SELECT patient_id::text FROM plan WHERE clinic_id = ?)""";
     private static final String FIRED = """
             SELECT count(*) FROM plan_clock c JOIN plan p ON p.id = c.course_id
              WHERE p.clinic_id = ? AND c.fired_at IS NOT NULL""";
@@ -51,12 +59,12 @@ final class ClockPass {
                 seed.executeUpdate();
             }
             long start = System.nanoTime();
-            for (String service : BenchSystem.SERVICES) {
-                HttpRequest advance = HttpRequest.newBuilder(URI.create(system.api(service) + "/admin/clock/advance"))
+            for (String api : system.allApis()) {
+                HttpRequest advance = HttpRequest.newBuilder(URI.create(api + "/admin/clock/advance"))
                         .header("Authorization", "Bearer " + TestTokens.admin()).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"days\":1}")).build();
                 if (!Load.send(advance)) {
-                    throw new IllegalStateException("could not move the clock of " + service);
+                    throw new IllegalStateException("could not move the clock of " + api);
                 }
             }
             long deadline = start + atMost.toNanos();
@@ -65,7 +73,14 @@ final class ClockPass {
                 Thread.sleep(100);
                 fired = fired(db);
             }
-            return new Figures(plans, Duration.ofNanos(System.nanoTime() - start), fired);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            try (PreparedStatement events = db.prepareStatement(EVENTS)) {
+                events.setString(1, CLINIC);
+                try (ResultSet rows = events.executeQuery()) {
+                    rows.next();
+                    return new Figures(plans, elapsed, fired, rows.getLong(1), rows.getLong(2));
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import io.backtrack.platform.audit.AuditEntry;
 import io.backtrack.platform.audit.AuditSeal;
 import io.backtrack.testing.RealInfrastructure;
 import io.backtrack.testing.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.sql.Connection;
@@ -30,9 +31,11 @@ import org.junit.jupiter.api.Test;
 class AuditChainTest {
 
     private final AuditSeal seal;
+    private final MeterRegistry registry;
 
-    AuditChainTest(AuditSeal seal) {
+    AuditChainTest(AuditSeal seal, MeterRegistry registry) {
         this.seal = seal;
+        this.registry = registry;
     }
 
     private static final String CLINIC = "clinic-audit";
@@ -104,17 +107,26 @@ class AuditChainTest {
         }
     }
 
-    /** Applies the change, expects verification to report it, then puts the chain back as it was. */
-    private static void tampered(Statement sql, String change, Long brokenAt, String problem) throws SQLException {
+    /**
+     * Applies the change, expects verification to report it (and its gauge, which alerts ops, to show
+     * it), then puts the chain back as it was.
+     */
+    private void tampered(Statement sql, String change, Long brokenAt, String problem) throws SQLException {
         sql.executeUpdate(change);
         var report = verification().body("intact", equalTo(false)).body("problem", containsString(problem));
         if (brokenAt != null) {
             report.body("brokenAtEntryId", equalTo(brokenAt.intValue()));
         }
+        assertThat(verificationGauge()).isZero();
         sql.executeUpdate("DELETE FROM audit_entry WHERE (scheme = 2 AND chain_key IS NULL) OR actor = 'intruder' "
                 + "OR id IN (SELECT id FROM original)");
         sql.executeUpdate("INSERT INTO audit_entry SELECT * FROM original");
         verification().body("intact", equalTo(true));
+        assertThat(verificationGauge()).isEqualTo(1);
+    }
+
+    private double verificationGauge() {
+        return registry.get("backtrack.audit.verification.intact").gauge().value();
     }
 
     /** What someone who has the database and the audit key can do: alter an entry and seal it again. */

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A counted session performed before a review's due day but logged after the review fell due counts
@@ -41,17 +42,30 @@ public class LateSessions {
 
     /** Publishes the new adherence of every review already fired whose count the session joins. */
     public Uni<Void> logged(Plan plan, Session session) {
-        if (!session.counts) {
+        LocalDate performedOn = LocalDate.ofInstant(session.performedAt, ZoneOffset.UTC);
+        LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
+        if (!session.counts || !mayJoinAReviewDueBy(plan.startDate, performedOn, tomorrow)) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession()
                 .chain(db -> db.createNativeQuery(REVIEWS_DUE_AFTER, PlanClock.class)
                         .setParameter(1, plan.courseId)
-                        .setParameter(2, LocalDate.ofInstant(session.performedAt, ZoneOffset.UTC))
-                        .setParameter(3, LocalDate.now(clock).plusDays(1))
+                        .setParameter(2, performedOn)
+                        .setParameter(3, tomorrow)
                         .getResultList())
                 .map(reviews -> reviews.stream().filter(review -> review.firedAt != null).toList())
                 .chain(fired -> fired.isEmpty() ? Uni.createFrom().voidItem() : countedAgain(plan, session, fired));
+    }
+
+    /**
+     * Whether a review day of the course (day 0 is the same for every version) falls after the day the
+     * session was performed and by tomorrow. Most sessions are performed today, far from a review
+     * day, and need no lookup.
+     */
+    private static boolean mayJoinAReviewDueBy(LocalDate dayZero, LocalDate performedOn, LocalDate tomorrow) {
+        return IntStream.of(ClockSchedule.FIRST_REVIEW_WEEK, ClockSchedule.SECOND_REVIEW_WEEK)
+                .mapToObj(week -> dayZero.plusDays(7L * week))
+                .anyMatch(due -> due.isAfter(performedOn) && !due.isAfter(tomorrow));
     }
 
     private Uni<Void> countedAgain(Plan plan, Session session, List<PlanClock> fired) {

@@ -3,6 +3,8 @@ package io.backtrack.platform.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backtrack.messaging.MessagingConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -46,10 +48,13 @@ public class AuditAnchoring {
     private final AuditConfig config;
     private final String service;
     private final AuditSeal seal;
+    private final Counter unsealedHeads;
 
     public AuditAnchoring(Pool pool, @Channel("audit-anchors") MutinyEmitter<String> topic, ObjectMapper json,
-            Clock clock, AuditConfig config, MessagingConfig messaging, AuditSeal seal) {
+            Clock clock, AuditConfig config, MessagingConfig messaging, AuditSeal seal, MeterRegistry registry) {
         this.pool = pool;
+        this.unsealedHeads = Counter.builder("backtrack.audit.unsealed_heads")
+                .description("chain heads not anchored because they do not bear the key's seal").register(registry);
         this.seal = seal;
         this.topic = topic;
         this.json = json;
@@ -74,6 +79,7 @@ public class AuditAnchoring {
         if (!seal.of(head).equals(head.entryHash)) {
             Log.errorf("audit chain %s: entry %d (number %d) does not match its seal; the chain is not anchored",
                     head.chainKey, head.id, head.chainSeq);
+            unsealedHeads.increment();
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();

@@ -1,6 +1,9 @@
 package io.backtrack.platform.audit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -10,25 +13,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks every chain from its first entry: consecutive sequence numbers (an entry removed or slipped
  * in), each link to the seal before it, each seal under the key (an entry altered, even if re-sealed
  * without the key), and the anchored entry's seal against its published anchor (a chain rewritten by
  * someone who has the key); then that no anchored entry is missing (the newest entries removed).
- * The first problem found is reported.
+ * The first problem found is reported, and the verdict kept in a gauge (created at start-up, NaN until
+ * the first verification) that alerts watch.
  */
+@Startup
 @ApplicationScoped
 public class AuditChainVerifier {
 
     private static final int PAGE = 500;
 
+    private static final int NOT_VERIFIED_YET = -1;
+
     private final AuditSeal seal;
     private final AuditAnchorReader anchors;
+    private final AtomicInteger lastIntact = new AtomicInteger(NOT_VERIFIED_YET);
 
-    public AuditChainVerifier(AuditSeal seal, AuditAnchorReader anchors) {
+    public AuditChainVerifier(AuditSeal seal, AuditAnchorReader anchors, MeterRegistry registry) {
         this.seal = seal;
         this.anchors = anchors;
+        Gauge.builder("backtrack.audit.verification.intact", lastIntact,
+                        last -> last.get() == NOT_VERIFIED_YET ? Double.NaN : last.get())
+                .description("1 when the last verification found every audit chain intact, 0 when it found a break")
+                .register(registry);
     }
 
     public Uni<ChainVerification> verify() {
@@ -36,7 +49,8 @@ public class AuditChainVerifier {
         return Uni.createFrom().item(anchors::newestByChain)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .chain(this::verifyAgainst);
+                .chain(this::verifyAgainst)
+                .invoke(verdict -> lastIntact.set(verdict.intact() ? 1 : 0));
     }
 
     @WithSession
