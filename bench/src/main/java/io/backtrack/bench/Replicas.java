@@ -13,8 +13,8 @@ import java.util.function.LongFunction;
 
 /**
  * What a second plan-service replica on the same database changes: session logging at saturation
- * against one process and against both (requests alternating), and whether the audit chains both
- * processes appended to still verify.
+ * against one process and against both (requests alternating, once the new JVM has been warmed up
+ * alone), and whether the audit chains both processes appended to still verify.
  */
 final class Replicas {
 
@@ -39,6 +39,8 @@ final class Replicas {
         Load.Result one = saturate.run("session logging, one plan-service",
                 i -> clinic.sessionVia(first, patients.get((int) (i % patients.size()))));
         String second = system.startReplica("plan-service");
+        saturate.run("warming the new replica up (not reported)",
+                i -> clinic.sessionVia(second, patients.get((int) (i % patients.size()))));
         Load.Result two = saturate.run("session logging, two plan-service replicas",
                 i -> clinic.sessionVia(i % 2 == 0 ? first : second, patients.get((int) (i % patients.size()))));
         JsonNode verdict = verification(first);
