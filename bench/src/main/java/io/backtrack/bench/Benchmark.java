@@ -72,24 +72,29 @@ public final class Benchmark {
                     + options.flaringPatients() + " more for the pipeline");
             List<Clinic.Patient> patients = clinic.seed(options.patients());
             List<Clinic.Patient> flaring = clinic.seed(options.flaringPatients());
+            settle(system);
 
             List<List<String>> requests = new ArrayList<>();
             step("session logging");
             Load.Result sessions = saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
             requests.add(Report.row(sessions));
             requests.add(Report.row(half(sessions, i -> clinic.session(patients.get(index(i, patients)), false))));
+            settle(system);
             step("intake POST");
             Load.Result intakes = saturate("intake POST", i -> clinic.intakeFor(patients.get(index(i, patients))));
             requests.add(Report.row(intakes));
             requests.add(Report.row(half(intakes, i -> clinic.intakeFor(patients.get(index(i, patients))))));
+            settle(system);
             step("progress GET");
             Load.Result progress = saturate("progress GET", i -> clinic.progressOf(patients.get(index(i, patients))));
             requests.add(Report.row(progress));
             requests.add(Report.row(half(progress, i -> clinic.progressOf(patients.get(index(i, patients))))));
 
+            settle(system);
             double pipelineRate = Math.min(options.pipelinePerSecond(), Math.floor(sessions.perSecond() / 2));
             step("event pipeline at " + pipelineRate + " sessions/s");
             Pipeline.Figures pipeline = Pipeline.run(system, clinic, patients, flaring, pipelineRate, options.measured());
+            settle(system);
             step("baselines: pgbench and a raw Kafka round trip");
             DatabaseBaseline.Figures pgbench = DatabaseBaseline.run(system.postgres, system.database("plan-service"),
                     CONCURRENCY, options.measured(), root.resolve("bench/target"));
@@ -105,6 +110,7 @@ public final class Benchmark {
                         Report.number(InFlightAborts.fewestLentOut(system.management(service)))));
             }
 
+            settle(system);
             step("a second plan-service replica on the same database");
             Replicas.Figures replicas = Replicas.run(system, clinic, patients, this::saturate);
 
@@ -114,6 +120,11 @@ public final class Benchmark {
             return report(machine, requests, sessions, pipelineRate, pipeline, pgbench, broker, services, replicas,
                     clocks);
         }
+    }
+
+    /** Before each measurement: nothing left over from the one before (see {@link Quiet}). */
+    private static void settle(BenchSystem system) throws Exception {
+        Quiet.await(system, Duration.ofMinutes(5));
     }
 
     private Load.Result saturate(String what, LongFunction<HttpRequest> requests) throws InterruptedException {
@@ -146,7 +157,8 @@ public final class Benchmark {
                         + "(prod profile, JVM); and the load generator. outcome-service consumed all along. "
                         + options.patients() + " seeded patients with active plans share the load; each measured run "
                         + "lasts " + options.measured().toSeconds() + " s after " + options.warmUp().toSeconds()
-                        + " s of warm-up. Closed loop: " + CONCURRENCY + " clients, each sending when its last answer "
+                        + " s of warm-up, once every outbox is published and no consumer has applied anything for 3 s "
+                        + "(the work the seeding or the previous run left behind is done). Closed loop: " + CONCURRENCY + " clients, each sending when its last answer "
                         + "came (saturation). Open loop: a fixed rate of half that, each request timed from when it "
                         + "was due, so queueing shows.");
         report.section("Requests");

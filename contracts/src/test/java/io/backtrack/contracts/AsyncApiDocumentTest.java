@@ -100,6 +100,8 @@ class AsyncApiDocumentTest {
                     .as("schema file of " + type.ceType()).isNotNull();
             assertThat(message.path("traits").findValuesAsText("$ref"))
                     .containsExactly("#/components/messageTraits/cloudEvent");
+            assertThat(message.path("deprecated").asBoolean()).as(type.ceType() + " deprecated")
+                    .isEqualTo(type.deprecatedFor().isPresent());
         }
         JsonNode components = document().path("components");
         assertThat(components.at("/messageTraits/cloudEvent/bindings/kafka/key/format").asText()).isEqualTo("uuid");
@@ -133,7 +135,7 @@ class AsyncApiDocumentTest {
             JsonNode channel = document.path("channels").path(channelKey);
             assertThat(channel.path("messages").findValuesAsText("$ref")).containsExactlyInAnyOrderElementsOf(
                     typesByTopic.get(topic).stream()
-                            .map(type -> "#/components/messages/" + type.payloadType().getSimpleName())
+                            .map(type -> "#/components/messages/" + type.messageName())
                             .toList());
 
             List<JsonNode> sends = new ArrayList<>();

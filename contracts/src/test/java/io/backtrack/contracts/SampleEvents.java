@@ -71,7 +71,7 @@ final class SampleEvents {
                     Instant.parse("2026-10-06T18:00:00Z"), 1, 4, 3, true, 5, 4, 6, List.of(), List.of(), false, AT);
             case ADHERENCE_MISSED -> new AdherenceMissed(PATIENT, CLINIC, PLAN, 2, START.plusDays(7), START.plusDays(13),
                     3, 1, 33, 2, AT, new BigDecimal("33.3"));
-            case REVIEW_DUE -> new ReviewDue(PATIENT, CLINIC, PLAN, 4, START, START.plusDays(28),
+            case REVIEW_DUE, FOUR_WEEK_REVIEW_DUE -> new ReviewDue(PATIENT, CLINIC, PLAN, 4, START, START.plusDays(28),
                     AdherenceSnapshot.of(9, 12, true), AT);
             case REVIEW_ADHERENCE_UPDATED -> new ReviewAdherenceUpdated(PATIENT, CLINIC, PLAN, 4, START,
                     START.plusDays(28), UUID.randomUUID(), AdherenceSnapshot.of(10, 12, true), AT);

@@ -14,7 +14,9 @@ import java.util.UUID;
 /**
  * Writes an event into the outbox of the caller's transaction: the event is published if and only
  * if the state change that produced it commits. A payload that breaks its own contract schema is a
- * defect of ours and fails the transaction rather than reach a partner.
+ * defect of ours and fails the transaction rather than reach a partner. During a type's deprecation
+ * window the event is written under its current name and under the deprecated one, each with its
+ * own id.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -30,8 +32,15 @@ public class EventOutbox {
     }
 
     public Uni<Void> append(UUID patientId, Record payload) {
-        EventType type = EventType.of(payload.getClass());
         JsonNode json = EventJson.mapper().valueToTree(payload);
+        Uni<Void> appended = Uni.createFrom().voidItem();
+        for (EventType type : EventType.publishedAs(payload.getClass())) {
+            appended = appended.chain(() -> append(patientId, type, json));
+        }
+        return appended;
+    }
+
+    private Uni<Void> append(UUID patientId, EventType type, JsonNode json) {
         List<String> violations = schemas.violations(type, json);
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(new IllegalStateException(

@@ -48,7 +48,11 @@ public final class Events {
     }
 
     public static void publish(UUID patientId, Record payload, String ceId) {
-        EventType type = EventType.of(payload.getClass());
+        publishAs(EventType.of(payload.getClass()), patientId, payload, ceId);
+    }
+
+    /** Publishes under a given type, e.g. a deprecated name of the payload's type. */
+    public static void publishAs(EventType type, UUID patientId, Record payload, String ceId) {
         Map<String, String> headers = Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", ceId,

@@ -15,6 +15,7 @@ import io.backtrack.contracts.clinical.AdherenceSnapshot;
 import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.contracts.clinical.StartBackRisk;
 import io.backtrack.contracts.plan.ReviewAdherenceUpdated;
+import io.backtrack.contracts.plan.ReviewDue;
 import io.backtrack.testing.TestTokens;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -124,6 +125,25 @@ class ReviewJourneyTest {
             AdherenceSnapshot adherence) {
         return new ReviewAdherenceUpdated(patientId, clinic, planId, 4, TODAY.minusDays(28), TODAY, UUID.randomUUID(),
                 adherence, Instant.now());
+    }
+
+    /** A producer older than contract 1.3 names the event four-week-review-due; the new one sends both names. */
+    @Test
+    void aReviewDueUnderEitherNameOpensOneReview() {
+        String clinic = "clinic-renamed";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.intake(patientId, clinic, 6, 15, StartBackRisk.MEDIUM, false, "M54.50"));
+        Events.publish(patientId, Events.activated(patientId, clinic, planId, TODAY.minusDays(28)));
+        ReviewDue due = Events.reviewDue(patientId, clinic, planId, 4, TODAY, true);
+        String deprecated = UUID.randomUUID().toString();
+        Events.publishAs(EventType.FOUR_WEEK_REVIEW_DUE, patientId, due, deprecated);
+        Settled.consumed(pool, deprecated);
+        assertThat(progress(clinician, patientId).getList("reviews.status")).containsExactly("AWAITING_MEASURES");
+
+        Settled.consumed(pool, Events.publish(patientId, due));
+        assertThat(progress(clinician, patientId).getList("reviews.week")).containsExactly(4);
     }
 
     @Test

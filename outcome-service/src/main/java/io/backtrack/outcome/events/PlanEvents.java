@@ -70,7 +70,7 @@ public class PlanEvents {
             case PLAN_ACTIVATED -> activated(event.payloadAs(PlanActivated.class));
             case SESSION_COMPLETED -> session(event.payloadAs(SessionCompleted.class));
             case ADHERENCE_MISSED -> missed(event.payloadAs(AdherenceMissed.class));
-            case REVIEW_DUE -> reviewDue(event.payloadAs(ReviewDue.class));
+            case REVIEW_DUE, FOUR_WEEK_REVIEW_DUE -> reviewDue(event.payloadAs(ReviewDue.class));
             case REVIEW_ADHERENCE_UPDATED -> reviews.adherenceUpdated(event.payloadAs(ReviewAdherenceUpdated.class));
             case PLAN_STATUS_CHANGED -> statusChanged(event.payloadAs(PlanStatusChanged.class));
             default -> Uni.createFrom().voidItem();
@@ -130,6 +130,7 @@ public class PlanEvents {
                         profile.clinical())));
     }
 
+    /** Under either name (the deprecated one comes from producers older than 1.3): one review either way. */
     private Uni<Void> reviewDue(ReviewDue due) {
         return PlanSnapshot.<PlanSnapshot>findById(due.planId())
                 .invoke(plan -> {

@@ -56,7 +56,7 @@ public class PatientAccess {
                 .chain(plan -> plan == null
                         ? Uni.createFrom().<Plan>nullItem()
                         : PatientProfile.<PatientProfile>findById(plan.patientId)
-                                .map(profile -> profile != null && caller.mayReachPatient(profile.clinicId, profile.loginSubject) ? plan : null))
+                                .map(profile -> profile != null && reaches(profile) ? plan : null))
                 .map(plan -> requireFound(plan, planId));
     }
 
@@ -64,7 +64,7 @@ public class PatientAccess {
     public Uni<PlanUnderLock> planForChange(UUID planId) {
         return lock.patientOfPlan(planId)
                 .chain(patientId -> patientId == null ? Uni.createFrom().<PatientProfile>nullItem() : lock.lock(patientId))
-                .chain(profile -> profile == null || !caller.mayReachPatient(profile.clinicId, profile.loginSubject)
+                .chain(profile -> profile == null || !reaches(profile)
                         ? Uni.createFrom().<PlanUnderLock>nullItem()
                         : Plan.<Plan>findById(planId).map(plan -> plan == null ? null : new PlanUnderLock(plan, profile)))
                 .map(found -> {
@@ -80,7 +80,7 @@ public class PatientAccess {
     }
 
     private PatientProfile reachable(PatientProfile profile, UUID patientId) {
-        if (profile == null || !caller.mayReachPatient(profile.clinicId, profile.loginSubject)) {
+        if (profile == null || !reaches(profile)) {
             throw new ProblemException(Problem.notFound("No patient " + patientId + "."));
         }
         return profile;
@@ -91,5 +91,9 @@ public class PatientAccess {
             throw new ProblemException(Problem.notFound("No plan " + planId + "."));
         }
         return plan;
+    }
+
+    private boolean reaches(PatientProfile profile) {
+        return caller.mayReachPatient(profile.clinicId, profile.loginSubject);
     }
 }

@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The periodic job behind adherence-missed and four-week-review-due. Each run claims the clocks due
+ * The periodic job behind adherence-missed and review-due. Each run claims the clocks due
  * by today of courses with an ACTIVE version, one batch per transaction until none is left, with FOR
  * UPDATE SKIP LOCKED, so replicas never fire one twice, and marks each fired in the transaction that
  * writes its event. Clocks of a plan on hold wait for the resume; those of MAINTENANCE and COMPLETED

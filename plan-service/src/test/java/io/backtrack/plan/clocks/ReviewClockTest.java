@@ -73,6 +73,9 @@ class ReviewClockTest {
             assertThat(event.path("adherence").path("adherent").asBoolean()).isFalse();
             assertThat(new EventSchemas().violations(EventType.REVIEW_DUE, event)).isEmpty();
         });
+        assertThat(published(patientId, EventType.FOUR_WEEK_REVIEW_DUE))
+                .as("the same event under its deprecated name, during its deprecation window")
+                .containsExactlyElementsOf(due);
 
         assertThat(published(patientId, EventType.ADHERENCE_MISSED)).as("weeks that ended before the plan wait a day")
                 .isEmpty();
