@@ -1,7 +1,6 @@
 package io.backtrack.scoring;
 
 import io.backtrack.contracts.outcome.MeasureChange;
-import io.backtrack.scoring.Score;
 
 /**
  * Reads a measure where lower is better (pain NRS, ODI) against its baseline: improved by a drop of
