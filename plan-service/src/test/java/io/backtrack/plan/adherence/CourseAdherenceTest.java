@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtrack.contracts.EventType;
+import io.backtrack.plan.ClockJob;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
 import io.backtrack.plan.PlanTopic;
@@ -17,7 +18,6 @@ import io.backtrack.testing.MovingClock;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -114,7 +114,7 @@ class CourseAdherenceTest {
         log(planId, clock.instant(), "SC-01", "CS-01").statusCode(409);
 
         clock.advance(Duration.ofDays(8));
-        fireDue();
+        ClockJob.fire(dueClocks);
         assertThat(count("SELECT count(*) FROM plan_clock WHERE course_id = $1 AND fired_at IS NOT NULL",
                 Tuple.of(UUID.fromString(planId)))).as("a plan on hold fires no clock").isZero();
         assertThat(published(patientId, EventType.REVIEW_DUE)).isEmpty();
@@ -175,7 +175,7 @@ class CourseAdherenceTest {
         status(planId, "MAINTENANCE").statusCode(200);
 
         clock.advance(Duration.ofDays(35));
-        fireDue();
+        ClockJob.fire(dueClocks);
         assertThat(published(patientId, EventType.ADHERENCE_MISSED)).isEmpty();
         assertThat(published(patientId, EventType.REVIEW_DUE)).isEmpty();
 
@@ -236,13 +236,6 @@ class CourseAdherenceTest {
                 .then().statusCode(200);
     }
 
-    private void fireDue() {
-        try {
-            VertxContextSupport.subscribeAndAwait(dueClocks::fireDue);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Waits until at least {@code fired} clocks of the kind fired on the course (the job runs every second). */
     private void awaitFired(String courseId, String kind, int fired) {

@@ -11,13 +11,13 @@ import io.backtrack.contracts.clinical.AdherenceSnapshot;
 import io.backtrack.contracts.clinical.ReviewStatus;
 import io.backtrack.contracts.clinical.ReviewVerdict;
 import io.backtrack.contracts.outcome.ReviewCompleted;
+import io.backtrack.plan.ClockJob;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
 import io.backtrack.plan.PlanTopic;
 import io.backtrack.platform.time.ServiceClock;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
@@ -62,8 +62,8 @@ class ReviewClockTest {
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
         PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(28)));
 
-        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(this::fire);
-        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(this::fire);
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> ClockJob.fire(dueClocks));
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> ClockJob.fire(dueClocks));
         CompletableFuture.allOf(one, two).get();
 
         List<JsonNode> due = published(patientId, EventType.REVIEW_DUE);
@@ -102,7 +102,7 @@ class ReviewClockTest {
         assertThat(second).extracting(e -> e.path("week").asInt()).containsExactly(4, 6);
         await().atMost(Duration.ofSeconds(30)).until(() -> single("SELECT count(*) FROM processed_event "
                 + "WHERE event_id = $1", Tuple.of(respondingVerdict)) == 1);
-        fire();
+        ClockJob.fire(dueClocks);
         assertThat(published(responding, EventType.REVIEW_DUE)).extracting(e -> e.path("week").asInt())
                 .containsExactly(4);
     }
@@ -114,11 +114,4 @@ class ReviewClockTest {
                 AdherenceSnapshot.of(10, 12, true), Instant.now()));
     }
 
-    private int fire() {
-        try {
-            return VertxContextSupport.subscribeAndAwait(dueClocks::fireDue);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.backtrack.contracts.EventType;
+import io.backtrack.plan.ClockJob;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
 import io.backtrack.plan.PlanTopic;
@@ -15,7 +16,6 @@ import io.backtrack.testing.StartBarrier;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -71,7 +71,7 @@ class LateSessionRaceTest {
             }
             calls.add(() -> {
                 clock.advance(Duration.ofDays(1));
-                return fireDue();
+                return ClockJob.fire(dueClocks);
             });
             Collections.shuffle(calls, random);
             List<Integer> results = StartBarrier.together(calls);
@@ -95,13 +95,6 @@ class LateSessionRaceTest {
         }
     }
 
-    private int fireDue() {
-        try {
-            return VertxContextSupport.subscribeAndAwait(dueClocks::fireDue);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static int logSession(String planId, Instant performedAt) {
         return given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
