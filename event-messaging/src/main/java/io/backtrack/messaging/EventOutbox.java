@@ -16,7 +16,7 @@ import java.util.UUID;
  * if the state change that produced it commits. A payload that breaks its own contract schema is a
  * defect of ours and fails the transaction rather than reach a partner. During a type's deprecation
  * window the event is written under its current name and under the deprecated one, each with its
- * own id.
+ * own id. Each row keeps the trace context of the span that wrote it, for the relay to send on.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -54,6 +54,7 @@ public class EventOutbox {
         event.recordKey = patientId.toString();
         event.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         event.payload = json.toString();
+        event.traceparent = TraceParent.ofCurrentSpan();
         return event.persist().replaceWithVoid();
     }
 }

@@ -5,6 +5,10 @@ import io.backtrack.persistence.DatabaseFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
@@ -40,17 +44,40 @@ public class InboundEvents {
     private final MessagingConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final ConsumerSpans spans;
 
     public InboundEvents(CloudEventReader reader, ConsumerHealth health, MessagingConfig config, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, ConsumerSpans spans) {
         this.reader = reader;
+        this.spans = spans;
         this.health = health;
         this.config = config;
         this.clock = clock;
         this.registry = registry;
     }
 
+    /**
+     * Applies one record in a consumer span of its own (see {@link ConsumerSpans}), current on a
+     * duplicated Vert.x context of this record for every attempt, so the events the handler writes
+     * and the lines it logs carry the trace.
+     */
     public Uni<Void> process(Message<String> message, String consumer, EventHandler handler) {
+        Context context = VertxContext.getOrCreateDuplicatedContext();
+        Span span = spans.start(message, consumer);
+        return Uni.createFrom().deferred(() -> {
+                    Scope scope = span.makeCurrent();
+                    return dispatch(message, consumer, handler).eventually(scope::close);
+                })
+                .runSubscriptionOn(on(context))
+                .onTermination().invoke((ignored, failure, cancelled) -> {
+                    if (failure != null) {
+                        span.recordException(failure).setStatus(StatusCode.ERROR);
+                    }
+                    span.end();
+                });
+    }
+
+    private Uni<Void> dispatch(Message<String> message, String consumer, EventHandler handler) {
         Delivery delivery = reader.read(message);
         if (delivery instanceof Delivery.Rejected rejected) {
             return deadLetter(message, consumer, rejected.reason());
@@ -65,7 +92,7 @@ public class InboundEvents {
         AtomicInteger attempts = new AtomicInteger();
         String stream = streamOf(message, consumer);
         return Uni.createFrom().deferred(() -> applyOnce(event, consumer, handler))
-                .runSubscriptionOn(onThisContext())
+                .runSubscriptionOn(on(Vertx.currentContext()))
                 .onFailure(InboundEvents::retryable)
                 .invoke(failure -> failed(consumer, stream, event, attempts.incrementAndGet(), failure))
                 .onFailure(InboundEvents::retryable)
@@ -89,11 +116,10 @@ public class InboundEvents {
     }
 
     /**
-     * Hibernate Reactive runs only on the Vert.x context the record was dispatched on; a retry after a
+     * Hibernate Reactive runs only on the Vert.x context the record is applied on; a retry after a
      * backoff would otherwise resubscribe on a worker thread.
      */
-    private static Executor onThisContext() {
-        Context context = Vertx.currentContext();
+    private static Executor on(Context context) {
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 

@@ -41,4 +41,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The W3C traceparent of the span that wrote the row; null outside a trace. */
+    public String traceparent;
 }

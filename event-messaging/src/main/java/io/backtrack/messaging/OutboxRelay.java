@@ -63,7 +63,7 @@ public class OutboxRelay {
                   WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL),
                  oldest AS (
                  SELECT min(CASE WHEN xid > xmax THEN xid - 4294967296 ELSE xid END) AS xid FROM in_flight)
-            SELECT id, event_id, topic, event_type, source, record_key, occurred_at, payload
+            SELECT id, event_id, topic, event_type, source, record_key, occurred_at, payload, traceparent
               FROM outbox_event, horizon, oldest
              WHERE published_at IS NULL
                AND tx_id::text::bigint < coalesce(oldest.xid, horizon.xmax)
@@ -207,6 +207,10 @@ public class OutboxRelay {
         header(headers, CloudEventHeaders.SUBJECT, row.getString("record_key"));
         header(headers, CloudEventHeaders.TIME, row.getOffsetDateTime("occurred_at").toInstant().toString());
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        String traceparent = row.getString("traceparent");
+        if (traceparent != null) {
+            header(headers, TraceParent.HEADER, traceparent);
+        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.getString("topic"))
                 .withKey(row.getString("record_key"))

@@ -14,6 +14,11 @@ final class Database {
     }
 
     static long count(String sql, Object... parameters) {
+        return ((Number) first(sql, parameters)).longValue();
+    }
+
+    /** The first column of the first row; null when there is no row or the value is null. */
+    static Object first(String sql, Object... parameters) {
         var postgres = RealInfrastructure.postgres();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("messaging"), postgres.user(),
                 postgres.password());
@@ -22,8 +27,7 @@ final class Database {
                 statement.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+                return rows.next() ? rows.getObject(1) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -63,6 +63,11 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(spec, process, OrphanGuard.interruptOnExit(process.pid()), log);
     }
 
+    /** The file the service's output goes to. */
+    public Path log() {
+        return log;
+    }
+
     /** Waits until {@code /q/health/ready} answers 200, or fails with the end of the service's log. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -13,6 +13,7 @@ import io.backtrack.testing.TestTokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -103,6 +104,7 @@ final class BackTrackSystem implements AutoCloseable {
             ServiceSpec spec = new ServiceSpec(name, prefix + name.substring(0, name.indexOf('-')), FreePort.find(),
                     FreePort.find());
             external.createDatabaseIfAbsent(spec.database());
+            Files.deleteIfExists(logs.resolve(name + ".log"));
             databases.put(name, postgresFor.apply(spec));
             services.put(name, start(spec));
             specs.add(spec);
@@ -127,6 +129,11 @@ final class BackTrackSystem implements AutoCloseable {
     /** Where a service serves health, metrics and its OpenAPI document, e.g. {@code http://localhost:port}. */
     String managementUrl(String name) {
         return services.get(name).spec().managementUrl();
+    }
+
+    /** The file a service's output (its JSON log lines) goes to. */
+    Path log(String name) {
+        return services.get(name).log();
     }
 
     /** The database a service keeps its state in. */

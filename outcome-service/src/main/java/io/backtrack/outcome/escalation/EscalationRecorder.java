@@ -10,6 +10,7 @@ import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -88,8 +89,11 @@ public class EscalationRecorder {
                 .chain(() -> audit.record(RULES, AuditAction.CREATE, RESOURCE, escalation.id, patientId,
                         recommendation.ruleId() + " " + recommendation.ruleVersion() + " recommended " + escalation.type
                                 + " (" + escalation.urgency + ")"))
-                .invoke(() -> registry.counter("backtrack.escalations.recommended", "type", escalation.type.name())
-                        .increment());
+                .invoke(() -> {
+                    registry.counter("backtrack.escalations.recommended", "type", escalation.type.name()).increment();
+                    Log.infof("escalation %s recommends %s (%s) by %s", escalation.id, escalation.type,
+                            escalation.urgency, escalation.ruleId);
+                });
     }
 
     private Uni<Void> raise(Escalation open, Recommendation recommendation) {
