@@ -2,6 +2,7 @@ package io.backtrack.outcome;
 
 import static io.backtrack.outcome.Events.TODAY;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -34,6 +35,23 @@ class MeasureAccessTest {
                 .then().statusCode(200).body("id", equalTo(first));
         given().auth().oauth2(clinician).get("/api/v1/patients/" + patientId + "/measures")
                 .then().statusCode(200).body("$", hasSize(1)).body("[0].id", equalTo(first));
+    }
+
+    @Test
+    void theLocationOfARecordedMeasureReadsItOnlyThroughItsOwnPatient() {
+        String clinician = TestTokens.clinician(CLINIC);
+        UUID patientId = Events.registered(CLINIC, null);
+        String location = Measures.post(clinician, patientId, Measures.pain(6, TODAY)).statusCode(201)
+                .extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(location).isEqualTo("/api/v1/patients/" + patientId + "/measures/" + id);
+
+        given().auth().oauth2(clinician).get(location).then().statusCode(200)
+                .body("id", equalTo(id)).body("value", equalTo(6));
+        UUID otherPatient = Events.registered(CLINIC, null);
+        given().auth().oauth2(clinician).get("/api/v1/patients/" + otherPatient + "/measures/" + id)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.clinician("clinic-other")).get(location).then().statusCode(404);
     }
 
     @Test

@@ -190,7 +190,7 @@ class JourneysSystemTest {
         String resume = "{\"status\":\"ACTIVE\",\"reason\":\"Symptoms settled\"}";
         given().auth().oauth2(clinician).contentType(ContentType.JSON).body(resume)
                 .post(system.plans + "/plans/" + j.planId() + "/status")
-                .then().statusCode(422).body("violations.ruleId", hasItem("PLAN-RED-FLAG"));
+                .then().statusCode(422).body("violations.rule", hasItem("PLAN-RED-FLAG"));
 
         String flag = given().auth().oauth2(clinician).get(path).then().extract().path("find { it.open }.id");
         given().auth().oauth2(clinician).contentType(ContentType.JSON)

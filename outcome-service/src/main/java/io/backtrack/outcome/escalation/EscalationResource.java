@@ -11,10 +11,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -47,6 +51,8 @@ public class EscalationResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one escalation: rule, rationale, evidence and guideline; its ETag is its version")
+    @APIResponse(responseCode = "200", description = "The escalation; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     public Uni<Response> get(@RestPath UUID id) {
         return escalations.get(id).map(EscalationResource::withEtag);
     }
@@ -54,6 +60,10 @@ public class EscalationResource {
     @POST
     @Path("/{id}/acknowledge")
     @Operation(summary = "Acknowledge a recommended escalation")
+    @APIResponse(responseCode = "200", description = "The escalation in its new status; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> acknowledge(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
         return escalations.transition(id, EscalationLifecycle.ACKNOWLEDGE, reason(decision), ifMatch)
                 .map(EscalationResource::withEtag);
@@ -62,6 +72,10 @@ public class EscalationResource {
     @POST
     @Path("/{id}/order")
     @Operation(summary = "Order an acknowledged escalation")
+    @APIResponse(responseCode = "200", description = "The escalation in its new status; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> order(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
         return escalations.transition(id, EscalationLifecycle.ORDER, reason(decision), ifMatch)
                 .map(EscalationResource::withEtag);
@@ -70,6 +84,10 @@ public class EscalationResource {
     @POST
     @Path("/{id}/decline")
     @Operation(summary = "Decline an escalation; the reason is required and audited (terminal)")
+    @APIResponse(responseCode = "200", description = "The escalation in its new status; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> decline(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
         return escalations.transition(id, EscalationLifecycle.DECLINE, reason(decision), ifMatch)
                 .map(EscalationResource::withEtag);
@@ -78,6 +96,10 @@ public class EscalationResource {
     @POST
     @Path("/{id}/complete")
     @Operation(summary = "Complete an ordered escalation (terminal)")
+    @APIResponse(responseCode = "200", description = "The escalation in its new status; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> complete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
         return escalations.transition(id, EscalationLifecycle.COMPLETE, reason(decision), ifMatch)
                 .map(EscalationResource::withEtag);

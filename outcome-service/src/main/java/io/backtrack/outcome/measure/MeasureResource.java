@@ -10,10 +10,16 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -32,6 +38,12 @@ public class MeasureResource {
     @POST
     @Operation(summary = "Record a measure; a retry with the same Idempotency-Key and body returns the first result (200), "
             + "another body under that key is 422 idempotency-key-reused")
+    @APIResponse(responseCode = "201", description = "Recorded; Location is its URL",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureView.class)))
+    @APIResponse(responseCode = "200", description = "A retry: the measure the first request with this Idempotency-Key recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureView.class)))
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> record(@RestPath UUID patientId,
             @RestHeader(IdempotencyKeys.HEADER) @Size(max = 200) String idempotencyKey,
             @Valid @NotNull MeasureRequest request) {
@@ -40,6 +52,13 @@ public class MeasureResource {
                 .header("Location", "/api/v1/patients/" + patientId + "/measures/" + recorded.measure().id())
                 .entity(recorded.measure())
                 .build());
+    }
+
+    @GET
+    @Path("/{measureId}")
+    @Operation(summary = "Read one measure")
+    public Uni<MeasureView> get(@RestPath UUID patientId, @RestPath UUID measureId) {
+        return measures.get(patientId, measureId);
     }
 
     @GET

@@ -92,6 +92,20 @@ public class MeasureService {
                 .call(views -> audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, null, patientId, "list"));
     }
 
+    /** One measure of the patient; another patient's measure id is as unknown as a made-up one. */
+    @WithTransaction
+    public Uni<MeasureView> get(UUID patientId, UUID measureId) {
+        return access.find(patientId)
+                .chain(profile -> Measure.<Measure>find("id = ?1 and patientId = ?2", measureId, patientId).<Measure>firstResult())
+                .map(measure -> {
+                    if (measure == null) {
+                        throw new ProblemException(Problem.notFound("No such measure of this patient."));
+                    }
+                    return MeasureView.of(measure);
+                })
+                .call(view -> audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, measureId, patientId));
+    }
+
     private Uni<Recorded> create(PatientProfile profile, MeasureRequest request, String idempotencyKey) {
         Measure measure = scored(request);
         measure.id = UUID.randomUUID();

@@ -8,11 +8,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -29,6 +35,10 @@ public class IntakeResource {
     @POST
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Record an intake; returns the screen's findings")
+    @APIResponse(responseCode = "201", description = "Recorded, with the screen's findings; Location is its URL",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeView.class)))
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> record(@RestPath UUID patientId, @Valid @NotNull IntakeRequest request, UriInfo uri) {
         return intakes.record(patientId, request).map(view -> Response
                 .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())

@@ -18,11 +18,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -39,6 +45,10 @@ public class PatientResource {
     @POST
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Register a patient in the clinician's clinic")
+    @APIResponse(responseCode = "201", description = "Registered; Location is its URL",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> register(@Valid @NotNull PatientRequests.Registration request, UriInfo uri) {
         return patients.register(request).map(view -> Response
                 .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
@@ -60,6 +70,8 @@ public class PatientResource {
     @Path("/{patientId}")
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Read a patient (a patient reads only their own record)")
+    @APIResponse(responseCode = "200", description = "The patient; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
     public Uni<Response> get(@RestPath UUID patientId) {
         return patients.get(patientId).map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
     }
@@ -68,6 +80,11 @@ public class PatientResource {
     @Path("/{patientId}/contact")
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Replace contact details; requires If-Match with the current ETag")
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Uni<Response> updateContact(@RestPath UUID patientId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PatientRequests.Contact contact) {
         return patients.updateContact(patientId, expectedVersion(ifMatch), contact)

@@ -19,11 +19,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -74,6 +80,10 @@ public class ExerciseResource {
     @WithTransaction
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add an exercise to the catalog")
+    @APIResponse(responseCode = "201", description = "Added to the catalog; Location is its URL",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExerciseView.class)))
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> add(@Valid @NotNull ExerciseRequest request, UriInfo uri) {
         return Exercise.count("code", request.code()).chain(existing -> {
             if (existing > 0) {

@@ -11,11 +11,17 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -37,6 +43,10 @@ public class PlanResource {
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Create a patient's plan; 409 intake-pending until the intake it names is applied here, "
             + "409 plan-exists when the patient has a current plan, 422 lists every rule it breaks, 201 its warnings")
+    @APIResponse(responseCode = "201", description = "Created and ACTIVE, with its warnings; Location is its URL",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> create(@RestPath UUID patientId, @Valid @NotNull PlanRequest request) {
         return plans.create(patientId, request).map(PlanResource::created);
     }
@@ -63,6 +73,10 @@ public class PlanResource {
     @Operation(summary = "Replace a plan by its next version; the old one becomes REVISED (409 intake-pending as on create)",
             description = "The next version continues the course: it keeps the startDate (422 revision-keeps-day-0 "
                     + "otherwise), the weekly checks and the review due days of the first version.")
+    @APIResponse(responseCode = "201", description = "The next version, ACTIVE; the previous one is REVISED; Location is its URL",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> revise(@RestPath UUID planId, @Valid @NotNull PlanRequest request) {
         return plans.revise(planId, request).map(PlanResource::created);
     }
@@ -72,6 +86,9 @@ public class PlanResource {
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Hold, resume, complete, or move to maintenance; resuming re-validates the plan (422 while a "
             + "red flag is open or it still breaks a rule)")
+    @APIResponse(responseCode = "200", description = "The plan in its new status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<PlanView> changeStatus(@RestPath UUID planId, @Valid @NotNull StatusChange change) {
         return plans.changeStatus(planId, change.status(), change.reason());
     }

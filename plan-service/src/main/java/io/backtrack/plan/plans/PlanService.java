@@ -7,12 +7,14 @@ import io.backtrack.plan.access.PatientAccess;
 import io.backtrack.plan.clocks.ClockSchedule;
 import io.backtrack.plan.profile.IntakeGate;
 import io.backtrack.plan.profile.PatientProfile;
+import io.backtrack.plan.validation.Finding;
 import io.backtrack.plan.validation.PlanValidation;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.problem.Violation;
 import io.backtrack.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -20,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -195,11 +198,18 @@ public class PlanService {
         return plan;
     }
 
-    /** Every violation (rule id, item, condition, message) and every warning, at once. */
+    /**
+     * Every broken rule at once, in the shape of every other 422 ({@code violations}: field, rule,
+     * message), and what the rules found in detail ({@code findings}: the violations and the warnings,
+     * with severity, whether an override may lift them, item and condition).
+     */
     private static Problem rejection(String detail, PlanValidation validation) {
-        return Problem.unprocessable(detail, List.of())
-                .withExtension("violations", validation.violations())
-                .withExtension("warnings", validation.warnings());
+        List<Violation> violations = validation.violations().stream()
+                .map(finding -> new Violation(finding.item() == null ? null : "phases", finding.ruleId(), finding.message()))
+                .toList();
+        List<Finding> findings = new ArrayList<>(validation.violations());
+        findings.addAll(validation.warnings());
+        return Problem.unprocessable(detail, violations).withExtension("findings", findings);
     }
 
     private static String overrideDetail(PlanValidation validation) {

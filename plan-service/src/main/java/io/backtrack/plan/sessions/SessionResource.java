@@ -11,10 +11,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -32,13 +39,29 @@ public class SessionResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Log a session; a retry with the same Idempotency-Key and body returns the first result (200), "
             + "another body under that key is 422 idempotency-key-reused")
+    @APIResponse(responseCode = "201", description = "Logged; Location is its URL",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "200", description = "A retry: the session the first request with this Idempotency-Key logged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> log(@RestPath UUID planId,
             @HeaderParam(IdempotencyKeys.HEADER) @Size(max = 200) String idempotencyKey,
             @Valid @NotNull SessionRequest request) {
         return sessions.log(planId, idempotencyKey, request).map(logged -> Response
                 .status(logged.created() ? Response.Status.CREATED : Response.Status.OK)
+                .location(UriBuilder.fromPath("/api/v1/plans/{planId}/sessions/{sessionId}")
+                        .build(planId, logged.session().id()))
                 .entity(logged.session())
                 .build());
+    }
+
+    @GET
+    @Path("/{sessionId}")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
+    @Operation(summary = "Read one session")
+    public Uni<SessionView> get(@RestPath UUID planId, @RestPath UUID sessionId) {
+        return sessions.get(planId, sessionId);
     }
 
     @GET

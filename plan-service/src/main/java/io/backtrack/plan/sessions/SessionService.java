@@ -105,6 +105,22 @@ public class SessionService {
                 .map(sessions -> sessions.stream().map(this::view).toList());
     }
 
+    /** One session of the plan; a session of another plan is as unknown as a made-up id. */
+    @WithTransaction
+    public Uni<SessionView> get(UUID planId, UUID sessionId) {
+        return access.plan(planId)
+                .chain(plan -> Session.<Session>find("id = ?1 and planId = ?2", sessionId, planId).firstResult()
+                        .map(session -> {
+                            if (session == null) {
+                                throw new ProblemException(Problem.notFound("No such session of this plan."));
+                            }
+                            return session;
+                        })
+                        .call(session -> audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, session.id,
+                                plan.patientId)))
+                .map(this::view);
+    }
+
     private Uni<Session> create(Plan plan, String idempotencyKey, SessionRequest request) {
         if (!LOGGABLE.contains(plan.status)) {
             throw new ProblemException(Problem.conflict("plan-not-active",

@@ -142,7 +142,7 @@ class PlanDecisionsOnTheWholePictureTest {
 
         given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
                 .body("{\"status\":\"ACTIVE\",\"reason\":\"Try again\"}").post("/api/v1/plans/" + planId + "/status")
-                .then().statusCode(422).body("violations.ruleId", hasItem("PLAN-CONTRAINDICATED"));
+                .then().statusCode(422).body("violations.rule", hasItem("PLAN-CONTRAINDICATED"));
     }
 
     private static Response post(UUID patientId, ObjectNode plan) {

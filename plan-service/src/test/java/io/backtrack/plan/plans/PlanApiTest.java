@@ -52,9 +52,10 @@ class PlanApiTest {
         PlanFixtures.items((ObjectNode) plan.withArray("phases").get(1), "SG-03", "SG-04", "AE-01", "PM-09");
         post(patientId, plan).statusCode(422)
                 .contentType("application/problem+json")
-                .body("violations.ruleId", contains("PLAN-CONTRAINDICATED"))
-                .body("violations[0].item", equalTo("PM-09"))
-                .body("violations[0].condition", equalTo("M43.16"));
+                .body("violations.rule", contains("PLAN-CONTRAINDICATED"))
+                .body("violations[0].field", equalTo("phases"))
+                .body("findings.findAll { it.severity == 'VIOLATION' }.item", contains("PM-09"))
+                .body("findings.find { it.ruleId == 'PLAN-CONTRAINDICATED' }.condition", equalTo("M43.16"));
 
         plan.putArray("overrides").addObject().put("ruleId", "PLAN-CONTRAINDICATED")
                 .put("reason", "Grade I stable slip; spinal surgeon agreed to gentle manipulation");
@@ -69,7 +70,7 @@ class PlanApiTest {
         ObjectNode plan = PlanFixtures.plan(LocalDate.now());
         PlanFixtures.items((ObjectNode) plan.withArray("phases").get(0), "SG-04", "PM-09", "PM-01", "PM-02");
         post(patientId, plan).statusCode(422)
-                .body("violations.ruleId", hasItems("PLAN-SPINE-CONTROL-FIRST", "PLAN-CONTRAINDICATED", "PLAN-PASSIVE-SHARE"));
+                .body("violations.rule", hasItems("PLAN-SPINE-CONTROL-FIRST", "PLAN-CONTRAINDICATED", "PLAN-PASSIVE-SHARE"));
     }
 
     @Test
@@ -78,7 +79,7 @@ class PlanApiTest {
         PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.MALIGNANCY_RISK);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 post(patientId, PlanFixtures.plan(LocalDate.now())).extract().statusCode() == 422);
-        post(patientId, PlanFixtures.plan(LocalDate.now())).body("violations.ruleId", hasItem("PLAN-RED-FLAG"));
+        post(patientId, PlanFixtures.plan(LocalDate.now())).body("violations.rule", hasItem("PLAN-RED-FLAG"));
     }
 
     @Test
@@ -93,8 +94,8 @@ class PlanApiTest {
         overrides.addObject().put("ruleId", "PLAN-RED-FLAG").put("reason", "Seen by the GP, therapy is fine");
         overrides.addObject().put("ruleId", "PLAN-ACTIVE-CORE").put("reason", "Education only this month");
         post(patientId, plan).statusCode(422)
-                .body("violations.findAll { it.ruleId == 'PLAN-RED-FLAG' }.overridable", contains(false))
-                .body("violations.findAll { it.ruleId == 'PLAN-ACTIVE-CORE' }.overridable", contains(false));
+                .body("findings.findAll { it.ruleId == 'PLAN-RED-FLAG' }.overridable", contains(false))
+                .body("findings.findAll { it.ruleId == 'PLAN-ACTIVE-CORE' }.overridable", contains(false));
         given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/patients/" + patientId + "/plans")
                 .then().statusCode(200).body("size()", equalTo(0));
     }

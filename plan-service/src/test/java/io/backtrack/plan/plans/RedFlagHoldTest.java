@@ -47,7 +47,7 @@ class RedFlagHoldTest {
                     assertThat(event.path("reason").asText()).isEqualTo("RED_FLAG_RAISED");
                 });
 
-        resume(planId).statusCode(422).body("violations[0].ruleId", equalTo("PLAN-RED-FLAG"));
+        resume(planId).statusCode(422).body("violations[0].rule", equalTo("PLAN-RED-FLAG"));
         String cleared = PatientEventsFixture.clearRedFlag(patientId, CLINIC, flagId, RedFlagCode.MALIGNANCY_RISK);
         await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery(
                         "SELECT count(*) FROM processed_event WHERE event_id = $1").execute(Tuple.of(cleared))

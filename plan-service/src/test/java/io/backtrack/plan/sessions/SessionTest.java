@@ -65,6 +65,27 @@ class SessionTest {
     }
 
     @Test
+    void theLocationOfALoggedSessionReadsItOnlyThroughItsOwnPlan() {
+        String subject = "patient-" + UUID.randomUUID();
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, subject, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(3)));
+        String location = log(TestTokens.patient(subject), planId, null,
+                session(Instant.now().minus(1, ChronoUnit.DAYS), "\"SC-01\"", "")).statusCode(201)
+                .extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(location).endsWith("/api/v1/plans/" + planId + "/sessions/" + id);
+
+        given().auth().oauth2(TestTokens.patient(subject)).when().get(location)
+                .then().statusCode(200).body("id", equalTo(id)).body("exercisesDone", equalTo(List.of("SC-01")));
+        UUID otherPatient = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String otherPlan = PlanFixtures.createPlan(CLINIC, otherPatient, PlanFixtures.plan(LocalDate.now().minusDays(3)));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/plans/" + otherPlan + "/sessions/" + id)
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.patient("patient-" + UUID.randomUUID())).when().get(location)
+                .then().statusCode(404);
+    }
+
+    @Test
     void aRetriedPostReturnsTheFirstSessionAndCountsOnce() throws SQLException {
         String subject = "patient-" + UUID.randomUUID();
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, subject, List.of("M54.50"), false);

@@ -11,9 +11,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/admin/clock")
@@ -52,6 +56,9 @@ public class ClockResource {
 
     @PUT
     @Operation(summary = "Set this service's time forward (controllable clock only; 422 for an earlier time)")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "200", description = "The service's time now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClockView.class)))
     public ClockView set(@Valid @NotNull SetClock request) {
         requireControllable();
         try {
@@ -66,6 +73,8 @@ public class ClockResource {
     @POST
     @Path("/advance")
     @Operation(summary = "Move this service's time forward (controllable clock only)")
+    @APIResponse(responseCode = "200", description = "The service's time now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClockView.class)))
     public ClockView advance(@Valid @NotNull AdvanceClock request) {
         requireControllable();
         clock.advance(request.duration());
