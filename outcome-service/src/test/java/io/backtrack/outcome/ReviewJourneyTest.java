@@ -4,6 +4,7 @@ import static io.backtrack.outcome.Events.TODAY;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -239,7 +240,15 @@ class ReviewJourneyTest {
         given().auth().oauth2(clinician).queryParam("status", "OVERDUE").get("/api/v1/reviews")
                 .then().statusCode(200).body("findAll { it.id == '" + reviewId + "' }", hasSize(1));
         given().auth().oauth2(clinician).get("/api/v1/reviews/" + reviewId)
-                .then().statusCode(200).body("status", equalTo("OVERDUE")).body("verdict", nullValue());
+                .then().statusCode(200).body("status", equalTo("OVERDUE")).body("verdict", nullValue())
+                .body("baseline.painNrs", equalTo(6)).body("baseline.odiRawSum", equalTo(15));
+        UUID otherPatient = Events.registered(clinic, null);
+        Events.publish(otherPatient, Events.intake(otherPatient, clinic, 5, 12, StartBackRisk.LOW, false, "M54.50"));
+        Events.publish(otherPatient, Events.reviewDue(otherPatient, clinic, UUID.randomUUID(), 4, TODAY, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(clinician).get("/api/v1/reviews")
+                .then().extract().jsonPath().getList("patientId").contains(otherPatient.toString()));
+        given().auth().oauth2(clinician).queryParam("patientId", patientId.toString()).get("/api/v1/reviews")
+                .then().statusCode(200).body("id", contains(reviewId)).body("[0].baseline.painNrs", equalTo(6));
         given().auth().oauth2(TestTokens.clinician("clinic-elsewhere")).get("/api/v1/reviews/" + reviewId)
                 .then().statusCode(404);
         JsonNode completed = OutcomeTopic.await(patientId, EventType.REVIEW_COMPLETED, p -> true);

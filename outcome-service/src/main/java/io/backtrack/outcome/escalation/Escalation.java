@@ -21,7 +21,7 @@ import java.util.UUID;
 @Table(name = "escalation")
 public class Escalation extends PanacheEntityBase {
 
-    static final List<EscalationStatus> OPEN = List.of(EscalationStatus.RECOMMENDED, EscalationStatus.ACKNOWLEDGED,
+    public static final List<EscalationStatus> OPEN = List.of(EscalationStatus.RECOMMENDED, EscalationStatus.ACKNOWLEDGED,
             EscalationStatus.ORDERED);
 
     @Id

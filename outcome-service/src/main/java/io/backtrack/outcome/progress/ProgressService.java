@@ -6,6 +6,7 @@ import io.backtrack.outcome.escalation.Escalation;
 import io.backtrack.outcome.escalation.EscalationView;
 import io.backtrack.outcome.measure.Measure;
 import io.backtrack.outcome.measure.MeasureView;
+import io.backtrack.outcome.profile.Baseline;
 import io.backtrack.outcome.profile.PatientAccess;
 import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.outcome.profile.PlanSnapshot;
@@ -49,17 +50,12 @@ public class ProgressService {
                 .chain(measures -> PlanSnapshot.latestOf(patientId)
                         .chain(plan -> Review.<Review>list("patientId = ?1 order by dueDate, week", patientId)
                                 .chain(reviews -> Escalation.ofPatient(patientId)
-                                        .map(escalations -> new ProgressView(patientId, baseline(profile),
+                                        .map(escalations -> new ProgressView(patientId, Baseline.of(profile),
                                                 measures.stream().map(MeasureView::of).toList(),
                                                 changes(profile, measures), adherence(plan),
-                                                reviews.stream().map(ReviewView::of).toList(),
+                                                reviews.stream().map(review -> ReviewView.of(review, profile)).toList(),
                                                 escalations.stream().map(EscalationView::of).toList())))))
                 .call(view -> audit.record(Actor.of(caller), AuditAction.READ, "progress", patientId, patientId)));
-    }
-
-    private static ProgressView.Baseline baseline(PatientProfile p) {
-        return new ProgressView.Baseline(p.intakeDate, p.baselinePainNrs, p.baselineOdiPercent, p.baselineOdiRawSum,
-                p.baselineOdiSections, p.baselinePsfsMean);
     }
 
     private List<ProgressView.Change> changes(PatientProfile profile, List<Measure> measures) {

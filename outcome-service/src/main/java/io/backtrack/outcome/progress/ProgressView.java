@@ -5,6 +5,7 @@ import io.backtrack.contracts.clinical.PlanStatus;
 import io.backtrack.contracts.outcome.MeasureChange;
 import io.backtrack.outcome.escalation.EscalationView;
 import io.backtrack.outcome.measure.MeasureView;
+import io.backtrack.outcome.profile.Baseline;
 import io.backtrack.outcome.review.ReviewView;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,11 +15,6 @@ import java.util.UUID;
 /** A clinician's screen in one call: baseline, measures over time, change per measure, adherence, reviews, escalations. */
 public record ProgressView(UUID patientId, Baseline baseline, List<MeasureView> measures, List<Change> changes,
         Adherence adherence, List<ReviewView> reviews, List<EscalationView> escalations) {
-
-    /** Intake values; ODI null when fewer than the minimum sections were answered. */
-    public record Baseline(LocalDate intakeDate, Integer painNrs, BigDecimal odiPercent, Integer odiRawSum,
-            Integer odiSectionsAnswered, BigDecimal psfsMean) {
-    }
 
     /** The latest measure of a type against its baseline; change is positive when better (for PSFS too). */
     public record Change(MeasureType measure, LocalDate effectiveDate, MeasureChange change) {

@@ -25,9 +25,10 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "List the reviews of the clinician's clinic, optionally by status")
-    public Uni<List<ReviewView>> search(@RestQuery("status") ReviewStatus status, @RestQuery("clinicId") String clinicId) {
-        return reviews.search(status, clinicId);
+    @Operation(summary = "List the reviews of the clinician's clinic by due date, optionally by status and patient")
+    public Uni<List<ReviewView>> search(@RestQuery("status") ReviewStatus status, @RestQuery("clinicId") String clinicId,
+            @RestQuery("patientId") UUID patientId) {
+        return reviews.search(status, clinicId, patientId);
     }
 
     @GET

@@ -14,7 +14,10 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Reviews as a clinician's work list (own clinic only) and one review for its clinician or patient. */
 @RequestScoped
@@ -30,37 +33,49 @@ public class ReviewService {
         this.audit = audit;
     }
 
+    /** The clinic's reviews, by due date; one patient's when {@code patientId} is given, each with its patient's baseline. */
     @WithTransaction
-    public Uni<List<ReviewView>> search(ReviewStatus status, String clinicId) {
+    public Uni<List<ReviewView>> search(ReviewStatus status, String clinicId, UUID patientId) {
         String ownClinic = caller.requiredClinicId();
         if (clinicId != null && !clinicId.equals(ownClinic)) {
             throw new ProblemException(Problem.forbidden("Clinicians see the reviews of their own clinic only."));
         }
-        String query = "clinicId = :clinic" + (status == null ? "" : " and status = :status") + " order by dueDate, id";
+        String query = "clinicId = :clinic" + (status == null ? "" : " and status = :status")
+                + (patientId == null ? "" : " and patientId = :patient") + " order by dueDate, id";
         Parameters parameters = Parameters.with("clinic", ownClinic);
         if (status != null) {
             parameters.and("status", status);
         }
+        if (patientId != null) {
+            parameters.and("patient", patientId);
+        }
         return Review.<Review>list(query, parameters)
-                .map(reviews -> reviews.stream().map(ReviewView::of).toList())
-                .call(views -> audit.record(Actor.of(caller), AuditAction.SEARCH, ReviewEvaluator.RESOURCE, null, null,
+                .chain(reviews -> profilesOf(reviews).map(profiles -> reviews.stream()
+                        .map(review -> ReviewView.of(review, profiles.get(review.patientId))).toList()))
+                .call(views -> audit.record(Actor.of(caller), AuditAction.SEARCH, ReviewEvaluator.RESOURCE, null, patientId,
                         "status=" + status + " results=" + views.size()));
     }
 
     @WithTransaction
     public Uni<ReviewView> get(UUID id) {
         return Review.<Review>findById(id)
-                .chain(review -> review == null ? Uni.createFrom().<Review>nullItem()
+                .chain(review -> review == null ? Uni.createFrom().<ReviewView>nullItem()
                         : PatientProfile.<PatientProfile>findById(review.patientId)
-                                .map(profile -> visible(review, profile) ? review : null))
-                .invoke(review -> {
-                    if (review == null) {
+                                .map(profile -> visible(review, profile) ? ReviewView.of(review, profile) : null))
+                .invoke(view -> {
+                    if (view == null) {
                         throw new ProblemException(Problem.notFound("No review " + id + "."));
                     }
                 })
-                .call(review -> audit.record(Actor.of(caller), AuditAction.READ, ReviewEvaluator.RESOURCE, review.id,
-                        review.patientId))
-                .map(ReviewView::of);
+                .call(view -> audit.record(Actor.of(caller), AuditAction.READ, ReviewEvaluator.RESOURCE, view.id(),
+                        view.patientId()));
+    }
+
+    private static Uni<Map<UUID, PatientProfile>> profilesOf(List<Review> reviews) {
+        Set<UUID> patients = reviews.stream().map(review -> review.patientId).collect(Collectors.toSet());
+        return patients.isEmpty() ? Uni.createFrom().item(Map.of())
+                : PatientProfile.<PatientProfile>list("patientId in ?1", patients).map(profiles -> profiles.stream()
+                        .collect(Collectors.toMap(profile -> profile.patientId, profile -> profile)));
     }
 
     private boolean visible(Review review, PatientProfile profile) {

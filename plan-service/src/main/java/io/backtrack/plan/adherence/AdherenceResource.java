@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -44,16 +43,14 @@ public class AdherenceResource {
     @GET
     @WithTransaction
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
-    @Operation(summary = "Adherence per ended week and overall so far")
+    @Operation(summary = "Adherence per ended week and overall so far, and the missed weeks with their consecutive count")
     public Uni<AdherenceView> adherence(@RestPath UUID planId) {
         return access.plan(planId)
                 .call(plan -> audit.record(Actor.of(caller), AuditAction.READ, "adherence", plan.id, plan.patientId))
                 .chain(plan -> windows.of(plan).map(window -> {
                     long elapsed = ChronoUnit.DAYS.between(plan.startDate, LocalDate.now(clock));
                     int endedWeeks = (int) Math.max(0, Math.min(plan.durationWeeks, elapsed / 7));
-                    return new AdherenceView(plan.id, rules.adherentPercent(),
-                            IntStream.rangeClosed(1, endedWeeks).mapToObj(window::week).toList(),
-                            window.until(endedWeeks * 7));
+                    return AdherenceView.of(plan.id, rules.adherentPercent(), window, endedWeeks);
                 }));
     }
 }

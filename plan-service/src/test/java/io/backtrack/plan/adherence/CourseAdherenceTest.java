@@ -3,6 +3,7 @@ package io.backtrack.plan.adherence;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,6 +104,8 @@ class CourseAdherenceTest {
                 .extracting(e -> e.path("week").asInt() + "/" + e.path("expectedSessions").asInt() + "/"
                         + e.path("consecutiveMissedWeeks").asInt() + "/" + e.path("planId").asText())
                 .containsExactly("3/2/1/" + second, "4/2/2/" + second);
+        adherence(second).body("missedWeeks.collect { it.week + '/' + it.expected + '/' + it.consecutive }",
+                contains("3/2/1", "4/2/2"));
     }
 
     @Test
@@ -130,7 +133,8 @@ class CourseAdherenceTest {
         assertThat(published(patientId, EventType.ADHERENCE_MISSED))
                 .extracting(e -> e.path("week").asInt() + "/" + e.path("consecutiveMissedWeeks").asInt())
                 .containsExactly("1/1", "2/2", "3/3");
-        adherence(planId).body("weeks[3].onHold", equalTo(true)).body("weeks[3].expected", equalTo(0));
+        adherence(planId).body("weeks[3].onHold", equalTo(true)).body("weeks[3].expected", equalTo(0))
+                .body("missedWeeks.collect { it.week + '/' + it.consecutive }", contains("1/1", "2/2", "3/3"));
     }
 
     /**
