@@ -16,8 +16,10 @@ import io.backtrack.testing.TopicProbe;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +104,31 @@ class JourneysSystemTest {
         aRedFlagReportedInASessionBlocksTherapyUntilCleared(urgentSession);
 
         partnerSeesEveryEventOnceInOrder(List.of(responder, notAdhering, nonSpecific, radicular, emergency, urgentSession));
+        theEpisodeReadsInDateOrderFromThreeTimelines(urgentSession);
+        theEpisodeReadsInDateOrderFromThreeTimelines(nonSpecific);
+    }
+
+    /** docs/getting-started-frontend.md: a screen merges the three services' timelines by {@code at}. */
+    private void theEpisodeReadsInDateOrderFromThreeTimelines(Journey j) {
+        List<Map<String, Object>> merged = new ArrayList<>();
+        for (String api : List.of(system.patients, system.plans, system.outcomes)) {
+            List<Map<String, Object>> entries = given().auth().oauth2(clinician)
+                    .get(api + "/patients/" + j.patientId() + "/timeline").then().statusCode(200)
+                    .extract().jsonPath().getList("$");
+            assertThat(entries).extracting(e -> Instant.parse((String) e.get("at"))).as(api).isSorted();
+            merged.addAll(entries);
+            given().auth().oauth2(TestTokens.clinician("clinic-elsewhere")).get(api + "/patients/" + j.patientId() + "/timeline")
+                    .then().statusCode(404);
+        }
+        merged.sort(Comparator.comparing(e -> Instant.parse((String) e.get("at"))));
+        List<Object> kinds = merged.stream().map(e -> e.get("kind")).toList();
+        assertThat(kinds).as(j.name()).containsSubsequence("REGISTERED", "INTAKE", "PLAN_VERSION", "SESSION");
+        if (j.name().equals("urgent-session")) {
+            assertThat(kinds).contains("RED_FLAG_RAISED", "PLAN_ON_HOLD", "RED_FLAG_CLEARED", "PLAN_RESUMED",
+                    "ESCALATION_RECOMMENDED");
+        } else {
+            assertThat(kinds).contains("REVIEW_DUE", "MEASURE", "REVIEW_COMPLETED", "ESCALATION_RECOMMENDED");
+        }
     }
 
     private Journey begin(String name, String condition, int odiEach, int sessionsPerWeek, int painAtReview,
