@@ -1,5 +1,6 @@
 package io.backtrack.plan.clocks;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +17,7 @@ import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
 import io.backtrack.plan.PlanTopic;
 import io.backtrack.platform.time.ServiceClock;
+import io.backtrack.testing.TestTokens;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -105,6 +107,28 @@ class ReviewClockTest {
         ClockJob.fire(dueClocks);
         assertThat(published(responding, EventType.REVIEW_DUE)).extracting(e -> e.path("week").asInt())
                 .containsExactly(4);
+    }
+
+    @Test
+    void aWeekSixReviewShowsAsScheduledFromTheVerdictThatCallsForIt() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        LocalDate dayZero = LocalDate.now(clock).minusDays(30);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(dayZero));
+        assertThat(schedule(planId)).containsExactly("4 " + dayZero.plusDays(28) + " SCHEDULED");
+
+        ClockJob.fire(dueClocks);
+        assertThat(schedule(planId)).containsExactly("4 " + dayZero.plusDays(28) + " FALLEN_DUE");
+        verdict(patientId, planId, ReviewVerdict.NON_RESPONDING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> schedule(planId).size() == 2);
+        assertThat(schedule(planId)).containsExactly("4 " + dayZero.plusDays(28) + " FALLEN_DUE",
+                "6 " + dayZero.plusDays(42) + " SCHEDULED");
+        given().auth().oauth2(TestTokens.clinician("clinic-elsewhere")).get("/api/v1/plans/" + planId + "/reviews")
+                .then().statusCode(404);
+    }
+
+    private static List<String> schedule(String planId) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC)).get("/api/v1/plans/" + planId + "/reviews")
+                .then().statusCode(200).extract().jsonPath().getList("collect { it.week + ' ' + it.dueOn + ' ' + it.state }");
     }
 
     /** Publishes outcome-service's verdict and returns its ce_id. */
