@@ -107,15 +107,12 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
-                declareCommonAnswers(path, entry.getValue());
-                if (entry.getKey() != PathItem.HttpMethod.GET) {
-                    declare(entry.getValue(), "409", "Conflict");
-                }
+                declareCommonAnswers(path, entry.getKey(), entry.getValue());
             }
         }
     }
 
-    private static void declareCommonAnswers(PathItem path, Operation operation) {
+    private static void declareCommonAnswers(PathItem path, PathItem.HttpMethod method, Operation operation) {
         List<Parameter> parameters = new ArrayList<>();
         if (path.getParameters() != null) {
             parameters.addAll(path.getParameters());
@@ -132,6 +129,9 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             declare(operation, "404", "NotFound");
+        }
+        if (method != PathItem.HttpMethod.GET) {
+            declare(operation, "409", "Conflict");
         }
         declare(operation, "503", "Unavailable");
     }
