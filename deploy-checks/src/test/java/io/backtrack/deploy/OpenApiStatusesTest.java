@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each service's OpenAPI document declares every status its operations answered with in the
@@ -26,12 +26,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OpenApiStatusesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"patient-service", "plan-service", "outcome-service"})
+    @MethodSource("io.backtrack.deploy.ProjectFiles#services")
     void everyStatusAnOperationAnsweredWithInTheTestsIsInItsOpenApiDocument(String service) throws IOException {
         Path observed = ProjectFiles.resolve(service + "/target/observed-statuses.txt");
-        Path document = ProjectFiles.resolve(service + "/target/openapi/openapi.json");
+        Path document = ProjectFiles.openApiDocument(service);
         assertThat(observed).as("run " + service + "'s tests first (./mvnw verify)").isRegularFile();
-        assertThat(document).as("build " + service + " first (./mvnw verify)").isRegularFile();
 
         Map<String, Set<String>> declared = declaredStatuses(JsonMapper.builder().build().readTree(document.toFile()));
         List<String> lines = Files.readAllLines(observed).stream().filter(line -> !line.isBlank()).toList();
@@ -51,11 +50,9 @@ class OpenApiStatusesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"patient-service", "plan-service", "outcome-service"})
+    @MethodSource("io.backtrack.deploy.ProjectFiles#services")
     void everyOperationDeclaresItsSuccessAndItsProblems(String service) throws IOException {
-        Path document = ProjectFiles.resolve(service + "/target/openapi/openapi.json");
-        assertThat(document).as("build " + service + " first (./mvnw verify)").isRegularFile();
-        JsonNode openApi = JsonMapper.builder().build().readTree(document.toFile());
+        JsonNode openApi = JsonMapper.builder().build().readTree(ProjectFiles.openApiDocument(service).toFile());
         declaredStatuses(openApi).forEach((operation, statuses) -> {
             assertThat(statuses).as(operation).anyMatch(status -> status.startsWith("2")).contains("503");
         });

@@ -2,6 +2,7 @@ package io.backtrack.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Where the checked files live: the project root, handed in by the build (see this module's pom). */
 final class ProjectFiles {
@@ -15,6 +16,20 @@ final class ProjectFiles {
 
     static Path resolve(String relative) {
         return ROOT.resolve(relative);
+    }
+
+    /** The service names, as a JUnit argument source. */
+    static Stream<String> services() {
+        return Stream.of(SERVICES);
+    }
+
+    /** The OpenAPI document the build wrote for a service; fails when the service has not been built. */
+    static Path openApiDocument(String service) {
+        Path document = resolve(service + "/target/openapi/openapi.json");
+        if (!Files.isRegularFile(document)) {
+            throw new AssertionError(document + " is missing: build " + service + " first (./mvnw verify)");
+        }
+        return document;
     }
 
     private static Path locateRoot() {

@@ -15,7 +15,7 @@ import org.openapitools.codegen.validation.ValidationResult;
 import org.openapitools.codegen.validations.oas.OpenApiEvaluator;
 import org.openapitools.codegen.validations.oas.RuleConfiguration;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A front-end team generates its client from each service's OpenAPI document (as written by the
@@ -25,10 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TypeScriptClientTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"patient-service", "plan-service", "outcome-service"})
+    @MethodSource("io.backtrack.deploy.ProjectFiles#services")
     void theOpenApiDocumentGeneratesATypeScriptClientWithoutErrorsOrWarnings(String service) {
-        Path document = ProjectFiles.resolve(service + "/target/openapi/openapi.json");
-        assertThat(document).as("build " + service + " first (./mvnw verify)").isRegularFile();
+        Path document = ProjectFiles.openApiDocument(service);
 
         ParseOptions options = new ParseOptions();
         options.setResolve(false);

@@ -12,7 +12,6 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +65,7 @@ public class InboundEvents {
         Span span = spans.start(message, consumer);
         return Uni.createFrom().deferred(() -> {
                     Scope scope = span.makeCurrent();
-                    return dispatch(message, consumer, handler).eventually(scope::close);
+                    return dispatch(message, consumer, handler, context).eventually(scope::close);
                 })
                 .runSubscriptionOn(on(context))
                 .onTermination().invoke((ignored, failure, cancelled) -> {
@@ -77,7 +76,7 @@ public class InboundEvents {
                 });
     }
 
-    private Uni<Void> dispatch(Message<String> message, String consumer, EventHandler handler) {
+    private Uni<Void> dispatch(Message<String> message, String consumer, EventHandler handler, Context context) {
         Delivery delivery = reader.read(message);
         if (delivery instanceof Delivery.Rejected rejected) {
             return deadLetter(message, consumer, rejected.reason());
@@ -92,7 +91,7 @@ public class InboundEvents {
         AtomicInteger attempts = new AtomicInteger();
         String stream = streamOf(message, consumer);
         return Uni.createFrom().deferred(() -> applyOnce(event, consumer, handler))
-                .runSubscriptionOn(on(Vertx.currentContext()))
+                .runSubscriptionOn(on(context))
                 .onFailure(InboundEvents::retryable)
                 .invoke(failure -> failed(consumer, stream, event, attempts.incrementAndGet(), failure))
                 .onFailure(InboundEvents::retryable)
