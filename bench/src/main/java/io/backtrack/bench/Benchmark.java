@@ -11,7 +11,10 @@ import java.util.function.LongFunction;
 /**
  * Measures the packaged system on this machine and writes {@code docs/performance.md}. Options:
  * {@code --quick} (a smoke run of seconds: small sizes, written to bench/target instead),
- * {@code --patients N}, {@code --seconds S} (each measured run), {@code --clock-plans N}.
+ * {@code --patients N}, {@code --seconds S} (each measured run), {@code --warm-up S} (before each closed-loop run),
+ * {@code --clock-plans N}, and
+ * {@code --sessions-only} (seeds, measures session logging at saturation and prints it, writing nothing:
+ * a loop to profile the hot path in).
  */
 public final class Benchmark {
 
@@ -26,7 +29,7 @@ public final class Benchmark {
         this.root = root;
     }
 
-    record Options(boolean quick, int patients, Duration warmUp, Duration measured, double pipelinePerSecond,
+    record Options(boolean quick, boolean sessionsOnly, int patients, Duration warmUp, Duration measured, double pipelinePerSecond,
             int clockPlans, int aborts) {
 
         static Options parse(List<String> args) {
@@ -34,16 +37,18 @@ public final class Benchmark {
             int patients = quick ? 20 : 200;
             int seconds = quick ? 3 : 30;
             int clockPlans = quick ? 1_000 : 100_000;
+            int warmUp = quick ? 2 : 10;
             for (int i = 0; i + 1 < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--patients" -> patients = Integer.parseInt(args.get(i + 1));
                     case "--seconds" -> seconds = Integer.parseInt(args.get(i + 1));
                     case "--clock-plans" -> clockPlans = Integer.parseInt(args.get(i + 1));
+                    case "--warm-up" -> warmUp = Integer.parseInt(args.get(i + 1));
                     default -> {
                     }
                 }
             }
-            return new Options(quick, patients, Duration.ofSeconds(quick ? 2 : 10), Duration.ofSeconds(seconds),
+            return new Options(quick, args.contains("--sessions-only"), patients, Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
                     quick ? 50 : 200, clockPlans, quick ? 50 : 400);
         }
 
@@ -55,6 +60,10 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Options options = Options.parse(List.of(args));
+        if (options.sessionsOnly()) {
+            new Benchmark(options, root).sessionsOnly();
+            System.exit(0);
+        }
         Path out = options.quick() ? root.resolve("bench/target/performance-smoke.md") : root.resolve("docs/performance.md");
         Report report = new Benchmark(options, root).run();
         System.out.println(report.markdown());
@@ -119,6 +128,16 @@ public final class Benchmark {
 
             return report(machine, requests, sessions, pipelineRate, pipeline, pgbench, broker, services, replicas,
                     clocks);
+        }
+    }
+
+    private void sessionsOnly() throws Exception {
+        try (BenchSystem system = BenchSystem.start(root, root.resolve("bench/target/logs"))) {
+            Clinic clinic = new Clinic(system);
+            List<Clinic.Patient> patients = clinic.seed(options.patients());
+            settle(system);
+            step("session logging; plan-service is process " + system.services.get("plan-service").pid());
+            saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
         }
     }
 

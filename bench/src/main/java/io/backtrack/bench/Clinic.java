@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -88,12 +89,17 @@ final class Clinic {
     }
 
     HttpRequest session(Patient patient, boolean flare) {
-        return post(sessionsOf(patient), sessionBody(flare));
+        return sessionPost(sessionsOf(patient), sessionBody(flare));
     }
 
     /** A session sent to one given plan-service process (a replica's API base URL). */
     HttpRequest sessionVia(String planServiceApi, Patient patient) {
-        return post(planServiceApi + "/plans/" + patient.planId() + "/sessions", sessionBody(false));
+        return sessionPost(planServiceApi + "/plans/" + patient.planId() + "/sessions", sessionBody(false));
+    }
+
+    /** As a phone logs a session: with an Idempotency-Key of its own, so that a retry counts once. */
+    private HttpRequest sessionPost(String url, String body) {
+        return posting(url, body).header("Idempotency-Key", UUID.randomUUID().toString()).build();
     }
 
     String sessionsOf(Patient patient) {
@@ -116,9 +122,13 @@ final class Clinic {
     }
 
     private HttpRequest post(String url, String body) {
+        return posting(url, body).build();
+    }
+
+    private HttpRequest.Builder posting(String url, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private static JsonNode created(HttpRequest request) throws IOException, InterruptedException {

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -61,11 +62,22 @@ public class InboundEvents {
      * and the lines it logs carry the trace.
      */
     public Uni<Void> process(Message<String> message, String consumer, EventHandler handler) {
+        return process(message, consumer, event -> true, handler);
+    }
+
+    /**
+     * The same for a consumer that acts on some events of its topics only: an event it has no
+     * concern with is acknowledged once it is read and checked like any other (provenance, schema),
+     * without a transaction, and counted as ignored. It has no effect to apply, so nothing needs to
+     * remember it.
+     */
+    public Uni<Void> process(Message<String> message, String consumer, Predicate<ReceivedEvent> concerns,
+            EventHandler handler) {
         Context context = VertxContext.getOrCreateDuplicatedContext();
         Span span = spans.start(message, consumer);
         return Uni.createFrom().deferred(() -> {
                     Scope scope = span.makeCurrent();
-                    return dispatch(message, consumer, handler, context).eventually(scope::close);
+                    return dispatch(message, consumer, concerns, handler, context).eventually(scope::close);
                 })
                 .runSubscriptionOn(on(context))
                 .onTermination().invoke((ignored, failure, cancelled) -> {
@@ -76,7 +88,8 @@ public class InboundEvents {
                 });
     }
 
-    private Uni<Void> dispatch(Message<String> message, String consumer, EventHandler handler, Context context) {
+    private Uni<Void> dispatch(Message<String> message, String consumer, Predicate<ReceivedEvent> concerns,
+            EventHandler handler, Context context) {
         Delivery delivery = reader.read(message);
         if (delivery instanceof Delivery.Rejected rejected) {
             return deadLetter(message, consumer, rejected.reason());
@@ -88,6 +101,10 @@ public class InboundEvents {
             return deadLetter(message, consumer, "unknown event type " + unknown.ceType());
         }
         ReceivedEvent event = ((Delivery.Accepted) delivery).event();
+        if (!concerns.test(event)) {
+            registry.counter("backtrack.events.ignored", "consumer", consumer).increment();
+            return Uni.createFrom().completionStage(message.ack());
+        }
         AtomicInteger attempts = new AtomicInteger();
         String stream = streamOf(message, consumer);
         return Uni.createFrom().deferred(() -> applyOnce(event, consumer, handler))

@@ -1,5 +1,6 @@
 package io.backtrack.patient.redflag;
 
+import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.contracts.patient.RedFlagRaised;
 import io.backtrack.contracts.plan.SessionCompleted;
@@ -50,21 +51,21 @@ public class SessionReports {
 
     @Incoming("plan-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, this::apply);
+        return inbound.process(message, CONSUMER, SessionReports::reportsRedFlags, this::apply);
+    }
+
+    /** Nearly every session reports none, and concerns this service not at all. */
+    private static boolean reportsRedFlags(ReceivedEvent event) {
+        return event.type() == EventType.SESSION_COMPLETED && !flags(event.payloadAs(SessionCompleted.class)).isEmpty();
+    }
+
+    private static List<RedFlagCode> flags(SessionCompleted session) {
+        return session.reportedRedFlags() == null ? List.of() : session.reportedRedFlags();
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
-        return switch (event.type()) {
-            case SESSION_COMPLETED -> reported(event.payloadAs(SessionCompleted.class));
-            default -> Uni.createFrom().voidItem();
-        };
-    }
-
-    private Uni<Void> reported(SessionCompleted session) {
-        List<RedFlagCode> flags = session.reportedRedFlags() == null ? List.of() : session.reportedRedFlags();
-        if (flags.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+        SessionCompleted session = event.payloadAs(SessionCompleted.class);
+        List<RedFlagCode> flags = flags(session);
         return Patient.<Patient>findById(session.patientId(), LockModeType.PESSIMISTIC_WRITE).chain(patient -> {
             if (patient == null || !patient.clinicId.equals(session.clinicId())) {
                 throw new UntrustedEventException("patient " + session.patientId() + " is not registered in "

@@ -42,11 +42,11 @@ public class LateSessions {
 
     /** Publishes the new adherence of every review already fired whose count the session joins. */
     public Uni<Void> logged(Plan plan, Session session) {
-        LocalDate performedOn = LocalDate.ofInstant(session.performedAt, ZoneOffset.UTC);
-        LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
-        if (!session.counts || !mayJoinAReviewDueBy(plan.startDate, performedOn, tomorrow)) {
+        if (!mayJoinAReview(plan, session)) {
             return Uni.createFrom().voidItem();
         }
+        LocalDate performedOn = LocalDate.ofInstant(session.performedAt, ZoneOffset.UTC);
+        LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
         return Panache.getSession()
                 .chain(db -> db.createNativeQuery(REVIEWS_DUE_AFTER, PlanClock.class)
                         .setParameter(1, plan.courseId)
@@ -58,9 +58,18 @@ public class LateSessions {
     }
 
     /**
+     * Whether the session counts and a review day of its course falls after the day it was performed
+     * and by tomorrow, so that a review may already have fired without it. Most sessions are
+     * performed today, far from a review day, and need no lookup.
+     */
+    public boolean mayJoinAReview(Plan plan, Session session) {
+        return session.counts && mayJoinAReviewDueBy(plan.startDate,
+                LocalDate.ofInstant(session.performedAt, ZoneOffset.UTC), LocalDate.now(clock).plusDays(1));
+    }
+
+    /**
      * Whether a review day of the course (day 0 is the same for every version) falls after the day the
-     * session was performed and by tomorrow. Most sessions are performed today, far from a review
-     * day, and need no lookup.
+     * session was performed and by tomorrow.
      */
     private static boolean mayJoinAReviewDueBy(LocalDate dayZero, LocalDate performedOn, LocalDate tomorrow) {
         return IntStream.of(ClockSchedule.FIRST_REVIEW_WEEK, ClockSchedule.SECOND_REVIEW_WEEK)

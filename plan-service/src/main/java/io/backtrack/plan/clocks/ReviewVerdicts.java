@@ -27,13 +27,11 @@ public class ReviewVerdicts {
 
     @Incoming("outcome-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, "plan-service.outcome-events", this::apply);
+        return inbound.process(message, "plan-service.outcome-events",
+                event -> event.type() == EventType.REVIEW_COMPLETED, this::apply);
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
-        if (event.type() != EventType.REVIEW_COMPLETED) {
-            return Uni.createFrom().voidItem();
-        }
         ReviewCompleted review = event.payloadAs(ReviewCompleted.class);
         boolean needsSecondReview = review.week() == ClockSchedule.FIRST_REVIEW_WEEK
                 && review.verdict() != ReviewVerdict.RESPONDING;

@@ -29,9 +29,11 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "Sessions", description = "Exercise sessions logged by the patient or a clinician")
 public class SessionResource {
 
+    private final RoutineSessions routine;
     private final SessionService sessions;
 
-    public SessionResource(SessionService sessions) {
+    public SessionResource(RoutineSessions routine, SessionService sessions) {
+        this.routine = routine;
         this.sessions = sessions;
     }
 
@@ -48,7 +50,9 @@ public class SessionResource {
     public Uni<Response> log(@RestPath UUID planId,
             @HeaderParam(IdempotencyKeys.HEADER) @Size(max = 200) String idempotencyKey,
             @Valid @NotNull SessionRequest request) {
-        return sessions.log(planId, idempotencyKey, request).map(logged -> Response
+        return routine.log(planId, idempotencyKey, request)
+                .onItem().ifNull().switchTo(() -> sessions.log(planId, idempotencyKey, request))
+                .map(logged -> Response
                 .status(logged.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(UriBuilder.fromPath("/api/v1/plans/{planId}/sessions/{sessionId}")
                         .build(planId, logged.session().id()))

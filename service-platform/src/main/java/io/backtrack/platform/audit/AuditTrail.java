@@ -3,7 +3,12 @@ package io.backtrack.platform.audit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -14,6 +19,17 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AuditTrail {
+
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
+    private static final String HEAD = """
+            SELECT nextval('audit_entry_seq'),
+                   (SELECT max(chain_seq) FROM audit_entry WHERE scheme = 2 AND chain_key = $1),
+                   (SELECT entry_hash FROM audit_entry WHERE scheme = 2 AND chain_key = $1
+                     ORDER BY chain_seq DESC LIMIT 1)""";
+    private static final String INSERT = """
+            INSERT INTO audit_entry (id, occurred_at, actor, actor_role, clinic_id, action, resource_type, resource_id,
+                                     patient_id, detail, previous_hash, entry_hash, scheme, chain_key, chain_seq)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)""";
 
     private final Clock clock;
     private final AuditSeal seal;
@@ -37,34 +53,73 @@ public class AuditTrail {
             String detail) {
         String chain = AuditChains.keyOf(patientId, actor.clinicId());
         return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> session.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:chain, 0))")
-                        .setParameter("chain", chain).getSingleResult())
-                .chain(() -> session.<Object[]>createNativeQuery("""
-                                SELECT nextval('audit_entry_seq'),
-                                       (SELECT max(chain_seq) FROM audit_entry WHERE scheme = 2 AND chain_key = :chain),
-                                       (SELECT entry_hash FROM audit_entry WHERE scheme = 2 AND chain_key = :chain
-                                         ORDER BY chain_seq DESC LIMIT 1)""")
-                        .setParameter("chain", chain).getSingleResult())
-                .map(head -> {
-                    AuditEntry entry = new AuditEntry();
-                    entry.id = ((Number) head[0]).longValue();
-                    entry.scheme = 2;
-                    entry.chainKey = chain;
-                    entry.chainSeq = head[1] == null ? 1L : ((Number) head[1]).longValue() + 1;
-                    entry.previousHash = head[2] == null ? AuditSeal.GENESIS : (String) head[2];
-                    entry.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                    entry.actor = actor.subject();
-                    entry.actorRole = actor.role();
-                    entry.clinicId = actor.clinicId();
-                    entry.action = action.name();
-                    entry.resourceType = resourceType;
-                    entry.resourceId = resourceId == null ? null : resourceId.toString();
-                    entry.patientId = patientId;
-                    entry.detail = detail;
-                    entry.entryHash = seal.of(entry);
-                    return entry;
-                })
+                .chain(() -> session.createNativeQuery(forHibernate(LOCK)).setParameter(1, chain).getSingleResult())
+                .chain(() -> session.<Object[]>createNativeQuery(forHibernate(HEAD)).setParameter(1, chain).getSingleResult())
+                .map(head -> entry(actor, action, resourceType, resourceId, patientId, detail, chain,
+                        ((Number) head[0]).longValue(), (Number) head[1], (String) head[2]))
                 .chain(session::persist)
                 .chain(session::flush));
+    }
+
+    /**
+     * The same, in the transaction of {@code connection}, for a hot path that writes with the SQL
+     * client: the lock and the head are asked for together, pipelined behind what the caller sent
+     * before. PostgreSQL runs them in order, so the head is read after the lock is held.
+     */
+    public Uni<Void> record(SqlConnection connection, Actor actor, AuditAction action, String resourceType,
+            Object resourceId, UUID patientId, String detail) {
+        String chain = AuditChains.keyOf(patientId, actor.clinicId());
+        Tuple key = Tuple.of(chain);
+        return Uni.combine().all()
+                .unis(connection.preparedQuery(LOCK).execute(key), connection.preparedQuery(HEAD).execute(key))
+                .with((locked, heads) -> {
+                    Row head = heads.iterator().next();
+                    return entry(actor, action, resourceType, resourceId, patientId, detail, chain, head.getLong(0),
+                            head.getLong(1), head.getString(2));
+                })
+                .chain(entry -> connection.preparedQuery(INSERT).execute(Tuple.tuple()
+                        .addLong(entry.id)
+                        .addOffsetDateTime(OffsetDateTime.ofInstant(entry.occurredAt, ZoneOffset.UTC))
+                        .addString(entry.actor)
+                        .addString(entry.actorRole)
+                        .addString(entry.clinicId)
+                        .addString(entry.action)
+                        .addString(entry.resourceType)
+                        .addString(entry.resourceId)
+                        .addUUID(entry.patientId)
+                        .addString(entry.detail)
+                        .addString(entry.previousHash)
+                        .addString(entry.entryHash)
+                        .addShort(entry.scheme)
+                        .addString(entry.chainKey)
+                        .addLong(entry.chainSeq)))
+                .replaceWithVoid();
+    }
+
+    /** Hibernate's native queries number their parameters ?1, the SQL client's $1. */
+    private static String forHibernate(String sql) {
+        return sql.replace("$1", "?1");
+    }
+
+    /** The sealed entry that follows the chain's head ({@code lastSeq} and {@code lastHash} null: none yet). */
+    private AuditEntry entry(Actor actor, AuditAction action, String resourceType, Object resourceId, UUID patientId,
+            String detail, String chain, long id, Number lastSeq, String lastHash) {
+        AuditEntry entry = new AuditEntry();
+        entry.id = id;
+        entry.scheme = 2;
+        entry.chainKey = chain;
+        entry.chainSeq = lastSeq == null ? 1L : lastSeq.longValue() + 1;
+        entry.previousHash = lastHash == null ? AuditSeal.GENESIS : lastHash;
+        entry.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        entry.actor = actor.subject();
+        entry.actorRole = actor.role();
+        entry.clinicId = actor.clinicId();
+        entry.action = action.name();
+        entry.resourceType = resourceType;
+        entry.resourceId = resourceId == null ? null : resourceId.toString();
+        entry.patientId = patientId;
+        entry.detail = detail;
+        entry.entryHash = seal.of(entry);
+        return entry;
     }
 }

@@ -14,6 +14,8 @@ public class Caller {
     public static final String CLINIC_CLAIM = "clinic_id";
 
     private final SecurityIdentity identity;
+    /** Read once per request: the token library looks a custom claim up by throwing and catching an exception. */
+    private Optional<String> clinicId;
 
     public Caller(SecurityIdentity identity) {
         this.identity = identity;
@@ -27,10 +29,12 @@ public class Caller {
     }
 
     public Optional<String> clinicId() {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            return Optional.ofNullable(jwt.<Object>getClaim(CLINIC_CLAIM)).map(Object::toString).filter(s -> !s.isBlank());
+        if (clinicId == null) {
+            clinicId = identity.getPrincipal() instanceof JsonWebToken jwt
+                    ? Optional.ofNullable(jwt.<Object>getClaim(CLINIC_CLAIM)).map(Object::toString).filter(s -> !s.isBlank())
+                    : Optional.empty();
         }
-        return Optional.empty();
+        return clinicId;
     }
 
     /** The caller's clinic; a clinician token without one cannot act on patient data. */

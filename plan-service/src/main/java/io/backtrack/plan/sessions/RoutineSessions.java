@@ -1,0 +1,150 @@
+package io.backtrack.plan.sessions;
+
+import io.backtrack.contracts.clinical.PlanStatus;
+import io.backtrack.messaging.EventOutbox;
+import io.backtrack.plan.clocks.LateSessions;
+import io.backtrack.plan.plans.Plan;
+import io.backtrack.plan.plans.PlanJson;
+import io.backtrack.plan.sessions.SessionService.Logged;
+import io.backtrack.platform.audit.Actor;
+import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The routine session, which is nearly every session a phone sends: on a plan the caller may reach
+ * and log on, without a red flag, under no Idempotency-Key already used, performed under the plan
+ * version it is logged on, and joining no review that may have fired without it. It is logged with
+ * the SQL client in one transaction of three round trips (the plan locked and the key looked up;
+ * the session, its event and the audit chain's head; the audit entry) instead of Hibernate's ten,
+ * because session logging is the service's hot path (docs/performance.md).
+ * <p>
+ * Anything else answers no item, having written nothing, and {@link SessionService} logs it: it
+ * handles every case, with the same checks and records ({@link NewSessions}).
+ */
+@RequestScoped
+public class RoutineSessions {
+
+    private static final String PLAN = """
+            SELECT p.id, p.patient_id, p.clinic_id, p.course_id, p.version, p.status, p.start_date, p.created_at,
+                   p.phases, pp.clinic_id AS patient_clinic_id, pp.login_subject
+              FROM plan p JOIN patient_profile pp ON pp.patient_id = p.patient_id
+             WHERE p.id = $1
+               FOR UPDATE OF p""";
+    /** Sent after {@link #PLAN}, so that it reads after the plan's lock is held (see SessionService#log). */
+    private static final String KEY_USED = "SELECT 1 FROM session WHERE plan_id = $1 AND idempotency_key = $2";
+    private static final String INSERT = """
+            INSERT INTO session (id, plan_id, patient_id, idempotency_key, request_hash, performed_at, logged_at,
+                                 logged_by, plan_week, exercises_done, prescribed, done, counts, pain_before,
+                                 pain_after, effort, new_symptoms, red_flags, motor_deficit)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)""";
+
+    private final Pool pool;
+    private final Caller caller;
+    private final PlanJson json;
+    private final NewSessions newSessions;
+    private final LateSessions lateSessions;
+    private final EventOutbox outbox;
+    private final AuditTrail audit;
+    private final MeterRegistry registry;
+
+    public RoutineSessions(Pool pool, Caller caller, PlanJson json, NewSessions newSessions, LateSessions lateSessions,
+            EventOutbox outbox, AuditTrail audit, MeterRegistry registry) {
+        this.pool = pool;
+        this.caller = caller;
+        this.json = json;
+        this.newSessions = newSessions;
+        this.lateSessions = lateSessions;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.registry = registry;
+    }
+
+    /** The logged session, or no item when the session is not routine. */
+    public Uni<Logged> log(UUID planId, String idempotencyKey, SessionRequest request) {
+        if (!request.reportedRedFlagsOrEmpty().isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return pool.withTransaction(connection -> {
+            Uni<RowSet<Row>> plans = connection.preparedQuery(PLAN).execute(Tuple.of(planId));
+            Uni<Boolean> keyUsed = idempotencyKey == null
+                    ? Uni.createFrom().item(false)
+                    : connection.preparedQuery(KEY_USED).execute(Tuple.of(planId, idempotencyKey))
+                            .map(rows -> rows.size() > 0);
+            return Uni.combine().all().unis(plans, keyUsed)
+                    .with((rows, used) -> used || rows.size() == 0 ? null : routinePlan(rows.iterator().next(), request))
+                    .onItem().ifNotNull().transformToUni(plan -> write(connection, plan, idempotencyKey, request));
+        });
+    }
+
+    private Plan routinePlan(Row row, SessionRequest request) {
+        Plan plan = new Plan();
+        plan.id = row.getUUID("id");
+        plan.patientId = row.getUUID("patient_id");
+        plan.clinicId = row.getString("clinic_id");
+        plan.courseId = row.getUUID("course_id");
+        plan.version = row.getInteger("version");
+        plan.status = PlanStatus.valueOf(row.getString("status"));
+        plan.startDate = row.getLocalDate("start_date");
+        plan.createdAt = row.getOffsetDateTime("created_at").toInstant();
+        plan.phases = row.getString("phases");
+        boolean routine = caller.mayReachPatient(row.getString("patient_clinic_id"), row.getString("login_subject"))
+                && SessionService.LOGGABLE.contains(plan.status)
+                && (plan.version == 1 || !request.performedAt().isBefore(plan.createdAt));
+        return routine ? plan : null;
+    }
+
+    private Uni<Logged> write(SqlConnection connection, Plan plan, String idempotencyKey, SessionRequest request) {
+        Session session = newSessions.build(plan, json.phases(plan), idempotencyKey, request);
+        if (lateSessions.mayJoinAReview(plan, session)) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.combine().all().unis(
+                        connection.preparedQuery(INSERT).execute(row(session)),
+                        outbox.append(connection, plan.patientId, newSessions.completed(plan, session, request)),
+                        audit.record(connection, Actor.of(caller), AuditAction.CREATE, SessionService.RESOURCE,
+                                session.id, plan.patientId, null))
+                .discardItems()
+                .invoke(() -> NewSessions.countLogged(registry, "routine"))
+                .replaceWith(() -> new Logged(newSessions.view(session), true));
+    }
+
+    private static Tuple row(Session s) {
+        return Tuple.tuple()
+                .addUUID(s.id)
+                .addUUID(s.planId)
+                .addUUID(s.patientId)
+                .addString(s.idempotencyKey)
+                .addString(s.requestHash)
+                .addOffsetDateTime(utc(s.performedAt))
+                .addOffsetDateTime(utc(s.loggedAt))
+                .addString(s.loggedBy)
+                .addInteger(s.planWeek)
+                .addString(s.exercisesDone)
+                .addInteger(s.prescribed)
+                .addInteger(s.done)
+                .addBoolean(s.counts)
+                .addInteger(s.painBefore)
+                .addInteger(s.painAfter)
+                .addInteger(s.effort)
+                .addString(s.newSymptoms)
+                .addString(s.redFlags)
+                .addBoolean(s.motorDeficit);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
