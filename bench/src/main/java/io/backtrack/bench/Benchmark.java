@@ -37,7 +37,7 @@ public final class Benchmark {
             int patients = quick ? 20 : 200;
             int seconds = quick ? 3 : 30;
             int clockPlans = quick ? 1_000 : 100_000;
-            int warmUp = quick ? 2 : 10;
+            int warmUp = quick ? 2 : 60;
             for (int i = 0; i + 1 < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--patients" -> patients = Integer.parseInt(args.get(i + 1));
@@ -176,8 +176,10 @@ public final class Benchmark {
                         + "(prod profile, JVM); and the load generator. outcome-service consumed all along. "
                         + options.patients() + " seeded patients with active plans share the load; each measured run "
                         + "lasts " + options.measured().toSeconds() + " s after " + options.warmUp().toSeconds()
-                        + " s of warm-up, once every outbox is published and no consumer has applied anything for 3 s "
-                        + "(the work the seeding or the previous run left behind is done). Closed loop: " + CONCURRENCY + " clients, each sending when its last answer "
+                        + " s of warm-up (with two cores shared by every process, the JIT compilers of a freshly started "
+                        + "service still take a third of its CPU after a minute of load), once every outbox is published "
+                        + "and no consumer has applied anything for 3 s (the work the seeding or the previous run left "
+                        + "behind is done). Closed loop: " + CONCURRENCY + " clients, each sending when its last answer "
                         + "came (saturation). Open loop: a fixed rate of half that, each request timed from when it "
                         + "was due, so queueing shows.");
         report.section("Requests");
