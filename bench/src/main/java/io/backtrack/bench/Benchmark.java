@@ -12,9 +12,8 @@ import java.util.function.LongFunction;
  * Measures the packaged system on this machine and writes {@code docs/performance.md}. Options:
  * {@code --quick} (a smoke run of seconds: small sizes, written to bench/target instead),
  * {@code --patients N}, {@code --seconds S} (each measured run), {@code --warm-up S} (before each closed-loop run),
- * {@code --clock-plans N}, and
- * {@code --sessions-only} (seeds, measures session logging at saturation and prints it, writing nothing:
- * a loop to profile the hot path in).
+ * {@code --clock-plans N}, and {@code --only sessions} or {@code --only clocks} (measures that alone and
+ * prints it, writing nothing: a loop to profile one hot path in).
  */
 public final class Benchmark {
 
@@ -29,7 +28,7 @@ public final class Benchmark {
         this.root = root;
     }
 
-    record Options(boolean quick, boolean sessionsOnly, int patients, Duration warmUp, Duration measured, double pipelinePerSecond,
+    record Options(boolean quick, String only, int patients, Duration warmUp, Duration measured, double pipelinePerSecond,
             int clockPlans, int aborts) {
 
         static Options parse(List<String> args) {
@@ -38,17 +37,19 @@ public final class Benchmark {
             int seconds = quick ? 3 : 30;
             int clockPlans = quick ? 1_000 : 100_000;
             int warmUp = quick ? 2 : 60;
+            String only = null;
             for (int i = 0; i + 1 < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--patients" -> patients = Integer.parseInt(args.get(i + 1));
                     case "--seconds" -> seconds = Integer.parseInt(args.get(i + 1));
                     case "--clock-plans" -> clockPlans = Integer.parseInt(args.get(i + 1));
                     case "--warm-up" -> warmUp = Integer.parseInt(args.get(i + 1));
+                    case "--only" -> only = args.get(i + 1);
                     default -> {
                     }
                 }
             }
-            return new Options(quick, args.contains("--sessions-only"), patients, Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
+            return new Options(quick, only, patients, Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
                     quick ? 50 : 200, clockPlans, quick ? 50 : 400);
         }
 
@@ -60,8 +61,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Options options = Options.parse(List.of(args));
-        if (options.sessionsOnly()) {
-            new Benchmark(options, root).sessionsOnly();
+        if (options.only() != null) {
+            new Benchmark(options, root).only(options.only());
             System.exit(0);
         }
         Path out = options.quick() ? root.resolve("bench/target/performance-smoke.md") : root.resolve("docs/performance.md");
@@ -131,13 +132,24 @@ public final class Benchmark {
         }
     }
 
-    private void sessionsOnly() throws Exception {
+    private void only(String part) throws Exception {
         try (BenchSystem system = BenchSystem.start(root, root.resolve("bench/target/logs"))) {
-            Clinic clinic = new Clinic(system);
-            List<Clinic.Patient> patients = clinic.seed(options.patients());
-            settle(system);
-            step("session logging; plan-service is process " + system.services.get("plan-service").pid());
-            saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
+            switch (part) {
+                case "sessions" -> {
+                    Clinic clinic = new Clinic(system);
+                    List<Clinic.Patient> patients = clinic.seed(options.patients());
+                    settle(system);
+                    step("session logging; plan-service is process " + system.services.get("plan-service").pid());
+                    saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
+                }
+                case "clocks" -> {
+                    step("one clock pass over " + options.clockPlans() + " active plans, one plan-service");
+                    ClockPass.Figures clocks = ClockPass.run(system, options.clockPlans(), Duration.ofMinutes(15));
+                    System.out.println("  " + clocks.fired() + " of " + clocks.plans() + " fired in "
+                            + clocks.elapsed().toMillis() + " ms; " + clocks.events() + " events");
+                }
+                default -> throw new IllegalArgumentException("--only sessions or --only clocks, not " + part);
+            }
         }
     }
 
