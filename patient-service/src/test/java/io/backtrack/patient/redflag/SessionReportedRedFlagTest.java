@@ -14,9 +14,13 @@ import io.backtrack.contracts.plan.SessionCompleted;
 import io.backtrack.patient.Fixtures;
 import io.backtrack.testing.TestTokens;
 import io.backtrack.testing.TopicProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +34,14 @@ import org.junit.jupiter.api.Test;
 class SessionReportedRedFlagTest {
 
     private static final String CLINIC = "clinic-session-flags";
+
+    private final Pool pool;
+    private final MeterRegistry registry;
+
+    SessionReportedRedFlagTest(Pool pool, MeterRegistry registry) {
+        this.pool = pool;
+        this.registry = registry;
+    }
 
     @Test
     void aRedFlagReportedInASessionOpensARedFlagOnThePatient() throws Exception {
@@ -91,6 +103,37 @@ class SessionReportedRedFlagTest {
         flags(patient).body("size()", equalTo(0));
     }
 
+    @Test
+    void aSessionWithoutRedFlagsIsCheckedButNeedsNoTransactionHere() throws Exception {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        double ignoredBefore = ignored();
+        String plain = publish(patient, CLINIC, UUID.randomUUID(), List.of());
+        String forged = UUID.randomUUID().toString();
+        publish(forged, "/backtrack/patient-service", patient, CLINIC, UUID.randomUUID(), List.of());
+        String flagged = publish(patient, CLINIC, UUID.randomUUID(), List.of(RedFlagCode.FRACTURE_RISK));
+
+        // one partition per patient, in order: once the flag is open, the two before it were handled
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> flags(patient).body("size()", equalTo(1)));
+        assertThat(processed(plain)).as("nothing to remember of an event with no effect here").isZero();
+        assertThat(processed(flagged)).isEqualTo(1);
+        assertThat(ignored()).isEqualTo(ignoredBefore + 1);
+        List<ConsumerRecord<String, String>> dead = TopicProbe.readAll(Topic.PLAN.deadLetterTopicName(),
+                Duration.ofSeconds(30), all -> all.stream().anyMatch(r -> forged.equals(TopicProbe.header(r, "ce_id"))));
+        assertThat(dead).as("a record from a source that does not own the topic is refused, flags or not")
+                .anySatisfy(r -> assertThat(TopicProbe.header(r, "ce_id")).isEqualTo(forged));
+    }
+
+    private double ignored() {
+        Counter counter = registry.find("backtrack.events.ignored").tag("consumer", "patient-service.plan-events")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private long processed(String eventId) {
+        return pool.preparedQuery("SELECT count(*) FROM processed_event WHERE event_id = $1")
+                .execute(Tuple.of(eventId)).await().indefinitely().iterator().next().getLong(0);
+    }
+
     private static boolean isRaised(ConsumerRecord<String, String> record, String patient) {
         return patient.equals(record.key())
                 && EventType.RED_FLAG_RAISED.ceType().equals(TopicProbe.header(record, "ce_type"));
@@ -110,11 +153,16 @@ class SessionReportedRedFlagTest {
 
     private static void republish(String eventId, String patient, String clinic, UUID session, List<RedFlagCode> flags)
             throws JsonProcessingException {
+        publish(eventId, Topic.PLAN.ownerSource(), patient, clinic, session, flags);
+    }
+
+    private static void publish(String eventId, String source, String patient, String clinic, UUID session,
+            List<RedFlagCode> flags) throws JsonProcessingException {
         Instant now = Instant.now();
         SessionCompleted completed = new SessionCompleted(UUID.fromString(patient), clinic, UUID.randomUUID(), session,
                 now, 1, 2, 2, true, 3, 3, null, List.of(), flags, false, now);
         TopicProbe.publish(Topic.PLAN.topicName(), patient, Map.of("ce_specversion", "1.0", "ce_id", eventId,
-                "ce_source", Topic.PLAN.ownerSource(), "ce_type", EventType.SESSION_COMPLETED.ceType(),
+                "ce_source", source, "ce_type", EventType.SESSION_COMPLETED.ceType(),
                 "ce_subject", patient, "ce_time", now.toString(), "content-type", "application/json"),
                 EventJson.mapper().writeValueAsString(completed));
     }

@@ -53,11 +53,11 @@ public class SessionResource {
         return routine.log(planId, idempotencyKey, request)
                 .onItem().ifNull().switchTo(() -> sessions.log(planId, idempotencyKey, request))
                 .map(logged -> Response
-                .status(logged.created() ? Response.Status.CREATED : Response.Status.OK)
-                .location(UriBuilder.fromPath("/api/v1/plans/{planId}/sessions/{sessionId}")
-                        .build(planId, logged.session().id()))
-                .entity(logged.session())
-                .build());
+                        .status(logged.created() ? Response.Status.CREATED : Response.Status.OK)
+                        .location(UriBuilder.fromPath("/api/v1/plans/{planId}/sessions/{sessionId}")
+                                .build(planId, logged.session().id()))
+                        .entity(logged.session())
+                        .build());
     }
 
     @GET
