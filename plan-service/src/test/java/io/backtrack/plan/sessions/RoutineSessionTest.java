@@ -9,6 +9,7 @@ import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
 import io.backtrack.plan.PlanTopic;
 import io.backtrack.platform.audit.AuditChainVerifier;
+import io.backtrack.platform.time.ServiceClock;
 import io.backtrack.testing.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,11 +41,14 @@ class RoutineSessionTest {
     private final Pool pool;
     private final MeterRegistry registry;
     private final AuditChainVerifier audit;
+    /** The service's clock, which other tests of this JVM may have moved on. */
+    private final ServiceClock clock;
 
-    RoutineSessionTest(Pool pool, MeterRegistry registry, AuditChainVerifier audit) {
+    RoutineSessionTest(Pool pool, MeterRegistry registry, AuditChainVerifier audit, ServiceClock clock) {
         this.pool = pool;
         this.registry = registry;
         this.audit = audit;
+        this.clock = clock;
     }
 
     private static String session(Instant performedAt, String extra) {
@@ -81,18 +85,18 @@ class RoutineSessionTest {
     void aRoutineSessionAndARedFlagSessionWriteTheSameRecordsEachItsOwnWay() throws Throwable {
         String subject = "patient-" + UUID.randomUUID();
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, subject, List.of("M54.50"), false);
-        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(3)));
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now(clock).minusDays(3)));
         double routineBefore = logged("routine");
         double fullBefore = logged("full");
 
         String routine = log(TestTokens.patient(subject), planId, "phone-1",
-                session(Instant.now().minus(1, ChronoUnit.HOURS), "")).statusCode(201)
+                session(clock.instant().minus(1, ChronoUnit.HOURS), "")).statusCode(201)
                 .body("planWeek", equalTo(1)).body("countsForAdherence", equalTo(true))
                 .extract().path("id");
         assertThat(logged("routine")).isEqualTo(routineBefore + 1);
         assertThat(logged("full")).isEqualTo(fullBefore);
 
-        String full = log(TestTokens.patient(subject), planId, "phone-2", session(Instant.now().minusSeconds(60),
+        String full = log(TestTokens.patient(subject), planId, "phone-2", session(clock.instant().minusSeconds(60),
                 ",\"reportedRedFlags\":[\"SADDLE_NUMBNESS\"]")).statusCode(201).extract().path("id");
         assertThat(logged("full")).isEqualTo(fullBefore + 1);
         assertThat(logged("routine")).isEqualTo(routineBefore + 1);
@@ -123,17 +127,17 @@ class RoutineSessionTest {
     void whatIsNotRoutineIsLoggedOrRefusedTheFullWay() {
         String subject = "patient-" + UUID.randomUUID();
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, subject, List.of("M54.50"), false);
-        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(3)));
-        String body = session(Instant.now().minus(2, ChronoUnit.HOURS), "");
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now(clock).minusDays(3)));
+        String body = session(clock.instant().minus(2, ChronoUnit.HOURS), "");
         String first = log(TestTokens.patient(subject), planId, "retry-1", body).statusCode(201).extract().path("id");
         double routineBefore = logged("routine");
 
         log(TestTokens.patient(subject), planId, "retry-1", body).statusCode(200).body("id", equalTo(first));
-        log(TestTokens.patient(subject), planId, "retry-1", session(Instant.now().minus(3, ChronoUnit.HOURS), ""))
+        log(TestTokens.patient(subject), planId, "retry-1", session(clock.instant().minus(3, ChronoUnit.HOURS), ""))
                 .statusCode(422).body("violations[0].rule", equalTo("idempotency-key-reused"));
         log(TestTokens.patient("patient-" + UUID.randomUUID()), planId, null, body).statusCode(404);
         log(TestTokens.clinician("another-clinic"), planId, null, body).statusCode(404);
-        log(TestTokens.patient(subject), planId, null, session(Instant.now().plus(1, ChronoUnit.HOURS), ""))
+        log(TestTokens.patient(subject), planId, null, session(clock.instant().plus(1, ChronoUnit.HOURS), ""))
                 .statusCode(422).body("violations[0].rule", equalTo("not-in-future"));
 
         assertThat(logged("routine")).isEqualTo(routineBefore);
