@@ -80,10 +80,21 @@ public class NewSessions {
                 request.reportedRedFlagsOrEmpty(), s.motorDeficit, s.loggedAt);
     }
 
+    /** A stored session, its lists read back from their JSON columns. */
     SessionView view(Session s) {
-        return new SessionView(s.id, s.planId, s.performedAt, s.loggedAt, s.planWeek, json.strings(s.exercisesDone),
-                s.prescribed, s.done, s.counts, s.painBefore, s.painAfter, s.effort, json.strings(s.newSymptoms),
-                json.strings(s.redFlags).stream().map(RedFlagCode::valueOf).toList(), s.motorDeficit);
+        return view(s, json.strings(s.exercisesDone), json.strings(s.newSymptoms),
+                json.strings(s.redFlags).stream().map(RedFlagCode::valueOf).toList());
+    }
+
+    /** A session just built from {@code request}: its lists are the request's, not parsed back. */
+    SessionView view(Session s, SessionRequest request) {
+        return view(s, request.exercisesDone(), request.newSymptomsOrEmpty(), request.reportedRedFlagsOrEmpty());
+    }
+
+    private static SessionView view(Session s, List<String> exercisesDone, List<String> newSymptoms,
+            List<RedFlagCode> redFlags) {
+        return new SessionView(s.id, s.planId, s.performedAt, s.loggedAt, s.planWeek, exercisesDone, s.prescribed,
+                s.done, s.counts, s.painBefore, s.painAfter, s.effort, newSymptoms, redFlags, s.motorDeficit);
     }
 
     /** Counts a logged session by the way it was stored: {@code routine} or {@code full}. */

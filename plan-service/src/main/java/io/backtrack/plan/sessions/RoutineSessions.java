@@ -118,7 +118,7 @@ public class RoutineSessions {
                                 session.id, plan.patientId, null))
                 .discardItems()
                 .invoke(() -> NewSessions.countLogged(registry, "routine"))
-                .replaceWith(() -> new Logged(newSessions.view(session), true));
+                .replaceWith(() -> new Logged(newSessions.view(session, request), true));
     }
 
     private static Tuple row(Session s) {

@@ -82,7 +82,7 @@ public class SessionService {
                     : Session.<Session>find("planId = ?1 and idempotencyKey = ?2", planId, idempotencyKey).firstResult();
             return earlier.chain(found -> {
                 if (found == null) {
-                    return create(plan, idempotencyKey, request).map(session -> new Logged(newSessions.view(session), true));
+                    return create(plan, idempotencyKey, request).map(session -> new Logged(newSessions.view(session, request), true));
                 }
                 keys.requireSameRequest(idempotencyKey, found.requestHash, request);
                 return audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, found.id, plan.patientId,
