@@ -29,6 +29,15 @@ public class EventOutbox {
     private static final String INSERT = """
             INSERT INTO outbox_event (event_id, topic, event_type, source, record_key, occurred_at, payload, traceparent)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""";
+    /** Many rows in one statement; unnest keeps the arrays' order, so the relay publishes them in it. */
+    private static final String INSERT_ALL = """
+            INSERT INTO outbox_event (event_id, topic, event_type, source, record_key, occurred_at, payload, traceparent)
+            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
+                                 $7::text[], $8::text[])""";
+
+    /** An event to append, keyed by the patient it is about. */
+    public record Pending(UUID patientId, Record payload) {
+    }
 
     private final Clock clock;
     private final EventSchemas schemas;
@@ -67,6 +76,32 @@ public class EventOutbox {
                         .addString(event.payload)
                         .addString(event.traceparent)))
                 .toList()).discardItems());
+    }
+
+    /**
+     * Many events in the transaction of {@code connection}, in one statement whatever their number, in
+     * their order: for a job that fires thousands at once (plan-service's clocks).
+     */
+    public Uni<Void> appendAll(SqlConnection connection, List<Pending> events) {
+        return Uni.createFrom().deferred(() -> {
+            List<OutboxEvent> rows = events.stream().flatMap(event -> rows(event.patientId(), event.payload()).stream())
+                    .toList();
+            if (rows.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return connection.preparedQuery(INSERT_ALL).execute(Tuple.tuple()
+                    .addArrayOfUUID(rows.stream().map(row -> row.eventId).toArray(UUID[]::new))
+                    .addArrayOfString(rows.stream().map(row -> row.topic).toArray(String[]::new))
+                    .addArrayOfString(rows.stream().map(row -> row.eventType).toArray(String[]::new))
+                    .addArrayOfString(rows.stream().map(row -> row.source).toArray(String[]::new))
+                    .addArrayOfString(rows.stream().map(row -> row.recordKey).toArray(String[]::new))
+                    .addArrayOfOffsetDateTime(rows.stream()
+                            .map(row -> OffsetDateTime.ofInstant(row.occurredAt, ZoneOffset.UTC))
+                            .toArray(OffsetDateTime[]::new))
+                    .addArrayOfString(rows.stream().map(row -> row.payload).toArray(String[]::new))
+                    .addArrayOfString(rows.stream().map(row -> row.traceparent).toArray(String[]::new)))
+                    .replaceWithVoid();
+        });
     }
 
     /** One row per name the payload's type is published under; a payload breaking its schema is refused. */

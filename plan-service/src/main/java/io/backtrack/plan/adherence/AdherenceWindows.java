@@ -5,6 +5,7 @@ import io.backtrack.plan.plans.PlanCourse;
 import io.backtrack.plan.plans.PlanHold;
 import io.backtrack.plan.sessions.Session;
 import io.backtrack.scoring.AdherenceWindow;
+import io.backtrack.scoring.AdherenceWindow.LoggedSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -38,8 +39,7 @@ public class AdherenceWindows {
         return ofCourses(List.of(plan.courseId)).map(windows -> windows.get(plan.courseId));
     }
 
-    /** The windows of many courses, by course id, in three queries whatever their number (the clock job). */
-    public Uni<Map<UUID, AdherenceWindow>> ofCourses(Collection<UUID> courseIds) {
+    private Uni<Map<UUID, AdherenceWindow>> ofCourses(Collection<UUID> courseIds) {
         return Plan.<Plan>list("courseId in ?1 order by version", courseIds).chain(versions -> {
             List<UUID> versionIds = versions.stream().map(version -> version.id).toList();
             return Session.<Session>list("planId in ?1", versionIds).chain(sessions -> PlanHold
@@ -50,20 +50,23 @@ public class AdherenceWindows {
 
     private Map<UUID, AdherenceWindow> windows(List<Plan> versions, List<Session> sessions, List<PlanHold> holds) {
         Map<UUID, UUID> courseOf = versions.stream().collect(Collectors.toMap(v -> v.id, v -> v.courseId));
-        Map<UUID, List<Session>> sessionsOf = sessions.stream()
-                .collect(Collectors.groupingBy(session -> courseOf.get(session.planId)));
+        Map<UUID, List<LoggedSession>> sessionsOf = sessions.stream().collect(Collectors.groupingBy(
+                session -> courseOf.get(session.planId),
+                Collectors.mapping(s -> new LoggedSession(LocalDate.ofInstant(s.performedAt, ZoneOffset.UTC), s.counts),
+                        Collectors.toList())));
         Map<UUID, List<PlanHold>> holdsOf = holds.stream()
                 .collect(Collectors.groupingBy(hold -> courseOf.get(hold.planId)));
         Map<UUID, AdherenceWindow> windows = new HashMap<>();
-        versions.stream().collect(Collectors.groupingBy(v -> v.courseId)).forEach((courseId, ofCourse) -> {
-            PlanCourse course = new PlanCourse(ofCourse);
-            windows.put(courseId, new AdherenceWindow(course.dayZero(), day -> course.inForceOn(day).sessionsPerWeek,
-                    heldWeeks(course.dayZero(), holdsOf.getOrDefault(courseId, List.of())),
-                    sessionsOf.getOrDefault(courseId, List.of()).stream().map(s -> new AdherenceWindow.LoggedSession(
-                            LocalDate.ofInstant(s.performedAt, ZoneOffset.UTC), s.counts)).toList(),
-                    rules));
-        });
+        versions.stream().collect(Collectors.groupingBy(v -> v.courseId)).forEach((courseId, ofCourse) ->
+                windows.put(courseId, window(new PlanCourse(ofCourse), holdsOf.getOrDefault(courseId, List.of()),
+                        sessionsOf.getOrDefault(courseId, List.of()))));
         return windows;
+    }
+
+    /** The window of a course from what was read of it, by whichever client read it. */
+    public AdherenceWindow window(PlanCourse course, List<PlanHold> holds, List<LoggedSession> sessions) {
+        return new AdherenceWindow(course.dayZero(), day -> course.inForceOn(day).sessionsPerWeek,
+                heldWeeks(course.dayZero(), holds), sessions, rules);
     }
 
     /** Every week that overlaps a hold, an open hold lasting until today. */

@@ -11,7 +11,7 @@ public interface ClockConfig {
     @WithDefault("5s")
     Duration interval();
 
-    /** How many due clocks one run claims at most. */
-    @WithDefault("50")
+    /** How many due clocks one transaction claims at most; a run takes batches until none is left. */
+    @WithDefault("500")
     int batchSize();
 }

@@ -1,10 +1,10 @@
 package io.backtrack.plan.sessions;
 
-import io.backtrack.contracts.clinical.PlanStatus;
 import io.backtrack.messaging.EventOutbox;
 import io.backtrack.plan.clocks.LateSessions;
 import io.backtrack.plan.plans.Plan;
 import io.backtrack.plan.plans.PlanJson;
+import io.backtrack.plan.plans.PlanRows;
 import io.backtrack.plan.sessions.SessionService.Logged;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
@@ -90,16 +90,7 @@ public class RoutineSessions {
     }
 
     private Plan routinePlan(Row row, SessionRequest request) {
-        Plan plan = new Plan();
-        plan.id = row.getUUID("id");
-        plan.patientId = row.getUUID("patient_id");
-        plan.clinicId = row.getString("clinic_id");
-        plan.courseId = row.getUUID("course_id");
-        plan.version = row.getInteger("version");
-        plan.status = PlanStatus.valueOf(row.getString("status"));
-        plan.startDate = row.getLocalDate("start_date");
-        plan.createdAt = row.getOffsetDateTime("created_at").toInstant();
-        plan.phases = row.getString("phases");
+        Plan plan = PlanRows.copyOf(row);
         boolean routine = caller.mayReachPatient(row.getString("patient_clinic_id"), row.getString("login_subject"))
                 && SessionService.LOGGABLE.contains(plan.status)
                 && (plan.version == 1 || !request.performedAt().isBefore(plan.createdAt));
