@@ -17,6 +17,13 @@ import java.util.concurrent.TimeUnit;
 /** A packaged service started as its own JVM, its output in a log file; it stops when this JVM ends. */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * The class-data-sharing archive the build writes beside the runner (quarkus.package.jar.appcds).
+     * The JVM uses it only when started from that directory with the runner's relative path, as at
+     * build time, and by the same JDK; otherwise it starts without it.
+     */
+    private static final String CDS_ARCHIVE = "app-cds.jsa";
+
     private final ServiceSpec spec;
     private final Process process;
     private final OrphanGuard guard;
@@ -50,11 +57,15 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.datasource.password=" + postgres.password(),
                 "-Dkafka.bootstrap.servers=" + kafka));
         extraConfig.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Path appDir = runner.getParent();
+        if (Files.isRegularFile(appDir.resolve(CDS_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+        }
         command.add("-jar");
-        command.add(runner.toString());
+        command.add(runner.getFileName().toString());
         Files.createDirectories(logDir);
         Path log = logDir.resolve(spec.name() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(appDir.toFile());
         builder.environment().putAll(environment);
         Process process = builder
                 .redirectErrorStream(true)
