@@ -12,9 +12,13 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -37,6 +41,7 @@ public class InboundEvents {
             INSERT INTO processed_event (consumer, event_id, event_type, processed_at)
             VALUES (?1, ?2, ?3, ?4)
             ON CONFLICT DO NOTHING""";
+    private static final String ROUTINE_CLAIM = CLAIM.replace("?", "$");
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
     private final CloudEventReader reader;
@@ -45,10 +50,12 @@ public class InboundEvents {
     private final Clock clock;
     private final MeterRegistry registry;
     private final ConsumerSpans spans;
+    private final Pool pool;
 
     public InboundEvents(CloudEventReader reader, ConsumerHealth health, MessagingConfig config, Clock clock,
-            MeterRegistry registry, ConsumerSpans spans) {
+            MeterRegistry registry, ConsumerSpans spans, Pool pool) {
         this.reader = reader;
+        this.pool = pool;
         this.spans = spans;
         this.health = health;
         this.config = config;
@@ -73,11 +80,25 @@ public class InboundEvents {
      */
     public Uni<Void> process(Message<String> message, String consumer, Predicate<ReceivedEvent> concerns,
             EventHandler handler) {
+        return process(message, consumer, concerns, RoutineEvents.NONE, handler);
+    }
+
+    /**
+     * The same for a consumer whose most frequent events have a cheap path ({@link RoutineEvents}): an
+     * event that may be routine is recorded and applied with the SQL client; when it is not routine
+     * after all, that transaction is rolled back and the handler applies it as any other.
+     */
+    public Uni<Void> process(Message<String> message, String consumer, RoutineEvents routine, EventHandler handler) {
+        return process(message, consumer, event -> true, routine, handler);
+    }
+
+    private Uni<Void> process(Message<String> message, String consumer, Predicate<ReceivedEvent> concerns,
+            RoutineEvents routine, EventHandler handler) {
         Context context = VertxContext.getOrCreateDuplicatedContext();
         Span span = spans.start(message, consumer);
         return Uni.createFrom().deferred(() -> {
                     Scope scope = span.makeCurrent();
-                    return dispatch(message, consumer, concerns, handler, context).eventually(scope::close);
+                    return dispatch(message, consumer, concerns, routine, handler, context).eventually(scope::close);
                 })
                 .runSubscriptionOn(on(context))
                 .onTermination().invoke((ignored, failure, cancelled) -> {
@@ -89,7 +110,7 @@ public class InboundEvents {
     }
 
     private Uni<Void> dispatch(Message<String> message, String consumer, Predicate<ReceivedEvent> concerns,
-            EventHandler handler, Context context) {
+            RoutineEvents routine, EventHandler handler, Context context) {
         Delivery delivery = reader.read(message);
         if (delivery instanceof Delivery.Rejected rejected) {
             return deadLetter(message, consumer, rejected.reason());
@@ -107,7 +128,10 @@ public class InboundEvents {
         }
         AtomicInteger attempts = new AtomicInteger();
         String stream = streamOf(message, consumer);
-        return Uni.createFrom().deferred(() -> applyOnce(event, consumer, handler))
+        return Uni.createFrom().deferred(() -> routine.mayBeRoutine(event)
+                        ? applyRoutine(event, consumer, routine)
+                                .chain(applied -> applied ? Uni.createFrom().voidItem() : applyOnce(event, consumer, handler))
+                        : applyOnce(event, consumer, handler))
                 .runSubscriptionOn(on(context))
                 .onFailure(InboundEvents::retryable)
                 .invoke(failure -> failed(consumer, stream, event, attempts.incrementAndGet(), failure))
@@ -175,10 +199,42 @@ public class InboundEvents {
                         registry.counter("backtrack.events.duplicates", "consumer", consumer).increment();
                         return Uni.createFrom().voidItem();
                     }
-                    registry.counter("backtrack.events.consumed", "consumer", consumer, "type", event.type().ceType())
-                            .increment();
+                    consumed(consumer, event, "full");
                     return handler.apply(event);
                 })));
+    }
+
+    /** True when the event was applied as routine (or had been already); false, having written nothing, when not. */
+    private Uni<Boolean> applyRoutine(ReceivedEvent event, String consumer, RoutineEvents routine) {
+        return pool.withTransaction(connection -> connection.preparedQuery(ROUTINE_CLAIM)
+                        .execute(Tuple.tuple().addString(consumer).addString(event.id()).addString(event.type().ceType())
+                                .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                        .chain(claimed -> {
+                            if (claimed.rowCount() == 0) {
+                                registry.counter("backtrack.events.duplicates", "consumer", consumer).increment();
+                                return Uni.createFrom().item(true);
+                            }
+                            return routine.apply(connection, event).invoke(applied -> {
+                                if (!applied) {
+                                    throw new NotRoutine();
+                                }
+                                consumed(consumer, event, "routine");
+                            });
+                        }))
+                .onFailure(NotRoutine.class).recoverWithItem(false);
+    }
+
+    private void consumed(String consumer, ReceivedEvent event, String path) {
+        registry.counter("backtrack.events.consumed", "consumer", consumer, "type", event.type().ceType(), "path", path)
+                .increment();
+    }
+
+    /** Rolls back the routine path's transaction: the event goes to the handler instead. */
+    private static final class NotRoutine extends RuntimeException {
+
+        NotRoutine() {
+            super("not routine", null, false, false);
+        }
     }
 
     /** Anything but input the handler refused is retried. */

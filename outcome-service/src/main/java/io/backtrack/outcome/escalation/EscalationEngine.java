@@ -9,6 +9,7 @@ import io.backtrack.outcome.escalation.rules.RadicularWeek6Rule;
 import io.backtrack.outcome.escalation.rules.RedFlagEmergencyRule;
 import io.backtrack.outcome.escalation.rules.RedFlagUrgentRule;
 import io.backtrack.outcome.escalation.rules.SessionFlareRule;
+import io.backtrack.outcome.escalation.Trigger.SessionReported;
 import io.backtrack.outcome.escalation.rules.WorseningRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.List;
 /** Runs the rules of docs/clinical-rules.md §5 in their order and collects what every firing rule recommends. */
 @ApplicationScoped
 public class EscalationEngine {
+
+    private static final ClinicalProfile ANY_PATIENT = new ClinicalProfile(List.of(), false, false, null);
 
     private final List<EscalationRule> rules;
 
@@ -35,5 +38,14 @@ public class EscalationEngine {
 
     public List<Recommendation> evaluate(Trigger trigger, ClinicalProfile profile) {
         return rules.stream().flatMap(rule -> rule.evaluate(trigger, profile).stream()).toList();
+    }
+
+    /**
+     * Whether a session's pain alone leads to a recommendation. The rules a session triggers read
+     * nothing of the patient's profile (EscalationRulesTest holds them to it), so the answer is the same
+     * for every patient and needs no profile loaded.
+     */
+    public boolean recommendsOn(SessionReported session) {
+        return !evaluate(session, ANY_PATIENT).isEmpty();
     }
 }

@@ -39,15 +39,17 @@ public class PlanEvents {
     private static final String CONSUMER = "outcome-service.plan-events";
 
     private final InboundEvents inbound;
+    private final RoutineSessions routineSessions;
     private final EscalationEngine engine;
     private final EscalationRecorder escalations;
     private final ReviewEvaluator reviews;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public PlanEvents(InboundEvents inbound, EscalationEngine engine, EscalationRecorder escalations,
-            ReviewEvaluator reviews, AuditTrail audit, Clock clock) {
+    public PlanEvents(InboundEvents inbound, RoutineSessions routineSessions, EscalationEngine engine,
+            EscalationRecorder escalations, ReviewEvaluator reviews, AuditTrail audit, Clock clock) {
         this.inbound = inbound;
+        this.routineSessions = routineSessions;
         this.engine = engine;
         this.escalations = escalations;
         this.reviews = reviews;
@@ -57,12 +59,17 @@ public class PlanEvents {
 
     @Incoming("plan-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, this::apply);
+        return inbound.process(message, CONSUMER, routineSessions, this::apply);
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
         return handle(event).chain(() -> audit.record(ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
-                event.patientId(), "applied " + event.type().ceType() + " " + event.id()));
+                event.patientId(), applied(event)));
+    }
+
+    /** The audit entry's detail for an applied event, whichever path applied it. */
+    static String applied(ReceivedEvent event) {
+        return "applied " + event.type().ceType() + " " + event.id();
     }
 
     private Uni<Void> handle(ReceivedEvent event) {

@@ -259,6 +259,24 @@ class EscalationRulesTest {
         assertThat(types(new SessionReported(UUID.randomUUID(), 4, 7), nonSpecific())).containsExactly(PLAN_REVISION);
     }
 
+    /** outcome-service applies a session that recommends nothing without loading a profile (RoutineSessions). */
+    @Test
+    void whatASessionsPainRecommendsIsTheSameForEveryPatient() {
+        List<ClinicalProfile> patients = List.of(nonSpecific(), withConditions("M51.16"),
+                new ClinicalProfile(List.of("M48.062"), true, true, StartBackRisk.HIGH),
+                new ClinicalProfile(List.of(), false, false, StartBackRisk.LOW));
+        for (int before = 0; before <= 10; before++) {
+            for (int after = 0; after <= 10; after++) {
+                SessionReported session = new SessionReported(UUID.randomUUID(), before, after);
+                List<Recommendation> recommended = ENGINE.evaluate(session, patients.get(0));
+                for (ClinicalProfile patient : patients) {
+                    assertThat(ENGINE.evaluate(session, patient)).as(before + " -> " + after).isEqualTo(recommended);
+                }
+                assertThat(ENGINE.recommendsOn(session)).as(before + " -> " + after).isEqualTo(!recommended.isEmpty());
+            }
+        }
+    }
+
     @Test
     void everyRecommendationCarriesItsRuleVersionReasonsInputsAndGuideline() {
         List<Trigger> triggers = List.of(
