@@ -129,8 +129,9 @@ public class InboundEvents {
         AtomicInteger attempts = new AtomicInteger();
         String stream = streamOf(message, consumer);
         return Uni.createFrom().deferred(() -> routine.mayBeRoutine(event)
-                        ? applyRoutine(event, consumer, routine)
-                                .chain(applied -> applied ? Uni.createFrom().voidItem() : applyOnce(event, consumer, handler))
+                        ? applyRoutine(event, consumer, routine).chain(applied -> applied
+                                ? Uni.createFrom().voidItem()
+                                : applyOnce(event, consumer, handler))
                         : applyOnce(event, consumer, handler))
                 .runSubscriptionOn(on(context))
                 .onFailure(InboundEvents::retryable)
@@ -204,10 +205,14 @@ public class InboundEvents {
                 })));
     }
 
-    /** True when the event was applied as routine (or had been already); false, having written nothing, when not. */
+    /**
+     * True when the event was applied as routine (or had been already); false, having written
+     * nothing, when it is not routine.
+     */
     private Uni<Boolean> applyRoutine(ReceivedEvent event, String consumer, RoutineEvents routine) {
         return pool.withTransaction(connection -> connection.preparedQuery(ROUTINE_CLAIM)
-                        .execute(Tuple.tuple().addString(consumer).addString(event.id()).addString(event.type().ceType())
+                        .execute(Tuple.tuple().addString(consumer).addString(event.id())
+                                .addString(event.type().ceType())
                                 .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
                         .chain(claimed -> {
                             if (claimed.rowCount() == 0) {

@@ -45,11 +45,15 @@ public class RoutineSessions implements RoutineEvents {
                         session.painAfter()));
     }
 
-    /** Not routine when the patient has no profile in the session's clinic: {@link PlanEvents} creates it, or sees the disagreement. */
+    /**
+     * Not routine when the patient has no profile in the session's clinic: {@link PlanEvents} creates
+     * the profile, or meets the disagreement.
+     */
     @Override
     public Uni<Boolean> apply(SqlConnection connection, ReceivedEvent event) {
-        return connection.preparedQuery(PROFILE).execute(Tuple.of(event.patientId(), event.payloadAs(SessionCompleted.class).clinicId())).chain(profiles -> profiles
-                .size() == 0
+        String clinicId = event.payloadAs(SessionCompleted.class).clinicId();
+        return connection.preparedQuery(PROFILE).execute(Tuple.of(event.patientId(), clinicId))
+                .chain(profiles -> profiles.size() == 0
                         ? Uni.createFrom().item(false)
                         : audit.record(connection, ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
                                 event.patientId(), PlanEvents.applied(event)).replaceWith(true));

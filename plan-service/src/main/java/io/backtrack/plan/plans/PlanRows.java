@@ -12,7 +12,7 @@ public final class PlanRows {
     private PlanRows() {
     }
 
-    /** The identity, course, status and dates every such query selects, plus phases and sessions per week when selected. */
+    /** The identity, course, status and dates every such query selects; phases and sessions per week when selected. */
     public static Plan copyOf(Row row) {
         Plan plan = new Plan();
         plan.id = row.getUUID("id");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtrack.contracts.EventType;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
@@ -49,9 +50,9 @@ class ClockBatchTest {
         UUID kept = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
         UUID missed = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
         UUID held = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
-        String keptPlan = PlanFixtures.createPlan(CLINIC, kept, PlanFixtures.plan(dayZero).put("sessionsPerWeek", 3));
-        String missedPlan = PlanFixtures.createPlan(CLINIC, missed, PlanFixtures.plan(dayZero).put("sessionsPerWeek", 3));
-        String heldPlan = PlanFixtures.createPlan(CLINIC, held, PlanFixtures.plan(dayZero).put("sessionsPerWeek", 3));
+        String keptPlan = PlanFixtures.createPlan(CLINIC, kept, threeAWeek(dayZero));
+        String missedPlan = PlanFixtures.createPlan(CLINIC, missed, threeAWeek(dayZero));
+        String heldPlan = PlanFixtures.createPlan(CLINIC, held, threeAWeek(dayZero));
         logOn(keptPlan, dayZero.plusDays(1));
         logOn(keptPlan, dayZero.plusDays(3));
         logOn(missedPlan, dayZero.plusDays(2));
@@ -77,6 +78,10 @@ class ClockBatchTest {
             assertThat(event.path("completedSessions").asInt()).isEqualTo(1);
             assertThat(event.path("consecutiveMissedWeeks").asInt()).isEqualTo(1);
         });
+    }
+
+    private static ObjectNode threeAWeek(LocalDate dayZero) {
+        return PlanFixtures.plan(dayZero).put("sessionsPerWeek", 3);
     }
 
     private static void logOn(String planId, LocalDate day) {
