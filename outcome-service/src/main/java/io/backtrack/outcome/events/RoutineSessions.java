@@ -51,7 +51,8 @@ public class RoutineSessions implements RoutineEvents {
      */
     @Override
     public Uni<Boolean> apply(SqlConnection connection, ReceivedEvent event) {
-        String clinicId = event.payloadAs(SessionCompleted.class).clinicId();
+        // mayBeRoutine converted the payload already; its schema guarantees the field, so no second conversion
+        String clinicId = event.payload().path("clinicId").asText();
         return connection.preparedQuery(PROFILE).execute(Tuple.of(event.patientId(), clinicId))
                 .chain(profiles -> profiles.size() == 0
                         ? Uni.createFrom().item(false)
