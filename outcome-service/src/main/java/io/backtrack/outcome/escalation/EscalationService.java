@@ -63,6 +63,17 @@ public class EscalationService {
                         patientId, "status=" + status + " type=" + type + " results=" + views.size()));
     }
 
+    /** Every escalation of one patient of the clinician's clinic, newest first; another clinic's patient is 404. */
+    @WithTransaction
+    public Uni<List<EscalationView>> ofPatient(UUID patientId) {
+        return access.find(patientId)
+                .chain(profile -> Escalation.<Escalation>list("clinicId = ?1 and patientId = ?2 order by recommendedAt desc, id",
+                        caller.requiredClinicId(), patientId))
+                .map(found -> found.stream().map(EscalationView::of).toList())
+                .call(views -> audit.record(Actor.of(caller), AuditAction.READ, EscalationRecorder.RESOURCE, null,
+                        patientId, "list"));
+    }
+
     @WithTransaction
     public Uni<EscalationView> get(UUID id) {
         return find(id)

@@ -99,6 +99,15 @@ public class SessionService {
                 .map(sessions -> sessions.stream().map(newSessions::view).toList());
     }
 
+    /** Every session of the patient, of every plan version, in the order they were performed. */
+    @WithTransaction
+    public Uni<List<SessionView>> ofPatient(UUID patientId) {
+        return access.patient(patientId)
+                .call(profile -> audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, null, patientId, "list"))
+                .chain(profile -> Session.<Session>list("patientId = ?1 order by performedAt, id", patientId))
+                .map(sessions -> sessions.stream().map(newSessions::view).toList());
+    }
+
     /** One session of the plan; a session of another plan is as unknown as a made-up id. */
     @WithTransaction
     public Uni<SessionView> get(UUID planId, UUID sessionId) {

@@ -1,0 +1,131 @@
+package io.backtrack.outcome.cds;
+
+import io.backtrack.outcome.escalation.EscalationLifecycle;
+import io.backtrack.outcome.escalation.EscalationService;
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.security.Roles;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * CDS Hooks 2.0: a {@code patient-view} service that shows a patient's open escalations as cards in
+ * the EHR, and its feedback endpoint, which moves an escalation through its lifecycle as the clinician
+ * whose bearer token calls it (docs/fhir.md). Only clinicians of the patient's clinic reach a patient.
+ */
+@Path("/cds-services")
+@Tag(name = "CDS Hooks", description = "Escalations as cards in the EHR, and the clinician's answer")
+public class CdsServicesResource {
+
+    static final String SERVICE_ID = "backtrack-escalations";
+    static final String HOOK = "patient-view";
+    private static final CdsHooks.Discovery DISCOVERY = new CdsHooks.Discovery(List.of(new CdsHooks.Service(HOOK,
+            SERVICE_ID, "BackTrack escalations",
+            "The patient's open escalations from BackTrack's rules, each with its rule id, evidence and guideline; "
+                    + "accept one to acknowledge it, override it to decline it with the reason.",
+            Map.of(), "A bearer token of a clinician of the patient's clinic, as for BackTrack's REST API.")));
+
+    private final EscalationService escalations;
+
+    public CdsServicesResource(EscalationService escalations) {
+        this.escalations = escalations;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "CDS Hooks discovery: the services offered (no patient data)")
+    public CdsHooks.Discovery discovery() {
+        return DISCOVERY;
+    }
+
+    @POST
+    @Path("/" + SERVICE_ID)
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "patient-view: one card per open escalation of the patient")
+    @APIResponse(responseCode = "200", description = "The cards",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CdsHooks.Cards.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public Uni<CdsHooks.Cards> patientView(@Valid @NotNull CdsHooks.HookRequest request) {
+        if (!HOOK.equals(request.hook())) {
+            throw new ProblemException(Problem.unprocessable("hook", "CDS-HOOK-UNSUPPORTED",
+                    "this service answers the " + HOOK + " hook only"));
+        }
+        return escalations.ofPatient(request.context().patientId())
+                .map(found -> new CdsHooks.Cards(found.stream().filter(EscalationCards::isOpen).map(EscalationCards::of)
+                        .toList()));
+    }
+
+    @POST
+    @Path("/" + SERVICE_ID + "/feedback")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Feedback on cards: accepted acknowledges the escalation, overridden declines it with the "
+            + "reason; applied in order, each on its own")
+    @APIResponse(responseCode = "200", description = "Every feedback item was applied")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public Uni<Response> feedback(@Valid @NotNull CdsHooks.FeedbackRequest request) {
+        for (int i = 0; i < request.feedback().size(); i++) {
+            check(request.feedback().get(i), "feedback[" + i + "]");
+        }
+        return Multi.createFrom().iterable(request.feedback())
+                .onItem().transformToUniAndConcatenate(this::apply)
+                .collect().last()
+                .replaceWith(Response.ok().build());
+    }
+
+    private Uni<?> apply(CdsHooks.Feedback feedback) {
+        return switch (feedback.outcome()) {
+            case ACCEPTED -> escalations.transition(feedback.card(), EscalationLifecycle.ACKNOWLEDGE,
+                    "Accepted in the EHR (CDS Hooks card)", null);
+            case OVERRIDDEN -> escalations.transition(feedback.card(), EscalationLifecycle.DECLINE,
+                    reason(feedback.overrideReason()), null);
+        };
+    }
+
+    /** Accepting names the card's suggestion; overriding gives a reason, which a decline needs. */
+    private static void check(CdsHooks.Feedback feedback, String field) {
+        if (feedback.outcome() == CdsHooks.Outcome.ACCEPTED && (feedback.acceptedSuggestions() == null
+                || feedback.acceptedSuggestions().stream()
+                        .noneMatch(s -> s.id().equals(EscalationCards.acceptSuggestion(feedback.card()))))) {
+            throw new ProblemException(Problem.unprocessable(field + ".acceptedSuggestions", "CDS-SUGGESTION-REQUIRED",
+                    "an accepted card names its suggestion, " + EscalationCards.acceptSuggestion(feedback.card())));
+        }
+        if (feedback.outcome() == CdsHooks.Outcome.OVERRIDDEN && reason(feedback.overrideReason()) == null) {
+            throw new ProblemException(Problem.unprocessable(field + ".overrideReason", "DECLINE-REASON-REQUIRED",
+                    "overriding a card declines the escalation, which needs the clinician's reason"));
+        }
+    }
+
+    /** The coded reason's display (or code) and the clinician's comment, or null when there is neither. */
+    private static String reason(CdsHooks.OverrideReason reason) {
+        if (reason == null) {
+            return null;
+        }
+        String coded = reason.reason() == null ? null
+                : reason.reason().display() != null && !reason.reason().display().isBlank() ? reason.reason().display()
+                : reason.reason().code();
+        String comment = reason.userComment() == null || reason.userComment().isBlank() ? null : reason.userComment().trim();
+        if (coded == null || coded.isBlank()) {
+            return comment;
+        }
+        return comment == null ? coded : coded + ": " + comment;
+    }
+}

@@ -1,0 +1,16 @@
+package io.backtrack.outcome.escalation;
+
+import io.backtrack.contracts.clinical.EscalationType;
+import java.util.Locale;
+
+/** How an escalation type reads to a clinician outside BackTrack: "Imaging", "Plan revision". */
+public final class EscalationLabels {
+
+    private EscalationLabels() {
+    }
+
+    public static String of(EscalationType type) {
+        String text = type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,56 @@
+package io.backtrack.patient.fhir;
+
+import io.backtrack.patient.intake.Intake;
+import io.backtrack.patient.redflag.RedFlag;
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Whose record a FHIR id names, so that a read goes through the same access check and audit as a
+ * search of that patient. An id of no record is "not found", like an id the caller may not see.
+ */
+@ApplicationScoped
+class RecordOwners {
+
+    @WithSession
+    Uni<UUID> ofIntake(UUID intakeId) {
+        return Intake.<Intake>findById(intakeId).map(intake -> owner(intake == null ? null : intake.patientId));
+    }
+
+    @WithSession
+    Uni<UUID> ofRedFlag(UUID flagId) {
+        return RedFlag.<RedFlag>findById(flagId).map(flag -> owner(flag == null ? null : flag.patientId));
+    }
+
+    private static UUID owner(UUID patientId) {
+        if (patientId == null) {
+            throw notFound();
+        }
+        return patientId;
+    }
+
+    static ProblemException notFound() {
+        return new ProblemException(Problem.notFound("No such resource."));
+    }
+
+    /** The UUID at the start of a FHIR id ({@code <uuid>} or {@code <uuid>-<part>}), or "not found". */
+    static UUID uuidAt(String id) {
+        if (id.length() < 36 || id.length() > 36 && id.charAt(36) != '-') {
+            throw notFound();
+        }
+        try {
+            String text = id.substring(0, 36);
+            UUID uuid = UUID.fromString(text);
+            if (uuid.toString().equalsIgnoreCase(text)) {
+                return uuid;
+            }
+        } catch (IllegalArgumentException e) {
+            // not ours
+        }
+        throw notFound();
+    }
+}

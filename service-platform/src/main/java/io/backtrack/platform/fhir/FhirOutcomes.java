@@ -1,0 +1,53 @@
+package io.backtrack.platform.fhir;
+
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.Violation;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * A FHIR client expects an {@code OperationOutcome}, not a problem detail: under {@code /fhir/} every
+ * problem the service answers is rewritten as one, with the same status, detail, fields and rules.
+ */
+public class FhirOutcomes {
+
+    @ServerResponseFilter
+    public void asOperationOutcome(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getEntity() instanceof Problem problem && request.getUriInfo().getPath().startsWith(Fhir.BASE_PATH)) {
+            response.setEntity(of(problem), response.getEntityAnnotations(), MediaType.valueOf(Fhir.MEDIA_TYPE));
+        }
+    }
+
+    static OperationOutcome of(Problem problem) {
+        OperationOutcome outcome = new OperationOutcome();
+        IssueType type = typeOf(problem.status());
+        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type)
+                .setDiagnostics(problem.detail() == null ? problem.title() : problem.detail());
+        for (Violation violation : problem.violations()) {
+            OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
+                    .setSeverity(IssueSeverity.ERROR).setCode(type)
+                    .setDiagnostics(violation.rule() + ": " + violation.message());
+            issue.addExpression(violation.field());
+        }
+        return outcome;
+    }
+
+    private static IssueType typeOf(int status) {
+        return switch (status) {
+            case 400 -> IssueType.INVALID;
+            case 401 -> IssueType.LOGIN;
+            case 403 -> IssueType.FORBIDDEN;
+            case 404 -> IssueType.NOTFOUND;
+            case 406, 415 -> IssueType.NOTSUPPORTED;
+            case 409, 412 -> IssueType.CONFLICT;
+            case 422 -> IssueType.BUSINESSRULE;
+            case 503 -> IssueType.TRANSIENT;
+            default -> IssueType.EXCEPTION;
+        };
+    }
+}
