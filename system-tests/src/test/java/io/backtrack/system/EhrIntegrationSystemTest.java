@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hl7.fhir.r4.model.Bundle;
@@ -218,6 +223,10 @@ class EhrIntegrationSystemTest {
         hook(clinician, "{\"hook\":\"order-select\",\"hookInstance\":\"" + UUID.randomUUID()
                 + "\",\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"" + e.patientId() + "\"}}")
                 .then().statusCode(422);
+        hook(clinician, "{\"hook\":\"patient-view\",\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\""
+                + e.patientId() + "\"}}").then().statusCode(400);
+        hook(clinician, "{\"hook\":\"patient-view\",\"hookInstance\":\"" + UUID.randomUUID()
+                + "\",\"context\":{\"patientId\":\"" + e.patientId() + "\"}}").then().statusCode(400);
         hook(TestTokens.clinician("dr.elsewhere", "clinic-elsewhere"), patientView(e)).then().statusCode(404);
         hook(TestTokens.patient(e.login()), patientView(e)).then().statusCode(403);
     }
@@ -227,6 +236,8 @@ class EhrIntegrationSystemTest {
         String revision = escalations.get("PLAN_REVISION");
         feedback(clinician, "{\"card\":\"" + imaging + "\",\"outcome\":\"accepted\",\"outcomeTimestamp\":\"" + Instant.now()
                 + "\"}").then().statusCode(422);
+        feedback(clinician, "{\"card\":\"" + imaging + "\",\"outcome\":\"accepted\",\"acceptedSuggestions\":[{\"id\":\""
+                + imaging + "-acknowledge\"}]}").then().statusCode(400);
         feedback(clinician, """
                 {"card":"%s","outcome":"accepted","acceptedSuggestions":[{"id":"%s-acknowledge"}],"outcomeTimestamp":"%s"}"""
                 .formatted(imaging, imaging, Instant.now())).then().statusCode(200);
@@ -245,6 +256,12 @@ class EhrIntegrationSystemTest {
                 {"card":"%s","outcome":"accepted","acceptedSuggestions":[{"id":"%s-acknowledge"}],"outcomeTimestamp":"%s"}"""
                 .formatted(revision, revision, Instant.now())).then().statusCode(409);
 
+        String referral = escalations.get("URGENT_MEDICAL_REFERRAL");
+        List<Integer> statuses = twoCliniciansAnswerTheSameCardAtOnce(referral);
+        assertThat(statuses).as("accept and override of one card at once").containsExactlyInAnyOrder(200, 409);
+        String referralStatus = escalation(referral).getString("status");
+        assertThat(referralStatus).isIn("ACKNOWLEDGED", "DECLINED");
+
         List<Map<String, Object>> after = cards(e);
         assertThat(after).extracting(card -> card.get("uuid")).doesNotContain(revision).contains(imaging);
         assertThat(card(after, imaging).get("suggestions")).as("an acknowledged escalation only informs").isNull();
@@ -259,9 +276,41 @@ class EhrIntegrationSystemTest {
                 .map(json -> json.getString("escalationId") + " " + json.getString("previousStatus") + "->"
                         + json.getString("status"))
                 .toList();
-        assertThat(updates).containsExactlyInAnyOrder(imaging + " RECOMMENDED->ACKNOWLEDGED", revision + " RECOMMENDED->DECLINED");
+        assertThat(updates).containsExactlyInAnyOrder(imaging + " RECOMMENDED->ACKNOWLEDGED", revision + " RECOMMENDED->DECLINED",
+                referral + " RECOMMENDED->" + referralStatus);
         assertThat(Databases.count("outcome", "SELECT count(*) FROM audit_entry WHERE action = 'TRANSITION' AND actor = ? "
                 + "AND resource_id = ?", "dr.ehr", revision)).isEqualTo(1);
+    }
+
+    /** One clinician accepts the card while another overrides it, both released by one barrier. */
+    private List<Integer> twoCliniciansAnswerTheSameCardAtOnce(String escalationId) {
+        List<String> answers = List.of("""
+                {"card":"%s","outcome":"accepted","acceptedSuggestions":[{"id":"%s-acknowledge"}],"outcomeTimestamp":"%s"}"""
+                .formatted(escalationId, escalationId, Instant.now()), """
+                {"card":"%s","outcome":"overridden","overrideReason":{"userComment":"Seen by the GP today"},
+                 "outcomeTimestamp":"%s"}""".formatted(escalationId, Instant.now()));
+        CyclicBarrier start = new CyclicBarrier(answers.size());
+        ExecutorService pool = Executors.newFixedThreadPool(answers.size());
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) {
+                String token = TestTokens.clinician("dr.ehr-" + i, CLINIC);
+                String answer = answers.get(i);
+                sent.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return feedback(token, answer).statusCode();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : sent) {
+                statuses.add(status.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } catch (Exception ex) {
+            throw new AssertionError(ex);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private Episode radicularEpisodeWithAFlareAndARedFlag() {

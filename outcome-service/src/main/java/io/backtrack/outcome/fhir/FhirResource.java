@@ -5,6 +5,7 @@ import io.backtrack.outcome.escalation.EscalationView;
 import io.backtrack.outcome.measure.MeasureService;
 import io.backtrack.platform.fhir.Capabilities;
 import io.backtrack.platform.fhir.Fhir;
+import io.backtrack.platform.fhir.FhirIds;
 import io.backtrack.platform.fhir.FhirSearch;
 import io.backtrack.platform.fhir.FhirTimes;
 import io.backtrack.platform.fhir.SearchBundle;
@@ -82,8 +83,8 @@ public class FhirResource {
     @GET
     @Path("/Observation/{id}")
     public Uni<Observation> observation(@RestPath String id) {
-        return owners.ofMeasure(RecordOwners.uuid(id))
-                .chain(patientId -> measures.get(patientId, RecordOwners.uuid(id)))
+        return owners.ofMeasure(FhirIds.uuid(id))
+                .chain(patientId -> measures.get(patientId, FhirIds.uuid(id)))
                 .map(MeasureObservations::of);
     }
 
@@ -124,9 +125,9 @@ public class FhirResource {
     }
 
     private Uni<EscalationView> escalation(String id, Predicate<EscalationView> kind) {
-        return escalations.get(RecordOwners.uuid(id)).map(view -> {
+        return escalations.get(FhirIds.uuid(id)).map(view -> {
             if (!kind.test(view)) {
-                throw RecordOwners.notFound();
+                throw FhirIds.notFound();
             }
             return view;
         });

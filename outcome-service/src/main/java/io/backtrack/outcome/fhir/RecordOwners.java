@@ -1,8 +1,7 @@
 package io.backtrack.outcome.fhir;
 
 import io.backtrack.outcome.measure.Measure;
-import io.backtrack.platform.problem.Problem;
-import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.fhir.FhirIds;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,25 +18,9 @@ class RecordOwners {
     Uni<UUID> ofMeasure(UUID measureId) {
         return Measure.<Measure>findById(measureId).map(measure -> {
             if (measure == null) {
-                throw notFound();
+                throw FhirIds.notFound();
             }
             return measure.patientId;
         });
-    }
-
-    static ProblemException notFound() {
-        return new ProblemException(Problem.notFound("No such resource."));
-    }
-
-    static UUID uuid(String id) {
-        try {
-            UUID uuid = UUID.fromString(id);
-            if (uuid.toString().equalsIgnoreCase(id)) {
-                return uuid;
-            }
-        } catch (IllegalArgumentException e) {
-            // not ours
-        }
-        throw notFound();
     }
 }

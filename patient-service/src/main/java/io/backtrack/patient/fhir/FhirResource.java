@@ -5,6 +5,7 @@ import io.backtrack.patient.redflag.RedFlagService;
 import io.backtrack.patient.registration.PatientService;
 import io.backtrack.platform.fhir.Capabilities;
 import io.backtrack.platform.fhir.Fhir;
+import io.backtrack.platform.fhir.FhirIds;
 import io.backtrack.platform.fhir.FhirSearch;
 import io.backtrack.platform.fhir.FhirTimes;
 import io.backtrack.platform.fhir.SearchBundle;
@@ -72,7 +73,7 @@ public class FhirResource {
     @GET
     @Path("/Patient/{id}")
     public Uni<Patient> patient(@RestPath String id) {
-        return patients.get(RecordOwners.uuidAt(id)).map(FhirPatients::of);
+        return patients.get(FhirIds.uuid(id)).map(FhirPatients::of);
     }
 
     @GET
@@ -87,7 +88,7 @@ public class FhirResource {
     @GET
     @Path("/Condition/{id}")
     public Uni<Condition> condition(@RestPath String id) {
-        return owners.ofIntake(RecordOwners.uuidAt(id)).chain(intakes::list).map(IntakeConditions::of)
+        return owners.ofIntake(FhirIds.uuidAt(id)).chain(intakes::list).map(IntakeConditions::of)
                 .map(all -> withId(all, id));
     }
 
@@ -104,7 +105,7 @@ public class FhirResource {
     @GET
     @Path("/Observation/{id}")
     public Uni<Observation> observation(@RestPath String id) {
-        return owners.ofIntake(RecordOwners.uuidAt(id)).chain(intakes::list).map(IntakeObservations::of)
+        return owners.ofIntake(FhirIds.uuidAt(id)).chain(intakes::list).map(IntakeObservations::of)
                 .map(all -> withId(all, id));
     }
 
@@ -119,7 +120,7 @@ public class FhirResource {
     @GET
     @Path("/Flag/{id}")
     public Uni<Flag> flag(@RestPath String id) {
-        UUID flagId = RecordOwners.uuidAt(id);
+        UUID flagId = FhirIds.uuid(id);
         return owners.ofRedFlag(flagId)
                 .chain(patientId -> redFlags.list(patientId).map(flags -> RedFlagFlags.of(patientId, flags)))
                 .map(all -> withId(all, id));
@@ -127,6 +128,6 @@ public class FhirResource {
 
     private static <T extends Resource> T withId(List<T> resources, String id) {
         return resources.stream().filter(r -> r.getIdElement().getIdPart().equals(id)).findFirst()
-                .orElseThrow(RecordOwners::notFound);
+                .orElseThrow(FhirIds::notFound);
     }
 }

@@ -2,8 +2,7 @@ package io.backtrack.patient.fhir;
 
 import io.backtrack.patient.intake.Intake;
 import io.backtrack.patient.redflag.RedFlag;
-import io.backtrack.platform.problem.Problem;
-import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.fhir.FhirIds;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,29 +27,8 @@ class RecordOwners {
 
     private static UUID owner(UUID patientId) {
         if (patientId == null) {
-            throw notFound();
+            throw FhirIds.notFound();
         }
         return patientId;
-    }
-
-    static ProblemException notFound() {
-        return new ProblemException(Problem.notFound("No such resource."));
-    }
-
-    /** The UUID at the start of a FHIR id ({@code <uuid>} or {@code <uuid>-<part>}), or "not found". */
-    static UUID uuidAt(String id) {
-        if (id.length() < 36 || id.length() > 36 && id.charAt(36) != '-') {
-            throw notFound();
-        }
-        try {
-            String text = id.substring(0, 36);
-            UUID uuid = UUID.fromString(text);
-            if (uuid.toString().equalsIgnoreCase(text)) {
-                return uuid;
-            }
-        } catch (IllegalArgumentException e) {
-            // not ours
-        }
-        throw notFound();
     }
 }

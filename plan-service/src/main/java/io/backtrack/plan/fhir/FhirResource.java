@@ -4,6 +4,7 @@ import io.backtrack.plan.plans.PlanService;
 import io.backtrack.plan.sessions.SessionService;
 import io.backtrack.platform.fhir.Capabilities;
 import io.backtrack.platform.fhir.Fhir;
+import io.backtrack.platform.fhir.FhirIds;
 import io.backtrack.platform.fhir.FhirSearch;
 import io.backtrack.platform.fhir.FhirTimes;
 import io.backtrack.platform.fhir.SearchBundle;
@@ -76,7 +77,7 @@ public class FhirResource {
     @GET
     @Path("/CarePlan/{id}")
     public Uni<CarePlan> carePlan(@RestPath String id) {
-        return plans.get(RecordOwners.uuid(id))
+        return plans.get(FhirIds.uuid(id))
                 .chain(view -> owners.exerciseNames().map(names -> CarePlans.of(view, names, LocalDate.now(clock))));
     }
 
@@ -94,7 +95,7 @@ public class FhirResource {
     @GET
     @Path("/Procedure/{id}")
     public Uni<Procedure> procedure(@RestPath String id) {
-        UUID sessionId = RecordOwners.uuid(id);
+        UUID sessionId = FhirIds.uuid(id);
         return owners.ofSession(sessionId).chain(owner -> sessions.get(owner.planId(), sessionId)
                 .map(view -> SessionProcedures.of(owner.patientId(), view)));
     }

@@ -2,8 +2,7 @@ package io.backtrack.plan.fhir;
 
 import io.backtrack.plan.catalog.Exercise;
 import io.backtrack.plan.sessions.Session;
-import io.backtrack.platform.problem.Problem;
-import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.fhir.FhirIds;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +26,7 @@ class RecordOwners {
     Uni<SessionOwner> ofSession(UUID sessionId) {
         return Session.<Session>findById(sessionId).map(session -> {
             if (session == null) {
-                throw notFound();
+                throw FhirIds.notFound();
             }
             return new SessionOwner(session.planId, session.patientId);
         });
@@ -36,21 +35,5 @@ class RecordOwners {
     @WithSession
     Uni<Map<String, String>> exerciseNames() {
         return Exercise.<Exercise>listAll().map(all -> all.stream().collect(Collectors.toMap(e -> e.code, e -> e.name)));
-    }
-
-    static ProblemException notFound() {
-        return new ProblemException(Problem.notFound("No such resource."));
-    }
-
-    static UUID uuid(String id) {
-        try {
-            UUID uuid = UUID.fromString(id);
-            if (uuid.toString().equalsIgnoreCase(id)) {
-                return uuid;
-            }
-        } catch (IllegalArgumentException e) {
-            // not ours
-        }
-        throw notFound();
     }
 }
