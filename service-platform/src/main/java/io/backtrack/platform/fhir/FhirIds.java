@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * Reading BackTrack's ids out of FHIR ids: a record's UUID ({@code <uuid>}), or the UUID a derived
- * resource is named after ({@code <uuid>-<part>}, e.g. an intake's Observations). An id that is not
- * one of ours names nothing, so it is "not found", like a record the caller may not see.
+ * resource is named after ({@code <uuid>-<part>}, e.g. an intake's Observations). FHIR ids are
+ * case-sensitive and ours are lowercase, so an id in another case, like any id that is not one of
+ * ours, names nothing: "not found", like a record the caller may not see.
  */
 public final class FhirIds {
 
@@ -36,7 +37,7 @@ public final class FhirIds {
         String text = id.substring(0, UUID_LENGTH);
         try {
             UUID uuid = UUID.fromString(text);
-            if (uuid.toString().equalsIgnoreCase(text)) {
+            if (uuid.toString().equals(text)) {
                 return uuid;
             }
         } catch (IllegalArgumentException e) {

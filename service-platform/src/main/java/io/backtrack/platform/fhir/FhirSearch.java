@@ -59,7 +59,7 @@ public record FhirSearch(UUID patient, List<DateParameter> dates, List<TokenPara
         return codes.isEmpty() || codes.stream().anyMatch(code -> code.matches(concepts));
     }
 
-    /** A patient reference as FHIR clients send it: {@code Patient/<id>} or the bare id. */
+    /** A patient reference as FHIR clients send it: {@code Patient/<id>} or the bare id, case-sensitive as FHIR ids are. */
     private static UUID patient(String value) {
         if (value == null) {
             throw new InvalidParameterException("patient", "is required: search one patient's records");
@@ -67,13 +67,13 @@ public record FhirSearch(UUID patient, List<DateParameter> dates, List<TokenPara
         String id = value.startsWith("Patient/") ? value.substring("Patient/".length()) : value;
         try {
             UUID uuid = UUID.fromString(id);
-            if (uuid.toString().equalsIgnoreCase(id)) {
+            if (uuid.toString().equals(id)) {
                 return uuid;
             }
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw new InvalidParameterException("patient", "must be a Patient id or Patient/<id>");
+        throw new InvalidParameterException("patient", "must be a Patient id (a lowercase UUID) or Patient/<id>");
     }
 
     private static List<String> values(MultivaluedMap<String, String> query, String name) {
