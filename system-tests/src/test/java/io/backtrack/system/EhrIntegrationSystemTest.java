@@ -115,6 +115,11 @@ class EhrIntegrationSystemTest {
         JsonPath measures = searchAndReadEach("outcome-service", "Observation", "patient=" + e.patientId());
         assertThat(measures.<String>getList("entry.collect { it.resource.code.coding[0].code }"))
                 .containsExactlyInAnyOrder("72514-3", "97909-6", "psfs-mean");
+        LocalDate measured = e.planStart().plusDays(7);
+        assertThat(search(clinician, "outcome-service", "Observation", "patient=" + e.patientId() + "&date=lt" + measured)
+                .getInt("total")).isZero();
+        assertThat(search(clinician, "outcome-service", "Observation", "patient=" + e.patientId() + "&date=ge" + measured
+                + "&date=le" + measured + "&code=72514-3,psfs-mean").getInt("total")).isEqualTo(2);
         JsonPath orders = searchAndReadEach("outcome-service", "ServiceRequest", "patient=" + e.patientId());
         assertThat(orders.<String>getList("entry.resource.code.coding.code.flatten()"))
                 .contains("394451000119106", "IMAGING", "URGENT_MEDICAL_REFERRAL");
@@ -179,10 +184,22 @@ class EhrIntegrationSystemTest {
         given().auth().oauth2(self).get(fhirBase("outcome-service") + "/ServiceRequest?patient=" + e.patientId())
                 .then().statusCode(403);
         given().get(fhirBase("patient-service") + "/Patient/" + e.patientId()).then().statusCode(401);
-        Response unknown = given().auth().oauth2(clinician).get(fhirBase("patient-service") + "/Observation?patient="
-                + e.patientId() + "&subject:missing=true");
-        assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.asString()).contains("subject:missing");
+        for (String[] bad : List.of(new String[] {"subject:missing=true", "subject:missing"},
+                new String[] {"_count=0", "_count"}, new String[] {"_count=1e3", "_count"},
+                new String[] {"date=yesterday", "date"}, new String[] {"date=sa2026-01-01", "date"},
+                new String[] {"_format=xml", "_format"})) {
+            Response refused = given().auth().oauth2(clinician).get(fhirBase("patient-service") + "/Observation?patient="
+                    + e.patientId() + "&" + bad[0]);
+            assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith(FHIR_JSON);
+            assertValid(refused.asString());
+            assertThat(JsonPath.from(refused.asString()).getList("issue.expression.flatten()")).as(bad[0]).contains(bad[1]);
+        }
+        given().auth().oauth2(clinician).get(fhirBase("plan-service") + "/CarePlan").then().statusCode(400);
+        given().auth().oauth2(clinician).get(fhirBase("outcome-service") + "/Task?patient=Patient/"
+                + e.patientId().toUpperCase()).then().statusCode(400);
+        given().auth().oauth2(clinician).get(fhirBase("patient-service") + "/Condition/" + UUID.randomUUID() + "-M51.16")
+                .then().statusCode(404);
 
         String audited = "SELECT count(*) FROM audit_entry WHERE patient_id = ?::uuid AND actor = ?";
         for (String[] read : List.of(new String[] {"patient", "patient-service", "Observation"},
