@@ -153,6 +153,11 @@ class EhrIntegrationSystemTest {
             url = page.getString("link.find { it.relation == 'next' }.url");
         }
         assertThat(ids).hasSize(total).doesNotHaveDuplicates().hasSize(8);
+        JsonPath beyond = search(clinician, "patient-service", "Observation", "patient=" + e.patientId() + "&_offset="
+                + Integer.MAX_VALUE);
+        assertThat(beyond.getInt("total")).isEqualTo(8);
+        assertThat(beyond.getList("entry")).isNullOrEmpty();
+        assertThat(beyond.getString("link.find { it.relation == 'previous' }.url")).contains("_offset=0");
     }
 
     private void fhirKeepsTheRestApisTenancyAndAuditsReads(Episode e, Episode other) {
@@ -174,6 +179,8 @@ class EhrIntegrationSystemTest {
             assertThat(refused.statusCode()).as(url).isEqualTo(404);
             assertThat(refused.contentType()).startsWith(FHIR_JSON);
             assertValid(refused.asString());
+            assertThat(refused.asString()).as("a refusal names no record").contains("No such resource.")
+                    .doesNotContain(e.patientId()).doesNotContain(e.planId());
         }
 
         String self = TestTokens.patient(e.login());
@@ -244,7 +251,12 @@ class EhrIntegrationSystemTest {
                 + e.patientId() + "\"}}").then().statusCode(400);
         hook(clinician, "{\"hook\":\"patient-view\",\"hookInstance\":\"" + UUID.randomUUID()
                 + "\",\"context\":{\"patientId\":\"" + e.patientId() + "\"}}").then().statusCode(400);
-        hook(TestTokens.clinician("dr.elsewhere", "clinic-elsewhere"), patientView(e)).then().statusCode(404);
+        assertThat(hook(TestTokens.clinician("dr.elsewhere", "clinic-elsewhere"), patientView(e)).then().statusCode(200)
+                .extract().<List<?>>path("cards")).as("another clinic's patient: no cards, nothing disclosed").isEmpty();
+        assertThat(hook(clinician, """
+                {"hook":"patient-view","hookInstance":"%s","context":{"userId":"Practitioner/dr-ehr","patientId":"ehr-4711"}}"""
+                .formatted(UUID.randomUUID())).then().statusCode(200).extract().<List<?>>path("cards"))
+                .as("a chart of a patient BackTrack does not know").isEmpty();
         hook(TestTokens.patient(e.login()), patientView(e)).then().statusCode(403);
     }
 
@@ -266,6 +278,11 @@ class EhrIntegrationSystemTest {
 
         JsonPath acknowledged = escalation(imaging);
         assertThat(acknowledged.getString("status")).isEqualTo("ACKNOWLEDGED");
+        feedback(clinician, """
+                {"card":"%s","outcome":"overridden","overrideReason":{"userComment":"Dismissed"},"outcomeTimestamp":"%s"}"""
+                .formatted(imaging, Instant.now())).then().statusCode(409);
+        assertThat(escalation(imaging).getString("status")).as("a card that only informs declines nothing")
+                .isEqualTo("ACKNOWLEDGED");
         JsonPath declined = escalation(revision);
         assertThat(declined.getString("status")).isEqualTo("DECLINED");
         assertThat(declined.getString("declineReason")).isEqualTo("The patient declined: Prefers to keep the current programme");
@@ -278,6 +295,14 @@ class EhrIntegrationSystemTest {
         assertThat(statuses).as("accept and override of one card at once").containsExactlyInAnyOrder(200, 409);
         String referralStatus = escalation(referral).getString("status");
         assertThat(referralStatus).isIn("ACKNOWLEDGED", "DECLINED");
+
+        JsonPath task = JsonPath.from(read(clinician, fhirBase("outcome-service") + "/Task/" + revision));
+        assertThat(task.getString("status")).isEqualTo("cancelled");
+        assertThat(task.getString("businessStatus.coding[0].code")).isEqualTo("DECLINED");
+        assertThat(task.getString("statusReason.text")).isEqualTo("The patient declined: Prefers to keep the current programme");
+        JsonPath order = JsonPath.from(read(clinician, fhirBase("outcome-service") + "/ServiceRequest/" + imaging));
+        assertThat(order.getString("intent")).isEqualTo("proposal");
+        assertThat(order.getString("status")).isEqualTo("active");
 
         List<Map<String, Object>> after = cards(e);
         assertThat(after).extracting(card -> card.get("uuid")).doesNotContain(revision).contains(imaging);

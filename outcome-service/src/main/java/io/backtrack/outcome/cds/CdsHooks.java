@@ -39,8 +39,8 @@ public final class CdsHooks {
             JsonNode extension) {
     }
 
-    /** {@code patientId} is the FHIR id of the patient, which in BackTrack is the patient id. */
-    public record PatientViewContext(@NotBlank @Size(max = 200) String userId, @NotNull UUID patientId,
+    /** {@code patientId} is the FHIR id of the chart's patient; BackTrack's patients are known by their patient id. */
+    public record PatientViewContext(@NotBlank @Size(max = 200) String userId, @NotBlank @Size(max = 200) String patientId,
             @Size(max = 200) String encounterId) {
     }
 

@@ -1,5 +1,6 @@
 package io.backtrack.outcome.cds;
 
+import io.backtrack.contracts.clinical.EscalationStatus;
 import io.backtrack.outcome.escalation.EscalationLifecycle;
 import io.backtrack.outcome.escalation.EscalationService;
 import io.backtrack.platform.problem.Problem;
@@ -16,8 +17,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,18 +63,28 @@ public class CdsServicesResource {
     @Path("/" + SERVICE_ID)
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "patient-view: one card per open escalation of the patient")
-    @APIResponse(responseCode = "200", description = "The cards",
+    @APIResponse(responseCode = "200", description = "The cards; none for a patient BackTrack does not know or the "
+            + "caller may not see, since an EHR calls the hook on every chart it opens",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CdsHooks.Cards.class)))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<CdsHooks.Cards> patientView(@Valid @NotNull CdsHooks.HookRequest request) {
         if (!HOOK.equals(request.hook())) {
             throw new ProblemException(Problem.unprocessable("hook", "CDS-HOOK-UNSUPPORTED",
                     "this service answers the " + HOOK + " hook only"));
         }
-        return escalations.ofPatient(request.context().patientId())
+        Optional<UUID> patientId = backTrackId(request.context().patientId());
+        if (patientId.isEmpty()) {
+            return Uni.createFrom().item(new CdsHooks.Cards(List.of()));
+        }
+        return escalations.ofPatient(patientId.get())
                 .map(found -> new CdsHooks.Cards(found.stream().filter(EscalationCards::isOpen).map(EscalationCards::of)
-                        .toList()));
+                        .toList()))
+                .onFailure(ProblemException.class).recoverWithItem(failure -> {
+                    if (((ProblemException) failure).problem().status() == 404) {
+                        return new CdsHooks.Cards(List.of());
+                    }
+                    throw (ProblemException) failure;
+                });
     }
 
     @POST
@@ -91,12 +106,14 @@ public class CdsServicesResource {
                 .replaceWith(Response.ok().build());
     }
 
+    /** Only a card awaiting the decision can be accepted or overridden; a card that only informs cannot. */
     private Uni<?> apply(CdsHooks.Feedback feedback) {
+        Set<EscalationStatus> awaitingDecision = EnumSet.of(EscalationStatus.RECOMMENDED);
         return switch (feedback.outcome()) {
             case ACCEPTED -> escalations.transition(feedback.card(), EscalationLifecycle.ACKNOWLEDGE,
-                    "Accepted in the EHR (CDS Hooks card)", null);
+                    "Accepted in the EHR (CDS Hooks card)", awaitingDecision);
             case OVERRIDDEN -> escalations.transition(feedback.card(), EscalationLifecycle.DECLINE,
-                    reason(feedback.overrideReason()), null);
+                    reason(feedback.overrideReason()), awaitingDecision);
         };
     }
 
@@ -111,6 +128,16 @@ public class CdsServicesResource {
         if (feedback.outcome() == CdsHooks.Outcome.OVERRIDDEN && reason(feedback.overrideReason()) == null) {
             throw new ProblemException(Problem.unprocessable(field + ".overrideReason", "DECLINE-REASON-REQUIRED",
                     "overriding a card declines the escalation, which needs the clinician's reason"));
+        }
+    }
+
+    /** The chart's patient id as a BackTrack patient id; an EHR's own ids are not ours. */
+    private static Optional<UUID> backTrackId(String patientId) {
+        try {
+            UUID id = UUID.fromString(patientId);
+            return id.toString().equals(patientId) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
  */
 final class EscalationCards {
 
-    static final int SUMMARY_MAX = 140;
+    /** CDS Hooks 2.0: a summary of fewer than 140 characters. */
+    static final int SUMMARY_MAX = 139;
     static final List<CdsHooks.Coding> OVERRIDE_REASONS = List.of(
             reason("not-indicated", "Not clinically indicated for this patient now"),
             reason("patient-declined", "The patient declined"),

@@ -19,7 +19,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Lists escalations of the caller's clinic and moves them through their lifecycle. */
@@ -88,6 +90,20 @@ public class EscalationService {
      */
     @WithTransaction
     public Uni<EscalationView> transition(UUID id, EscalationLifecycle step, String reason, String ifMatch) {
+        return move(id, step, reason, ifMatch, EnumSet.allOf(EscalationStatus.class));
+    }
+
+    /**
+     * The same, and only from a status in {@code onlyFrom} (409 otherwise): an answer to a CDS Hooks
+     * card acts on the state the card showed, never on one the escalation reached since.
+     */
+    @WithTransaction
+    public Uni<EscalationView> transition(UUID id, EscalationLifecycle step, String reason, Set<EscalationStatus> onlyFrom) {
+        return move(id, step, reason, null, onlyFrom);
+    }
+
+    private Uni<EscalationView> move(UUID id, EscalationLifecycle step, String reason, String ifMatch,
+            Set<EscalationStatus> onlyFrom) {
         if (step == EscalationLifecycle.DECLINE && (reason == null || reason.isBlank())) {
             throw new ProblemException(Problem.unprocessable("reason", "DECLINE-REASON-REQUIRED",
                     "Declining an escalation needs the clinician's reason."));
@@ -96,7 +112,7 @@ public class EscalationService {
             if (ifMatch != null && !ifMatch.equals(EscalationView.etagOf(e.rowVersion))) {
                 throw stale(e, true);
             }
-            if (!step.allowedFrom(e.status)) {
+            if (!step.allowedFrom(e.status) || !onlyFrom.contains(e.status)) {
                 throw new ProblemException(Problem.conflict("illegal-escalation-transition",
                         "The escalation is " + e.status + "; it cannot become " + step.target() + ".")
                         .withExtension("currentStatus", e.status));

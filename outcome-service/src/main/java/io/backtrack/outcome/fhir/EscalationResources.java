@@ -1,30 +1,31 @@
 package io.backtrack.outcome.fhir;
 
-import io.backtrack.contracts.clinical.EscalationStatus;
 import io.backtrack.contracts.clinical.EscalationType;
 import io.backtrack.contracts.clinical.Urgency;
 import io.backtrack.outcome.escalation.EscalationLabels;
 import io.backtrack.outcome.escalation.EscalationView;
 import io.backtrack.platform.fhir.FhirCodes;
+import io.backtrack.platform.fhir.FhirReferences;
 import io.backtrack.platform.fhir.FhirTimes;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 
 /**
- * An escalation as FHIR. One that sends the patient to another provider (imaging, a referral, a
- * programme) is a {@code ServiceRequest}: a proposal while the clinician decides, an order once
- * ordered. One the treating team does itself (talk about adherence, revise the plan, ask a colleague
- * for a second opinion) is a {@code Task} for that team. Both carry the rule id as their reason and
- * the rationale, evidence and guideline as notes.
+ * An escalation as FHIR: BackTrack's rules propose, so its intent is {@code proposal} for its whole
+ * life, and its status follows the clinician's decisions. One that sends the patient to another
+ * provider (imaging, a referral, a programme) is a {@code ServiceRequest}; one the treating team does
+ * itself (talk about adherence, revise the plan, ask a colleague for a second opinion) is a
+ * {@code Task} for that team, with BackTrack's status as its business status. Both carry the rule id
+ * as their reason and the rationale, evidence and guideline as notes.
  */
 final class EscalationResources {
 
@@ -46,14 +47,12 @@ final class EscalationResources {
         request.setId(e.id().toString());
         request.getMeta().setLastUpdated(Date.from(e.updatedAt()));
         request.addIdentifier(identifier(e));
-        boolean ordered = e.status() == EscalationStatus.ORDERED || e.status() == EscalationStatus.COMPLETED;
         request.setStatus(switch (e.status()) {
-            case RECOMMENDED, ACKNOWLEDGED -> ServiceRequest.ServiceRequestStatus.DRAFT;
-            case ORDERED -> ServiceRequest.ServiceRequestStatus.ACTIVE;
+            case RECOMMENDED, ACKNOWLEDGED, ORDERED -> ServiceRequest.ServiceRequestStatus.ACTIVE;
             case DECLINED -> ServiceRequest.ServiceRequestStatus.REVOKED;
             case COMPLETED -> ServiceRequest.ServiceRequestStatus.COMPLETED;
         });
-        request.setIntent(ordered ? ServiceRequest.ServiceRequestIntent.ORDER : ServiceRequest.ServiceRequestIntent.PROPOSAL);
+        request.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
         request.setPriority(switch (e.urgency()) {
             case EMERGENCY -> ServiceRequest.ServiceRequestPriority.STAT;
             case URGENT -> ServiceRequest.ServiceRequestPriority.URGENT;
@@ -62,7 +61,7 @@ final class EscalationResources {
         request.addCategory(e.type() == EscalationType.IMAGING ? FhirCodes.snomed("363679005", "Imaging")
                 : FhirCodes.snomed("3457005", "Patient referral"));
         request.setCode(code(e.type()));
-        request.setSubject(new Reference("Patient/" + e.patientId()));
+        request.setSubject(FhirReferences.patient(e.patientId()));
         request.setAuthoredOnElement(FhirTimes.instant(e.recommendedAt()));
         request.addReasonCode(reason(e));
         notes(e).forEach(note -> request.addNote().setText(note));
@@ -78,19 +77,20 @@ final class EscalationResources {
             case RECOMMENDED -> Task.TaskStatus.REQUESTED;
             case ACKNOWLEDGED -> Task.TaskStatus.ACCEPTED;
             case ORDERED -> Task.TaskStatus.INPROGRESS;
-            case DECLINED -> Task.TaskStatus.REJECTED;
+            case DECLINED -> Task.TaskStatus.CANCELLED;
             case COMPLETED -> Task.TaskStatus.COMPLETED;
         });
+        task.setBusinessStatus(FhirCodes.concept(FhirCodes.codeSystem("escalation-status"), e.status().name(),
+                e.status().name().toLowerCase(Locale.ROOT)));
         if (e.declineReason() != null) {
             task.setStatusReason(new CodeableConcept().setText(e.declineReason()));
         }
-        task.setIntent(e.status() == EscalationStatus.ORDERED || e.status() == EscalationStatus.COMPLETED
-                ? Task.TaskIntent.ORDER : Task.TaskIntent.PROPOSAL);
+        task.setIntent(Task.TaskIntent.PROPOSAL);
         task.setPriority(e.urgency() == Urgency.ROUTINE ? Task.TaskPriority.ROUTINE
                 : e.urgency() == Urgency.URGENT ? Task.TaskPriority.URGENT : Task.TaskPriority.STAT);
         task.setCode(code(e.type()));
         task.setDescription(e.rationale());
-        task.setFor(new Reference("Patient/" + e.patientId()));
+        task.setFor(FhirReferences.patient(e.patientId()));
         task.setAuthoredOn(Date.from(e.recommendedAt()));
         task.setLastModified(Date.from(e.updatedAt()));
         task.setReasonCode(reason(e));
@@ -133,6 +133,7 @@ final class EscalationResources {
         notes.add("Rule " + e.ruleId() + " (version " + e.ruleVersion() + "): " + e.rationale());
         notes.add("Evidence: " + e.evidence());
         notes.add("Guideline: " + e.guidelineReference());
+        notes.add("Status in BackTrack: " + e.status().name().toLowerCase(Locale.ROOT));
         if (e.declineReason() != null) {
             notes.add("Declined: " + e.declineReason());
         }

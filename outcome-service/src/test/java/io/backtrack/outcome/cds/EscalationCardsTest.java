@@ -24,7 +24,7 @@ class EscalationCardsTest {
     }
 
     @Test
-    void aSummaryNeverExceeds140Characters() {
+    void aSummaryHasFewerThan140Characters() {
         String rule140 = "R".repeat(140);
         for (EscalationType type : EscalationType.values()) {
             for (String rule : new String[] {"ESC-SESSION-FLARE", rule140}) {

@@ -16,10 +16,6 @@ final class FhirPatients {
     private FhirPatients() {
     }
 
-    static Reference reference(Object patientId) {
-        return new Reference("Patient/" + patientId);
-    }
-
     static Patient of(PatientView view) {
         Patient patient = new Patient();
         patient.setId(view.id().toString());

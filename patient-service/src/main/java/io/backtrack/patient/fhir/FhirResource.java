@@ -105,8 +105,9 @@ public class FhirResource {
     @GET
     @Path("/Observation/{id}")
     public Uni<Observation> observation(@RestPath String id) {
-        return owners.ofIntake(FhirIds.uuidAt(id)).chain(intakes::list).map(IntakeObservations::of)
-                .map(all -> withId(all, id));
+        UUID intakeId = FhirIds.uuidAt(id);
+        return owners.ofIntake(intakeId).chain(patientId -> intakes.get(patientId, intakeId))
+                .map(intake -> IntakeObservations.of(List.of(intake))).map(all -> withId(all, id));
     }
 
     @GET

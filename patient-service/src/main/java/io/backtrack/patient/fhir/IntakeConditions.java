@@ -3,15 +3,18 @@ package io.backtrack.patient.fhir;
 import io.backtrack.patient.intake.IntakeAssessment;
 import io.backtrack.patient.intake.IntakeView;
 import io.backtrack.platform.fhir.FhirCodes;
+import io.backtrack.platform.fhir.FhirReferences;
 import io.backtrack.platform.fhir.FhirTimes;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Condition;
 
 /**
  * The ICD-10-CM conditions of each intake as FHIR {@code Condition}s: encounter diagnoses of that
- * assessment (id {@code <intake id>-<code>}). Those of the latest intake are the patient's active
+ * assessment (id {@code <intake id>-<code>}; a code given twice is one Condition). Those of the latest intake are the patient's active
  * ones; an earlier intake's diagnoses carry no clinical status, since a later intake restates them.
  */
 final class IntakeConditions {
@@ -28,8 +31,11 @@ final class IntakeConditions {
         List<Condition> conditions = new ArrayList<>();
         for (int i = 0; i < intakes.size(); i++) {
             IntakeView intake = intakes.get(i);
+            Set<String> codes = new HashSet<>();
             for (IntakeAssessment.Condition diagnosis : intake.assessment().conditions()) {
-                conditions.add(of(intake, diagnosis, i == intakes.size() - 1));
+                if (codes.add(diagnosis.code())) {
+                    conditions.add(of(intake, diagnosis, i == intakes.size() - 1));
+                }
             }
         }
         return conditions;
@@ -45,7 +51,7 @@ final class IntakeConditions {
         condition.setVerificationStatus(FhirCodes.concept(VERIFICATION_STATUS, "confirmed", "Confirmed"));
         condition.addCategory(FhirCodes.concept(CATEGORY_SYSTEM, "encounter-diagnosis", "Encounter Diagnosis"));
         condition.setCode(FhirCodes.concept(FhirCodes.ICD_10_CM, diagnosis.code(), diagnosis.description()));
-        condition.setSubject(FhirPatients.reference(intake.patientId()));
+        condition.setSubject(FhirReferences.patient(intake.patientId()));
         condition.setOnset(FhirTimes.day(intake.answers().onsetDate()));
         condition.setRecordedDateElement(FhirTimes.instant(intake.recordedAt()));
         condition.addNote().setText("Episode stage at the intake of " + intake.intakeDate() + ": "

@@ -4,6 +4,7 @@ import io.backtrack.contracts.patient.StartBackResult;
 import io.backtrack.patient.intake.IntakeAssessment;
 import io.backtrack.patient.intake.IntakeView;
 import io.backtrack.platform.fhir.FhirCodes;
+import io.backtrack.platform.fhir.FhirReferences;
 import io.backtrack.platform.fhir.FhirTimes;
 import io.backtrack.platform.fhir.InstrumentCodes;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class IntakeObservations {
         observation.setStatus(Observation.ObservationStatus.FINAL);
         observation.addCategory(FhirCodes.survey());
         observation.setCode(code);
-        observation.setSubject(FhirPatients.reference(intake.patientId()));
+        observation.setSubject(FhirReferences.patient(intake.patientId()));
         observation.setEffective(FhirTimes.day(intake.intakeDate()));
         observation.setIssued(Date.from(intake.recordedAt()));
         return observation;

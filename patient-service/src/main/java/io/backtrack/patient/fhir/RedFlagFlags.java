@@ -2,6 +2,7 @@ package io.backtrack.patient.fhir;
 
 import io.backtrack.patient.redflag.RedFlagView;
 import io.backtrack.platform.fhir.FhirCodes;
+import io.backtrack.platform.fhir.FhirReferences;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class RedFlagFlags {
         String text = "Red flag " + words(view.flag().name()) + ": suspected " + words(view.suspectedCondition().name())
                 + ", " + words(view.urgency().name());
         flag.setCode(FhirCodes.concept(FhirCodes.codeSystem("red-flag"), view.flag().name(), text));
-        flag.setSubject(FhirPatients.reference(patientId));
+        flag.setSubject(FhirReferences.patient(patientId));
         flag.getPeriod().setStart(Date.from(view.raisedAt()));
         if (view.clearedAt() != null) {
             flag.getPeriod().setEnd(Date.from(view.clearedAt()));

@@ -3,6 +3,7 @@ package io.backtrack.plan.fhir;
 import io.backtrack.plan.plans.PlanPhase;
 import io.backtrack.plan.plans.PlanView;
 import io.backtrack.platform.fhir.FhirCodes;
+import io.backtrack.platform.fhir.FhirReferences;
 import io.backtrack.platform.fhir.FhirTimes;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class CarePlans {
         carePlan.setTitle("Exercise plan, version " + plan.version() + " (" + plan.status().name().toLowerCase() + ")");
         carePlan.setDescription("Home exercise programme for low back pain: " + plan.phases().size() + " phases over "
                 + plan.durationWeeks() + " weeks, " + plan.sessionsPerWeek() + " sessions a week.");
-        carePlan.setSubject(new Reference("Patient/" + plan.patientId()));
+        carePlan.setSubject(FhirReferences.patient(plan.patientId()));
         carePlan.setPeriod(period(plan.startDate(), plan.durationWeeks()));
         carePlan.setCreatedElement(FhirTimes.instant(plan.createdAt()));
         if (plan.supersedes() != null) {

@@ -3,6 +3,7 @@ package io.backtrack.plan.fhir;
 import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.plan.sessions.SessionView;
 import io.backtrack.platform.fhir.FhirCodes;
+import io.backtrack.platform.fhir.FhirReferences;
 import io.backtrack.platform.fhir.FhirTimes;
 import java.util.Date;
 import java.util.UUID;
@@ -32,7 +33,7 @@ final class SessionProcedures {
         CodeableConcept code = FhirCodes.snomed(EXERCISE_THERAPY, "Exercise therapy");
         code.addCoding(new Coding(FhirCodes.codeSystem("session"), "home-exercise-session", "Home exercise session"));
         procedure.setCode(code);
-        procedure.setSubject(new Reference("Patient/" + patientId));
+        procedure.setSubject(FhirReferences.patient(patientId));
         procedure.addBasedOn(new Reference("CarePlan/" + session.planId()));
         procedure.setPerformed(FhirTimes.instant(session.performedAt()));
         procedure.addNote().setText("Plan week " + session.planWeek() + ". Exercises done: "

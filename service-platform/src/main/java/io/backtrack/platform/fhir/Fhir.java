@@ -15,10 +15,6 @@ public final class Fhir {
     private Fhir() {
     }
 
-    public static FhirContext context() {
-        return CONTEXT;
-    }
-
     /** A parser is cheap and not thread-safe, so each call gets its own. */
     public static String json(IBaseResource resource) {
         return CONTEXT.newJsonParser().encodeResourceToString(resource);

@@ -26,8 +26,7 @@ public class FhirOutcomes {
     static OperationOutcome of(Problem problem) {
         OperationOutcome outcome = new OperationOutcome();
         IssueType type = typeOf(problem.status());
-        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type)
-                .setDiagnostics(problem.detail() == null ? problem.title() : problem.detail());
+        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(diagnostics(problem));
         for (Violation violation : problem.violations()) {
             OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
                     .setSeverity(IssueSeverity.ERROR).setCode(type)
@@ -35,6 +34,17 @@ public class FhirOutcomes {
             issue.addExpression(violation.field());
         }
         return outcome;
+    }
+
+    /**
+     * A 404 says only that there is no such resource: a read by id may fail on the record's owner
+     * (its patient or plan), whose id the caller must not learn from the answer.
+     */
+    private static String diagnostics(Problem problem) {
+        if (problem.status() == 404) {
+            return "No such resource.";
+        }
+        return problem.detail() == null ? problem.title() : problem.detail();
     }
 
     private static IssueType typeOf(int status) {

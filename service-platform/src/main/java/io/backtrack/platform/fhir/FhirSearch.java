@@ -43,7 +43,7 @@ public record FhirSearch(UUID patient, List<DateParameter> dates, List<TokenPara
         }
         return new FhirSearch(patient(single(query, "patient")),
                 values(query, "date").stream().map(value -> DateParameter.parse("date", value)).toList(),
-                values(query, "code").stream().flatMap(value -> Arrays.stream(value.split(",")))
+                values(query, "code").stream().flatMap(value -> Arrays.stream(value.split(",", -1)))
                         .map(TokenParameter::parse).toList(),
                 integer(single(query, "_count"), "_count", DEFAULT_COUNT, 1, MAX_COUNT),
                 integer(single(query, "_offset"), "_offset", 0, 0, Integer.MAX_VALUE));

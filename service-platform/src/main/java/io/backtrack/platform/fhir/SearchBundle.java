@@ -15,15 +15,16 @@ public final class SearchBundle {
     public static Bundle of(List<? extends Resource> matches, FhirSearch search, UriInfo uri) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(matches.size());
         bundle.addLink().setRelation("self").setUrl(uri.getRequestUri().toString());
-        int end = Math.min(matches.size(), search.offset() + search.count());
+        int start = Math.min(search.offset(), matches.size());
+        int end = (int) Math.min(matches.size(), (long) start + search.count());
         if (end < matches.size()) {
             bundle.addLink().setRelation("next").setUrl(page(uri, end));
         }
-        if (search.offset() > 0) {
-            bundle.addLink().setRelation("previous").setUrl(page(uri, Math.max(0, search.offset() - search.count())));
+        if (start > 0) {
+            bundle.addLink().setRelation("previous").setUrl(page(uri, Math.max(0, start - search.count())));
         }
         String base = baseOf(uri);
-        for (Resource resource : matches.subList(Math.min(search.offset(), matches.size()), end)) {
+        for (Resource resource : matches.subList(start, end)) {
             bundle.addEntry()
                     .setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
                     .setResource(resource)

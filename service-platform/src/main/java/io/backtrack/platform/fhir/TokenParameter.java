@@ -1,16 +1,26 @@
 package io.backtrack.platform.fhir;
 
+import io.backtrack.platform.input.InvalidParameterException;
 import java.util.Collection;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 
-/** One {@code code} search value: {@code system|code}, or a bare code of any system. */
+/**
+ * One {@code code} search value, as FHIR reads it: {@code system|code}, {@code |code} (a code without
+ * a system) or a bare code of any system ({@code system} null).
+ */
 public record TokenParameter(String system, String code) {
+
+    private static final String REQUIREMENT = "must be system|code, |code or a code";
 
     public static TokenParameter parse(String value) {
         int bar = value.indexOf('|');
-        return bar < 0 ? new TokenParameter(null, value)
-                : new TokenParameter(bar == 0 ? null : value.substring(0, bar), value.substring(bar + 1));
+        TokenParameter token = bar < 0 ? new TokenParameter(null, value)
+                : new TokenParameter(value.substring(0, bar), value.substring(bar + 1));
+        if (token.code().isBlank()) {
+            throw new InvalidParameterException("code", REQUIREMENT);
+        }
+        return token;
     }
 
     public boolean matches(Collection<CodeableConcept> concepts) {
@@ -18,6 +28,9 @@ public record TokenParameter(String system, String code) {
     }
 
     private boolean matches(Coding coding) {
-        return code.equals(coding.getCode()) && (system == null || system.equals(coding.getSystem()));
+        if (!code.equals(coding.getCode())) {
+            return false;
+        }
+        return system == null || (system.isEmpty() ? !coding.hasSystem() : system.equals(coding.getSystem()));
     }
 }

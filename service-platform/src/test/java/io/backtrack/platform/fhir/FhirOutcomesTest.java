@@ -23,6 +23,12 @@ class FhirOutcomesTest {
     }
 
     @Test
+    void aNotFoundNamesNoRecord() {
+        OperationOutcome outcome = FhirOutcomes.of(Problem.notFound("No patient 5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f."));
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).isEqualTo("No such resource.");
+    }
+
+    @Test
     void theIssueTypeFollowsTheStatus() {
         assertThat(FhirOutcomes.of(Problem.notFound("No such resource.")).getIssueFirstRep().getCode())
                 .isEqualTo(IssueType.NOTFOUND);

@@ -25,7 +25,6 @@ class FhirSearchTest {
         assertThat(search(Map.of("patient", List.of(PATIENT.toString()))).patient()).isEqualTo(PATIENT);
         assertRefused(Map.of(), "patient");
         assertRefused(Map.of("patient", List.of("Patient/12")), "patient");
-        assertRefused(Map.of("patient", List.of(PATIENT.toString().toUpperCase())), "patient");
         assertRefused(Map.of("patient", List.of(PATIENT.toString(), PATIENT.toString())), "patient");
     }
 
@@ -37,6 +36,11 @@ class FhirSearchTest {
         assertThat(search(Map.of("patient", List.of(PATIENT.toString()), "_format", List.of("json"))).count())
                 .isEqualTo(FhirSearch.DEFAULT_COUNT);
         assertRefused(Map.of("patient", List.of(PATIENT.toString()), "_format", List.of("xml")), "_format");
+    }
+
+    @Test
+    void aPatientIdInAnotherCaseIsNotOurs() {
+        assertRefused(Map.of("patient", List.of(PATIENT.toString().toUpperCase())), "patient");
     }
 
     @Test
@@ -74,7 +78,12 @@ class FhirSearchTest {
         List<CodeableConcept> pain = List.of(new CodeableConcept(new Coding("http://loinc.org", "72514-3", "Pain")));
         assertThat(codes("http://loinc.org|72514-3").matchesCode(pain)).isTrue();
         assertThat(codes("72514-3").matchesCode(pain)).isTrue();
-        assertThat(codes("|72514-3").matchesCode(pain)).isTrue();
+        assertThat(codes("|72514-3").matchesCode(pain)).as("|code is a code without a system").isFalse();
+        assertThat(codes("|72514-3").matchesCode(List.of(new CodeableConcept(new Coding(null, "72514-3", null)))))
+                .isTrue();
+        for (String empty : List.of("", "http://loinc.org|", "72514-3,")) {
+            assertRefused(Map.of("patient", List.of(PATIENT.toString()), "code", List.of(empty)), "code");
+        }
         assertThat(codes("http://snomed.info/sct|72514-3").matchesCode(pain)).isFalse();
         assertThat(codes("97909-6,72514-3").matchesCode(pain)).isTrue();
         assertThat(codes("97909-6").matchesCode(pain)).isFalse();
