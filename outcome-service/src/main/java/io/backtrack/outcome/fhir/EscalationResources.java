@@ -1,7 +1,6 @@
 package io.backtrack.outcome.fhir;
 
 import io.backtrack.contracts.clinical.EscalationType;
-import io.backtrack.contracts.clinical.Urgency;
 import io.backtrack.outcome.escalation.EscalationLabels;
 import io.backtrack.outcome.escalation.EscalationView;
 import io.backtrack.platform.fhir.FhirCodes;
@@ -86,8 +85,11 @@ final class EscalationResources {
             task.setStatusReason(new CodeableConcept().setText(e.declineReason()));
         }
         task.setIntent(Task.TaskIntent.PROPOSAL);
-        task.setPriority(e.urgency() == Urgency.ROUTINE ? Task.TaskPriority.ROUTINE
-                : e.urgency() == Urgency.URGENT ? Task.TaskPriority.URGENT : Task.TaskPriority.STAT);
+        task.setPriority(switch (e.urgency()) {
+            case EMERGENCY -> Task.TaskPriority.STAT;
+            case URGENT -> Task.TaskPriority.URGENT;
+            case ROUTINE -> Task.TaskPriority.ROUTINE;
+        });
         task.setCode(code(e.type()));
         task.setDescription(e.rationale());
         task.setFor(FhirReferences.patient(e.patientId()));
