@@ -99,12 +99,17 @@ public class SessionService {
                 .map(sessions -> sessions.stream().map(newSessions::view).toList());
     }
 
-    /** Every session of the patient, of every plan version, in the order they were performed. */
+    /**
+     * Every session of the patient, of every plan version, in the order they were performed. Found
+     * through the patient's plans, whose sessions are indexed, so that logging a session keeps
+     * maintaining only the indexes it had.
+     */
     @WithTransaction
     public Uni<List<SessionView>> ofPatient(UUID patientId) {
         return access.patient(patientId)
                 .call(profile -> audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, null, patientId, "list"))
-                .chain(profile -> Session.<Session>list("patientId = ?1 order by performedAt, id", patientId))
+                .chain(profile -> Session.<Session>list(
+                        "planId in (select p.id from Plan p where p.patientId = ?1) order by performedAt, id", patientId))
                 .map(sessions -> sessions.stream().map(newSessions::view).toList());
     }
 
