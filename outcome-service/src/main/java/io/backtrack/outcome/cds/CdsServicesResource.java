@@ -65,7 +65,8 @@ public class CdsServicesResource {
     @Operation(summary = "patient-view: one card per open escalation of the patient")
     @APIResponse(responseCode = "200", description = "The cards; none for a patient BackTrack does not know or the "
             + "caller may not see, since an EHR calls the hook on every chart it opens",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CdsHooks.Cards.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CdsHooks.Cards.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<CdsHooks.Cards> patientView(@Valid @NotNull CdsHooks.HookRequest request) {
         if (!HOOK.equals(request.hook())) {

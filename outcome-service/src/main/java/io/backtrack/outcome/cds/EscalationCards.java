@@ -40,9 +40,11 @@ final class EscalationCards {
         boolean deciding = e.status() == EscalationStatus.RECOMMENDED;
         return new CdsHooks.Card(e.id().toString(), summary(e), detail(e), indicator(e),
                 new CdsHooks.Source("BackTrack escalation rules", null,
-                        new CdsHooks.Coding(e.type().name(), FhirCodes.codeSystem("escalation-type"), EscalationLabels.of(e.type()))),
-                deciding ? List.of(new CdsHooks.Suggestion("Accept: acknowledge the " + EscalationLabels.of(e.type()).toLowerCase(Locale.ROOT)
-                        + " recommendation", acceptSuggestion(e.id()), true)) : null,
+                        new CdsHooks.Coding(e.type().name(), FhirCodes.codeSystem("escalation-type"),
+                                EscalationLabels.of(e.type()))),
+                deciding ? List.of(new CdsHooks.Suggestion("Accept: acknowledge the "
+                        + EscalationLabels.of(e.type()).toLowerCase(Locale.ROOT) + " recommendation", acceptSuggestion(e.id()),
+                        true)) : null,
                 deciding ? "at-most-one" : null,
                 deciding ? OVERRIDE_REASONS : null);
     }
@@ -53,8 +55,8 @@ final class EscalationCards {
             case ACKNOWLEDGED -> "acknowledged, not yet ordered";
             default -> e.status().name().toLowerCase(Locale.ROOT);
         };
-        String summary = EscalationLabels.of(e.type()) + " " + state + " (" + e.urgency().name().toLowerCase(Locale.ROOT) + "), rule "
-                + e.ruleId();
+        String summary = EscalationLabels.of(e.type()) + " " + state + " (" + e.urgency().name().toLowerCase(Locale.ROOT)
+                + "), rule " + e.ruleId();
         return summary.length() <= SUMMARY_MAX ? summary : summary.substring(0, SUMMARY_MAX - 1) + "…";
     }
 

@@ -69,8 +69,8 @@ public class EscalationService {
     @WithTransaction
     public Uni<List<EscalationView>> ofPatient(UUID patientId) {
         return access.find(patientId)
-                .chain(profile -> Escalation.<Escalation>list("clinicId = ?1 and patientId = ?2 order by recommendedAt desc, id",
-                        caller.requiredClinicId(), patientId))
+                .chain(profile -> Escalation.<Escalation>list(
+                        "clinicId = ?1 and patientId = ?2 order by recommendedAt desc, id", caller.requiredClinicId(), patientId))
                 .map(found -> found.stream().map(EscalationView::of).toList())
                 .call(views -> audit.record(Actor.of(caller), AuditAction.READ, EscalationRecorder.RESOURCE, null,
                         patientId, "list"));

@@ -98,7 +98,8 @@ public class FhirResource {
         FhirSearch search = FhirSearch.of(uri, Set.of("code", "date"));
         return intakes.list(search.patient()).map(IntakeObservations::of)
                 .map(all -> SearchBundle.of(all.stream()
-                        .filter(o -> search.matchesCode(List.of(o.getCode())) && search.matchesDate(FhirTimes.dayOf(o.getEffectiveDateTimeType())))
+                        .filter(o -> search.matchesCode(List.of(o.getCode()))
+                                && search.matchesDate(FhirTimes.dayOf(o.getEffectiveDateTimeType())))
                         .toList(), search, uri));
     }
 

@@ -14,8 +14,9 @@ import org.hl7.fhir.r4.model.Condition;
 
 /**
  * The ICD-10-CM conditions of each intake as FHIR {@code Condition}s: encounter diagnoses of that
- * assessment (id {@code <intake id>-<code>}; a code given twice is one Condition). Those of the latest intake are the patient's active
- * ones; an earlier intake's diagnoses carry no clinical status, since a later intake restates them.
+ * assessment (id {@code <intake id>-<code>}; a code given twice is one Condition). Those of the
+ * latest intake are the patient's active ones; an earlier intake's diagnoses carry no clinical
+ * status, since a later intake restates them.
  */
 final class IntakeConditions {
 

@@ -84,7 +84,8 @@ final class CarePlans {
     }
 
     private static Period period(LocalDate start, int weeks) {
-        return new Period().setStartElement(FhirTimes.day(start)).setEndElement(FhirTimes.day(start.plusWeeks(weeks).minusDays(1)));
+        return new Period().setStartElement(FhirTimes.day(start))
+                .setEndElement(FhirTimes.day(start.plusWeeks(weeks).minusDays(1)));
     }
 
     private static Timing schedule(int sessionsPerWeek, LocalDate phaseStart, int weeks) {

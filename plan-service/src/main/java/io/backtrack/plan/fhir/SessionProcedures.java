@@ -38,8 +38,8 @@ final class SessionProcedures {
         procedure.setPerformed(FhirTimes.instant(session.performedAt()));
         procedure.addNote().setText("Plan week " + session.planWeek() + ". Exercises done: "
                 + String.join(", ", session.exercisesDone()) + " (" + session.exercisesCounted() + " of "
-                + session.exercisesPrescribed() + " prescribed; " + (session.countsForAdherence() ? "counts" : "does not count")
-                + " for adherence). Pain " + session.painBefore() + "/10 before, " + session.painAfter() + "/10 after"
+                + session.exercisesPrescribed() + " prescribed; "
+                + (session.countsForAdherence() ? "counts" : "does not count") + " for adherence). Pain " + session.painBefore() + "/10 before, " + session.painAfter() + "/10 after"
                 + (session.effort() == null ? "." : "; effort " + session.effort() + "/10."));
         for (RedFlagCode flag : session.reportedRedFlags()) {
             procedure.addComplication(FhirCodes.concept(FhirCodes.codeSystem("red-flag"), flag.name(),
