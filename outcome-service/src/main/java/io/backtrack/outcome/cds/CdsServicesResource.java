@@ -3,6 +3,7 @@ package io.backtrack.outcome.cds;
 import io.backtrack.contracts.clinical.EscalationStatus;
 import io.backtrack.outcome.escalation.EscalationLifecycle;
 import io.backtrack.outcome.escalation.EscalationService;
+import io.backtrack.platform.fhir.FhirIds;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Roles;
@@ -73,7 +74,8 @@ public class CdsServicesResource {
             throw new ProblemException(Problem.unprocessable("hook", "CDS-HOOK-UNSUPPORTED",
                     "this service answers the " + HOOK + " hook only"));
         }
-        Optional<UUID> patientId = backTrackId(request.context().patientId());
+        // an EHR's own patient ids are not BackTrack's: such a chart has no cards
+        Optional<UUID> patientId = FhirIds.parse(request.context().patientId());
         if (patientId.isEmpty()) {
             return Uni.createFrom().item(new CdsHooks.Cards(List.of()));
         }
@@ -129,16 +131,6 @@ public class CdsServicesResource {
         if (feedback.outcome() == CdsHooks.Outcome.OVERRIDDEN && reason(feedback.overrideReason()) == null) {
             throw new ProblemException(Problem.unprocessable(field + ".overrideReason", "DECLINE-REASON-REQUIRED",
                     "overriding a card declines the escalation, which needs the clinician's reason"));
-        }
-    }
-
-    /** The chart's patient id as a BackTrack patient id; an EHR's own ids are not ours. */
-    private static Optional<UUID> backTrackId(String patientId) {
-        try {
-            UUID id = UUID.fromString(patientId);
-            return id.toString().equals(patientId) ? Optional.of(id) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.backtrack.outcome.escalation;
 
 import io.backtrack.contracts.clinical.EscalationType;
-import java.util.Locale;
+import io.backtrack.platform.fhir.FhirCodes;
 
 /** How an escalation type reads to a clinician outside BackTrack: "Imaging", "Plan revision". */
 public final class EscalationLabels {
@@ -10,7 +10,7 @@ public final class EscalationLabels {
     }
 
     public static String of(EscalationType type) {
-        String text = type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String text = FhirCodes.words(type);
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -5,7 +5,6 @@ import io.backtrack.platform.fhir.FhirCodes;
 import io.backtrack.platform.fhir.FhirReferences;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Flag;
 
@@ -29,8 +28,8 @@ final class RedFlagFlags {
         flag.setId(view.id().toString());
         flag.setStatus(view.open() ? Flag.FlagStatus.ACTIVE : Flag.FlagStatus.INACTIVE);
         flag.addCategory(FhirCodes.concept(CATEGORY_SYSTEM, "clinical", "Clinical"));
-        String text = "Red flag " + words(view.flag().name()) + ": suspected " + words(view.suspectedCondition().name())
-                + ", " + words(view.urgency().name());
+        String text = "Red flag " + FhirCodes.words(view.flag()) + ": suspected " + FhirCodes.words(view.suspectedCondition())
+                + ", " + FhirCodes.words(view.urgency());
         flag.setCode(FhirCodes.concept(FhirCodes.codeSystem("red-flag"), view.flag().name(), text));
         flag.setSubject(FhirReferences.patient(patientId));
         flag.getPeriod().setStart(Date.from(view.raisedAt()));
@@ -38,9 +37,5 @@ final class RedFlagFlags {
             flag.getPeriod().setEnd(Date.from(view.clearedAt()));
         }
         return flag;
-    }
-
-    private static String words(String constant) {
-        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -43,7 +43,7 @@ final class SessionProcedures {
                 + (session.effort() == null ? "." : "; effort " + session.effort() + "/10."));
         for (RedFlagCode flag : session.reportedRedFlags()) {
             procedure.addComplication(FhirCodes.concept(FhirCodes.codeSystem("red-flag"), flag.name(),
-                    "Red flag reported: " + flag.name().toLowerCase().replace('_', ' ')));
+                    "Red flag reported: " + FhirCodes.words(flag)));
         }
         session.newSymptoms().forEach(symptom -> procedure.addComplication().setText("New symptom: " + symptom));
         if (session.motorDeficit()) {

@@ -1,5 +1,6 @@
 package io.backtrack.platform.fhir;
 
+import java.util.Locale;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 
@@ -28,6 +29,11 @@ public final class FhirCodes {
     /** A BackTrack identifier system, e.g. {@code identifierSystem("patient")}. */
     public static String identifierSystem(String name) {
         return BACKTRACK + "/identifier/" + name;
+    }
+
+    /** A constant as words for a display text: {@code SADDLE_NUMBNESS} reads "saddle numbness". */
+    public static String words(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     public static CodeableConcept concept(String system, String code, String display) {

@@ -2,6 +2,7 @@ package io.backtrack.platform.fhir;
 
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,15 +35,16 @@ public final class FhirIds {
         if (id.length() < UUID_LENGTH || id.length() > UUID_LENGTH && id.charAt(UUID_LENGTH) != '-') {
             throw notFound();
         }
-        String text = id.substring(0, UUID_LENGTH);
+        return parse(id.substring(0, UUID_LENGTH)).orElseThrow(FhirIds::notFound);
+    }
+
+    /** {@code text} as a UUID in canonical (lowercase) form, or empty when it is not one. */
+    public static Optional<UUID> parse(String text) {
         try {
             UUID uuid = UUID.fromString(text);
-            if (uuid.toString().equals(text)) {
-                return uuid;
-            }
+            return uuid.toString().equals(text) ? Optional.of(uuid) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            // not a UUID: reported below
+            return Optional.empty();
         }
-        throw notFound();
     }
 }

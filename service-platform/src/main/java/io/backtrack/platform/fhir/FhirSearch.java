@@ -65,15 +65,8 @@ public record FhirSearch(UUID patient, List<DateParameter> dates, List<TokenPara
             throw new InvalidParameterException("patient", "is required: search one patient's records");
         }
         String id = value.startsWith("Patient/") ? value.substring("Patient/".length()) : value;
-        try {
-            UUID uuid = UUID.fromString(id);
-            if (uuid.toString().equals(id)) {
-                return uuid;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw new InvalidParameterException("patient", "must be a Patient id (a lowercase UUID) or Patient/<id>");
+        return FhirIds.parse(id).orElseThrow(() ->
+                new InvalidParameterException("patient", "must be a Patient id (a lowercase UUID) or Patient/<id>"));
     }
 
     private static List<String> values(MultivaluedMap<String, String> query, String name) {
