@@ -25,6 +25,10 @@ public interface MessagingConfig {
         @WithDefault("100")
         int batchSize();
 
+        /** How soon rows held back behind a transaction still in flight are tried again. */
+        @WithDefault("20ms")
+        Duration heldBackRetry();
+
         /** How long published rows stay in the outbox before they are purged. */
         @WithDefault("P7D")
         Duration retention();

@@ -38,8 +38,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * holds back the database's cleanup nor makes a whole batch go out again.
  * <p>
  * A row waits while a writing transaction of the same database that began before its own is still
- * open, so a later write never overtakes an earlier one. Transactions of other databases on the
- * same cluster do not count: they cannot write this outbox (see {@link #PENDING}).
+ * open, so a later write never overtakes an earlier one, and so do the rows after it: a transaction
+ * that began early but wrote late (it waited for a patient's lock) would otherwise go out ahead of
+ * rows written before its own. Transactions of other databases on the same cluster do not count: they
+ * cannot write this outbox (see {@link #PENDING}).
  * <p>
  * It wakes on NOTIFY and polls as a fallback. Across replicas, a session advisory lock, held on one
  * connection for the drain, lets one relay drain at a time, which keeps the per-patient order that
@@ -52,7 +54,8 @@ public class OutboxRelay {
     /**
      * The oldest transaction in flight is found among this database's sessions in pg_stat_activity,
      * whose 32-bit xids are widened with the epoch of the snapshot's xmax to compare with the rows'
-     * xid8. Without one, every committed row may go.
+     * xid8. Without one, every committed row may go. Rows are read in id order, each marked ready or
+     * not; only those before the first row that is not ready go.
      */
     private static final String PENDING = """
             WITH horizon AS (
@@ -63,10 +66,10 @@ public class OutboxRelay {
                   WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL),
                  oldest AS (
                  SELECT min(CASE WHEN xid > xmax THEN xid - 4294967296 ELSE xid END) AS xid FROM in_flight)
-            SELECT id, event_id, topic, event_type, source, record_key, occurred_at, payload, traceparent
+            SELECT id, event_id, topic, event_type, source, record_key, occurred_at, payload, traceparent,
+                   tx_id::text::bigint < coalesce(oldest.xid, horizon.xmax) AS ready
               FROM outbox_event, horizon, oldest
              WHERE published_at IS NULL
-               AND tx_id::text::bigint < coalesce(oldest.xid, horizon.xmax)
              ORDER BY id
              LIMIT $1""";
 
@@ -133,17 +136,33 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Rows held back behind a transaction still in flight are tried again shortly: that transaction
+     * may write no outbox row, and so send no NOTIFY when it ends.
+     */
     private Uni<Void> drainAll() {
-        return drainBatch().chain(count -> count == config.relay().batchSize() ? drainAll() : Uni.createFrom().voidItem());
+        return drainBatch().chain(round -> {
+            if (round.published() == config.relay().batchSize()) {
+                return drainAll();
+            }
+            if (round.heldBack()) {
+                return Uni.createFrom().voidItem().onItem().delayIt().by(config.relay().heldBackRetry())
+                        .chain(this::drainAll);
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
-    /** Publishes one batch; the number of rows the broker acknowledged. */
-    Uni<Integer> drainBatch() {
+    /** One batch: how many rows the broker acknowledged, and whether rows after them had to wait. */
+    private record Round(int published, boolean heldBack) {
+    }
+
+    private Uni<Round> drainBatch() {
         return pool.getConnection().chain(connection -> connection
                 .preparedQuery("SELECT pg_try_advisory_lock($1)").execute(Tuple.of(RELAY_LOCK))
                 .chain(lock -> lock.iterator().next().getBoolean(0)
                         ? publishPending(connection).eventually(() -> unlock(connection))
-                        : Uni.createFrom().item(0))
+                        : Uni.createFrom().item(new Round(0, false)))
                 .eventually(connection::close));
     }
 
@@ -153,13 +172,29 @@ public class OutboxRelay {
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Integer> publishPending(SqlConnection connection) {
+    private Uni<Round> publishPending(SqlConnection connection) {
         return connection.preparedQuery(PENDING).execute(Tuple.of(config.relay().batchSize()))
-                .chain(rows -> send(rows).chain(batch -> markPublished(connection, batch.acknowledged())
-                        .invoke(() -> batch.failure().ifPresent(failure -> {
-                            throw new IllegalStateException((rows.size() - batch.acknowledged().size())
-                                    + " outbox rows not acknowledged; they go again on the next round", failure);
-                        }))));
+                .chain(pending -> {
+                    List<Row> rows = readyInOrder(pending);
+                    return send(rows).chain(batch -> markPublished(connection, batch.acknowledged())
+                            .invoke(() -> batch.failure().ifPresent(failure -> {
+                                throw new IllegalStateException((rows.size() - batch.acknowledged().size())
+                                        + " outbox rows not acknowledged; they go again on the next round", failure);
+                            })))
+                            .map(published -> new Round(published, rows.size() < pending.size()));
+                });
+    }
+
+    /** The pending rows up to the first one that must wait. */
+    private static List<Row> readyInOrder(RowSet<Row> pending) {
+        List<Row> ready = new ArrayList<>();
+        for (Row row : pending) {
+            if (!row.getBoolean("ready")) {
+                break;
+            }
+            ready.add(row);
+        }
+        return ready;
     }
 
     /** What the broker acknowledged of one batch, and the first failure if it did not take all of it. */
@@ -167,7 +202,7 @@ public class OutboxRelay {
     }
 
     /** Hands every record to the producer in id order before waiting, so they pipeline yet stay ordered. */
-    private Uni<SentBatch> send(RowSet<Row> rows) {
+    private Uni<SentBatch> send(List<Row> rows) {
         List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         List<CompletableFuture<Void>> settled = new ArrayList<>();

@@ -2,14 +2,24 @@ package io.backtrack.patient;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backtrack.contracts.EventJson;
+import io.backtrack.contracts.EventType;
+import io.backtrack.contracts.Topic;
+import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.contracts.plan.SessionCompleted;
 import io.backtrack.testing.TestTokens;
+import io.backtrack.testing.TopicProbe;
 import io.restassured.http.ContentType;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Requests a clinic would send, as JSON trees a test can change field by field. */
+/** Requests a clinic would send, as JSON trees a test can change field by field, and plan-service's sessions. */
 public final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,5 +83,17 @@ public final class Fixtures {
                 .put("socialLife", 1).put("travelling", 1);
         body.putArray("psfs").addObject().put("activity", "Put on socks").put("score", 4);
         return body;
+    }
+
+    /** A session-completed event on plan-service's topic, from {@code source}, reporting {@code flags}. */
+    public static void publishSession(String eventId, String source, String patient, String clinic, UUID session,
+            List<RedFlagCode> flags) throws JsonProcessingException {
+        Instant now = Instant.now();
+        SessionCompleted completed = new SessionCompleted(UUID.fromString(patient), clinic, UUID.randomUUID(), session,
+                now, 1, 2, 2, true, 3, 3, null, List.of(), flags, false, now);
+        TopicProbe.publish(Topic.PLAN.topicName(), patient, Map.of("ce_specversion", "1.0", "ce_id", eventId,
+                "ce_source", source, "ce_type", EventType.SESSION_COMPLETED.ceType(),
+                "ce_subject", patient, "ce_time", now.toString(), "content-type", "application/json"),
+                EventJson.mapper().writeValueAsString(completed));
     }
 }

@@ -5,6 +5,7 @@ import io.backtrack.contracts.clinical.EscalationType;
 import io.backtrack.contracts.outcome.EscalationUpdated;
 import io.backtrack.messaging.EventOutbox;
 import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.audit.PatientLock;
 import io.backtrack.outcome.profile.PatientAccess;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
@@ -31,13 +32,16 @@ public class EscalationService {
     private final Caller caller;
     private final PatientAccess access;
     private final AuditTrail audit;
+    private final PatientLock lock;
     private final EventOutbox outbox;
     private final Clock clock;
 
-    public EscalationService(Caller caller, PatientAccess access, AuditTrail audit, EventOutbox outbox, Clock clock) {
+    public EscalationService(Caller caller, PatientAccess access, AuditTrail audit, PatientLock lock, EventOutbox outbox,
+            Clock clock) {
         this.caller = caller;
         this.access = access;
         this.audit = audit;
+        this.lock = lock;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -84,9 +88,9 @@ public class EscalationService {
     }
 
     /**
-     * Moves the escalation one step. The write is conditional on the version read: of concurrent
-     * conflicting clicks exactly one commits (with one transition and one event); the others get 409,
-     * or 412 when they sent {@code If-Match}.
+     * Moves the escalation one step, under its patient's lock ({@link PatientLock}). The write is
+     * conditional on the version read: of concurrent conflicting clicks exactly one commits (with one
+     * transition and one event); the others get 409, or 412 when they sent {@code If-Match}.
      */
     @WithTransaction
     public Uni<EscalationView> transition(UUID id, EscalationLifecycle step, String reason, String ifMatch) {
@@ -108,7 +112,7 @@ public class EscalationService {
             throw new ProblemException(Problem.unprocessable("reason", "DECLINE-REASON-REQUIRED",
                     "Declining an escalation needs the clinician's reason."));
         }
-        return find(id).chain(e -> {
+        return find(id).call(e -> lock.hold(e.patientId)).chain(e -> {
             if (ifMatch != null && !ifMatch.equals(EscalationView.etagOf(e.rowVersion))) {
                 throw stale(e, true);
             }

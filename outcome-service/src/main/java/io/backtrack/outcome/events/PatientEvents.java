@@ -13,6 +13,7 @@ import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.outcome.review.ReviewEvaluator;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.audit.PatientLock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -37,15 +38,17 @@ public class PatientEvents {
     private final EscalationRecorder escalations;
     private final ReviewEvaluator reviews;
     private final AuditTrail audit;
+    private final PatientLock lock;
     private final Clock clock;
 
     public PatientEvents(InboundEvents inbound, EscalationEngine engine, EscalationRecorder escalations,
-            ReviewEvaluator reviews, AuditTrail audit, Clock clock) {
+            ReviewEvaluator reviews, AuditTrail audit, PatientLock lock, Clock clock) {
         this.inbound = inbound;
         this.engine = engine;
         this.escalations = escalations;
         this.reviews = reviews;
         this.audit = audit;
+        this.lock = lock;
         this.clock = clock;
     }
 
@@ -55,8 +58,10 @@ public class PatientEvents {
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
-        return handle(event).chain(() -> audit.record(ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "patient-profile", null,
-                event.patientId(), "applied " + event.type().ceType() + " " + event.id()));
+        return lock.hold(event.patientId())
+                .chain(() -> handle(event))
+                .chain(() -> audit.record(ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "patient-profile", null,
+                        event.patientId(), "applied " + event.type().ceType() + " " + event.id()));
     }
 
     private Uni<Void> handle(ReceivedEvent event) {

@@ -22,6 +22,7 @@ import io.backtrack.outcome.profile.PlanSnapshot;
 import io.backtrack.outcome.review.ReviewEvaluator;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.audit.PatientLock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -44,16 +45,18 @@ public class PlanEvents {
     private final EscalationRecorder escalations;
     private final ReviewEvaluator reviews;
     private final AuditTrail audit;
+    private final PatientLock lock;
     private final Clock clock;
 
     public PlanEvents(InboundEvents inbound, RoutineSessions routineSessions, EscalationEngine engine,
-            EscalationRecorder escalations, ReviewEvaluator reviews, AuditTrail audit, Clock clock) {
+            EscalationRecorder escalations, ReviewEvaluator reviews, AuditTrail audit, PatientLock lock, Clock clock) {
         this.inbound = inbound;
         this.routineSessions = routineSessions;
         this.engine = engine;
         this.escalations = escalations;
         this.reviews = reviews;
         this.audit = audit;
+        this.lock = lock;
         this.clock = clock;
     }
 
@@ -63,8 +66,10 @@ public class PlanEvents {
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
-        return handle(event).chain(() -> audit.record(ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
-                event.patientId(), applied(event)));
+        return lock.hold(event.patientId())
+                .chain(() -> handle(event))
+                .chain(() -> audit.record(ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
+                        event.patientId(), applied(event)));
     }
 
     /** The audit entry's detail for an applied event, whichever path applied it. */

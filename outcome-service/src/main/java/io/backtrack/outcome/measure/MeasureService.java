@@ -12,6 +12,7 @@ import io.backtrack.outcome.review.ReviewThresholds;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.audit.PatientLock;
 import io.backtrack.platform.idempotency.IdempotencyKeys;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
@@ -22,7 +23,6 @@ import io.backtrack.scoring.PsfsScore;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,17 +44,19 @@ public class MeasureService {
     private final Caller caller;
     private final PatientAccess access;
     private final AuditTrail audit;
+    private final PatientLock lock;
     private final IdempotencyKeys keys;
     private final EventOutbox outbox;
     private final ReviewEvaluator reviews;
     private final ReviewThresholds thresholds;
     private final Clock clock;
 
-    public MeasureService(Caller caller, PatientAccess access, AuditTrail audit, IdempotencyKeys keys, EventOutbox outbox,
-            ReviewEvaluator reviews, ReviewThresholds thresholds, Clock clock) {
+    public MeasureService(Caller caller, PatientAccess access, AuditTrail audit, PatientLock lock, IdempotencyKeys keys,
+            EventOutbox outbox, ReviewEvaluator reviews, ReviewThresholds thresholds, Clock clock) {
         this.caller = caller;
         this.access = access;
         this.audit = audit;
+        this.lock = lock;
         this.keys = keys;
         this.outbox = outbox;
         this.reviews = reviews;
@@ -63,15 +65,16 @@ public class MeasureService {
     }
 
     /**
-     * A keyed request locks the patient's profile row first, so a retry running at the same moment as
+     * The patient is locked first ({@link PatientLock}): a keyed retry running at the same moment as
      * its original waits for it and finds it.
      */
     @WithTransaction
     public Uni<Recorded> record(UUID patientId, MeasureRequest request, String idempotencyKey) {
+        Uni<PatientProfile> locked = lock.hold(patientId).chain(() -> access.find(patientId));
         if (idempotencyKey == null) {
-            return access.find(patientId).chain(profile -> create(profile, request, null));
+            return locked.chain(profile -> create(profile, request, null));
         }
-        return access.find(patientId, LockModeType.PESSIMISTIC_WRITE).chain(profile -> Measure
+        return locked.chain(profile -> Measure
                 .<Measure>find("patientId = ?1 and idempotencyKey = ?2", patientId, idempotencyKey)
                 .firstResult()
                 .chain(earlier -> {

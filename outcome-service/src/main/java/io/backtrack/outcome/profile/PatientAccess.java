@@ -5,7 +5,6 @@ import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.persistence.LockModeType;
 import java.util.UUID;
 
 /**
@@ -22,12 +21,7 @@ public class PatientAccess {
     }
 
     public Uni<PatientProfile> find(UUID patientId) {
-        return find(patientId, LockModeType.NONE);
-    }
-
-    /** The patient's profile row locked, e.g. FOR UPDATE so that the patient's requests run one at a time. */
-    public Uni<PatientProfile> find(UUID patientId, LockModeType mode) {
-        return PatientProfile.<PatientProfile>findById(patientId, mode).map(profile -> {
+        return PatientProfile.<PatientProfile>findById(patientId).map(profile -> {
             if (profile == null || !caller.mayReachPatient(profile.clinicId, profile.loginSubject)) {
                 throw new ProblemException(Problem.notFound("No patient " + patientId + "."));
             }

@@ -3,6 +3,7 @@ package io.backtrack.outcome.review;
 import io.backtrack.contracts.clinical.ReviewStatus;
 import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.PatientLock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +15,9 @@ import java.util.List;
 
 /**
  * Declares reviews OVERDUE (no verdict) once due + 7 days has passed without the measures they
- * need. Replica-safe: each replica claims different rows with FOR UPDATE SKIP LOCKED.
+ * need. Replica-safe: each replica claims different rows with FOR UPDATE SKIP LOCKED. It never waits
+ * on a patient ({@link PatientLock}): a review whose patient is being written to is left for the next
+ * sweep, so a transaction holding that patient and waiting for the review row cannot deadlock with it.
  */
 @ApplicationScoped
 public class OverdueReviews {
@@ -29,12 +32,15 @@ public class OverdueReviews {
     private final ReviewEvaluator reviews;
     private final ReviewThresholds thresholds;
     private final AuditTrail audit;
+    private final PatientLock lock;
     private final Clock clock;
 
-    public OverdueReviews(ReviewEvaluator reviews, ReviewThresholds thresholds, AuditTrail audit, Clock clock) {
+    public OverdueReviews(ReviewEvaluator reviews, ReviewThresholds thresholds, AuditTrail audit, PatientLock lock,
+            Clock clock) {
         this.reviews = reviews;
         this.thresholds = thresholds;
         this.audit = audit;
+        this.lock = lock;
         this.clock = clock;
     }
 
@@ -51,7 +57,10 @@ public class OverdueReviews {
     private Uni<Void> markOverdue(List<Review> due) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Review review : due) {
-            chain = chain.chain(() -> {
+            chain = chain.chain(() -> lock.tryHold(review.patientId)).chain(held -> {
+                if (!held) {
+                    return Uni.createFrom().voidItem();
+                }
                 review.status = ReviewStatus.OVERDUE;
                 review.completedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                 return reviews.published(review)

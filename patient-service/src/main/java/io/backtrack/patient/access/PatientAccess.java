@@ -6,6 +6,7 @@ import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.LockModeType;
 import java.util.UUID;
 
 /**
@@ -22,7 +23,20 @@ public class PatientAccess {
     }
 
     public Uni<Patient> find(UUID patientId) {
-        return Patient.<Patient>findById(patientId).map(patient -> {
+        return find(patientId, LockModeType.NONE);
+    }
+
+    /**
+     * The patient, with their row locked FOR UPDATE: a transaction that writes events about the patient
+     * takes this first, before it stamps any time, so one patient's events are written one transaction
+     * at a time and reach the topic in the order of their times.
+     */
+    public Uni<Patient> findForChange(UUID patientId) {
+        return find(patientId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Uni<Patient> find(UUID patientId, LockModeType mode) {
+        return Patient.<Patient>findById(patientId, mode).map(patient -> {
             if (patient == null || !caller.mayReachPatient(patient.clinicId, patient.loginSubject)) {
                 throw new ProblemException(Problem.notFound("No patient " + patientId + "."));
             }

@@ -61,7 +61,7 @@ public class IntakeService {
     public Uni<IntakeView> record(UUID patientId, IntakeRequest request) {
         LocalDate intakeDate = request.intakeDate() == null ? LocalDate.now(clock) : request.intakeDate();
         rejectInconsistent(request, intakeDate);
-        return access.find(patientId)
+        return access.findForChange(patientId)
                 .invoke(patient -> rejectBeforeBirth(patient, request, intakeDate))
                 .chain(patient -> RedFlag.noneOpen(patientId)
                         .chain(noneOpenBefore -> save(patient, request, intakeDate, noneOpenBefore)));

@@ -47,7 +47,7 @@ public class RedFlagService {
 
     @WithTransaction
     public Uni<RedFlagView> clear(UUID patientId, UUID flagId, String reason) {
-        return access.find(patientId)
+        return access.findForChange(patientId)
                 .chain(patient -> RedFlag.<RedFlag>find("id = ?1 and patientId = ?2", flagId, patientId).<RedFlag>firstResult())
                 .invoke(flag -> {
                     if (flag == null) {

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.Topic;
 import io.backtrack.contracts.clinical.RedFlagCode;
-import io.backtrack.contracts.plan.SessionCompleted;
 import io.backtrack.patient.Fixtures;
 import io.backtrack.testing.TestTokens;
 import io.backtrack.testing.TopicProbe;
@@ -22,9 +20,7 @@ import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -158,12 +154,6 @@ class SessionReportedRedFlagTest {
 
     private static void publish(String eventId, String source, String patient, String clinic, UUID session,
             List<RedFlagCode> flags) throws JsonProcessingException {
-        Instant now = Instant.now();
-        SessionCompleted completed = new SessionCompleted(UUID.fromString(patient), clinic, UUID.randomUUID(), session,
-                now, 1, 2, 2, true, 3, 3, null, List.of(), flags, false, now);
-        TopicProbe.publish(Topic.PLAN.topicName(), patient, Map.of("ce_specversion", "1.0", "ce_id", eventId,
-                "ce_source", source, "ce_type", EventType.SESSION_COMPLETED.ceType(),
-                "ce_subject", patient, "ce_time", now.toString(), "content-type", "application/json"),
-                EventJson.mapper().writeValueAsString(completed));
+        Fixtures.publishSession(eventId, source, patient, clinic, session, flags);
     }
 }

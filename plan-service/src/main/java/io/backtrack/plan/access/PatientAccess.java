@@ -9,7 +9,6 @@ import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.persistence.LockModeType;
 import java.util.UUID;
 
 /**
@@ -47,12 +46,7 @@ public class PatientAccess {
     }
 
     public Uni<Plan> plan(UUID planId) {
-        return plan(planId, LockModeType.NONE);
-    }
-
-    /** A plan read with a row lock, e.g. FOR SHARE so that its status cannot change before the caller commits. */
-    public Uni<Plan> plan(UUID planId, LockModeType mode) {
-        return Plan.<Plan>findById(planId, mode)
+        return Plan.<Plan>findById(planId)
                 .chain(plan -> plan == null
                         ? Uni.createFrom().<Plan>nullItem()
                         : PatientProfile.<PatientProfile>findById(plan.patientId)
@@ -60,7 +54,10 @@ public class PatientAccess {
                 .map(plan -> requireFound(plan, planId));
     }
 
-    /** A plan loaded under its patient's profile lock, so that no patient event is applied meanwhile. */
+    /**
+     * A plan loaded under its patient's profile lock, so that no patient event, status change or
+     * other session of the patient is written meanwhile.
+     */
     public Uni<PlanUnderLock> planForChange(UUID planId) {
         return lock.patientOfPlan(planId)
                 .chain(patientId -> patientId == null ? Uni.createFrom().<PatientProfile>nullItem() : lock.lock(patientId))

@@ -30,8 +30,11 @@ import java.util.UUID;
  * The periodic job behind adherence-missed and review-due. Each run claims the clocks due
  * by today of courses with an ACTIVE version, one batch per transaction until none is left, with FOR
  * UPDATE SKIP LOCKED, so replicas never fire one twice, and marks each fired in the transaction that
- * writes its event. Clocks of a plan on hold wait for the resume; those of MAINTENANCE and COMPLETED
- * plans never fire (docs/clinical-rules.md §7).
+ * writes its event. The claim also locks each clock's patient
+ * ({@link io.backtrack.plan.profile.ProfileLock}): a patient with a session or a change in flight is
+ * skipped until the next run, and none starts before the clock's event is written, so the patient's
+ * events keep the order of their times. Clocks of a plan on hold wait for the resume; those of
+ * MAINTENANCE and COMPLETED plans never fire (docs/clinical-rules.md §7).
  * <p>
  * A batch takes five statements whatever its size (claim; versions, sessions and holds; the events;
  * the fired marks), with the SQL client: a day's clocks of a large clinic network fire in seconds
@@ -41,11 +44,13 @@ import java.util.UUID;
 public class DueClocks {
 
     private static final String CLAIM = """
-            SELECT c.id, c.course_id, c.kind, c.week, c.due_on FROM plan_clock c JOIN plan p ON p.course_id = c.course_id
+            SELECT c.id, c.course_id, c.kind, c.week, c.due_on
+              FROM plan_clock c JOIN plan p ON p.course_id = c.course_id
+                   JOIN patient_profile pp ON pp.patient_id = p.patient_id
              WHERE c.fired_at IS NULL AND c.due_on <= $1 AND p.status = 'ACTIVE'
              ORDER BY c.due_on, c.id
              LIMIT $2
-               FOR UPDATE OF c SKIP LOCKED""";
+               FOR UPDATE OF c, pp SKIP LOCKED""";
     private static final String FIRED = """
             UPDATE plan_clock c SET fired_at = $1, fired_plan_id = f.plan_id
               FROM unnest($2::bigint[], $3::uuid[]) AS f(id, plan_id)

@@ -17,18 +17,18 @@ import java.util.stream.IntStream;
 /**
  * A counted session performed before a review's due day but logged after the review fell due counts
  * for that review (docs/clinical-rules.md §3): the review's adherence is counted again, in the
- * session's transaction, and published as review-adherence-updated. The course's review clocks that
- * may be due before this transaction ends (by tomorrow: no transaction outlives a day) are read FOR
- * SHARE, so a clock job firing one at the same moment either commits first (this session then sees it
- * fired) or skips it until this session has committed (its own count then includes the session).
+ * session's transaction, and published as review-adherence-updated. The session holds its patient's
+ * lock, which the clock job also claims, so a clock job firing a review at the same moment either
+ * committed first (this session then sees it fired) or skips it until this session has committed (its
+ * own count then includes the session). The reviews looked at are those that may be due before this
+ * transaction ends (by tomorrow: no transaction outlives a day).
  */
 @ApplicationScoped
 public class LateSessions {
 
     private static final String REVIEWS_DUE_AFTER = """
             SELECT c.* FROM plan_clock c
-             WHERE c.course_id = ?1 AND c.kind = 'REVIEW' AND c.due_on > ?2 AND c.due_on <= ?3
-               FOR SHARE""";
+             WHERE c.course_id = ?1 AND c.kind = 'REVIEW' AND c.due_on > ?2 AND c.due_on <= ?3""";
 
     private final AdherenceWindows windows;
     private final EventOutbox outbox;

@@ -7,8 +7,11 @@ import jakarta.persistence.LockModeType;
 import java.util.UUID;
 
 /**
- * Serializes, per patient, applying patient-service's facts and changing the patient's plans: both
- * take the patient's profile row FOR UPDATE first, so whichever commits second sees the first.
+ * Serializes, per patient, everything that writes about the patient: applying patient-service's
+ * facts, changing the patient's plans, logging sessions and firing clocks. Each takes the patient's
+ * profile row FOR UPDATE before anything else (the clock job with SKIP LOCKED), so whichever commits
+ * second sees the first, and stamps its events' times after the first committed: one patient's
+ * events reach the topic in the order of their times.
  */
 @ApplicationScoped
 public class ProfileLock {

@@ -27,9 +27,9 @@ import java.util.UUID;
  * The routine session, which is nearly every session a phone sends: on a plan the caller may reach
  * and log on, without a red flag, under no Idempotency-Key already used, performed under the plan
  * version it is logged on, and joining no review that may have fired without it. It is logged with
- * the SQL client in one transaction of three round trips (the plan locked and the key looked up;
- * the session, its event and the audit chain's head; the audit entry) instead of Hibernate's ten,
- * because session logging is the service's hot path (docs/performance.md).
+ * the SQL client in one transaction of three round trips (the patient locked, the plan read and the
+ * key looked up; the session, its event and the audit chain's head; the audit entry) instead of
+ * Hibernate's ten, because session logging is the service's hot path (docs/performance.md).
  * <p>
  * Anything else answers no item, having written nothing, and {@link SessionService} logs it: it
  * handles every case, with the same checks and records ({@link NewSessions}).
@@ -37,13 +37,15 @@ import java.util.UUID;
 @RequestScoped
 public class RoutineSessions {
 
+    /** The plan's patient locked ({@link io.backtrack.plan.profile.ProfileLock}); what follows reads under it. */
+    private static final String LOCK_PATIENT = """
+            SELECT 1 FROM patient_profile WHERE patient_id = (SELECT patient_id FROM plan WHERE id = $1)
+               FOR UPDATE""";
     private static final String PLAN = """
             SELECT p.id, p.patient_id, p.clinic_id, p.course_id, p.version, p.status, p.start_date, p.created_at,
                    p.phases, pp.clinic_id AS patient_clinic_id, pp.login_subject
               FROM plan p JOIN patient_profile pp ON pp.patient_id = p.patient_id
-             WHERE p.id = $1
-               FOR UPDATE OF p""";
-    /** Sent after {@link #PLAN}, so that it reads after the plan's lock is held (see SessionService#log). */
+             WHERE p.id = $1""";
     private static final String KEY_USED = "SELECT 1 FROM session WHERE plan_id = $1 AND idempotency_key = $2";
     private static final String INSERT = """
             INSERT INTO session (id, plan_id, patient_id, idempotency_key, request_hash, performed_at, logged_at,
@@ -78,13 +80,14 @@ public class RoutineSessions {
             return Uni.createFrom().nullItem();
         }
         return pool.withTransaction(connection -> {
+            Uni<RowSet<Row>> locked = connection.preparedQuery(LOCK_PATIENT).execute(Tuple.of(planId));
             Uni<RowSet<Row>> plans = connection.preparedQuery(PLAN).execute(Tuple.of(planId));
             Uni<Boolean> keyUsed = idempotencyKey == null
                     ? Uni.createFrom().item(false)
                     : connection.preparedQuery(KEY_USED).execute(Tuple.of(planId, idempotencyKey))
                             .map(rows -> rows.size() > 0);
-            return Uni.combine().all().unis(plans, keyUsed)
-                    .with((rows, used) -> used || rows.size() == 0 ? null : routinePlan(rows.iterator().next(), request))
+            return Uni.combine().all().unis(locked, plans, keyUsed)
+                    .with((lock, rows, used) -> used || rows.size() == 0 ? null : routinePlan(rows.iterator().next(), request))
                     .onItem().ifNotNull().transformToUni(plan -> write(connection, plan, idempotencyKey, request));
         });
     }

@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.persistence.LockModeType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -71,12 +70,12 @@ public class SessionService {
     }
 
     /**
-     * The plan row is locked first: sessions of one plan are logged one at a time, so a retry running
+     * The patient is locked first: one patient's sessions are logged one at a time, so a retry running
      * at the same moment as its original finds it, and the plan's status cannot change meanwhile.
      */
     @WithTransaction
     public Uni<Logged> log(UUID planId, String idempotencyKey, SessionRequest request) {
-        return access.plan(planId, LockModeType.PESSIMISTIC_WRITE).chain(plan -> {
+        return access.planForChange(planId).map(PatientAccess.PlanUnderLock::plan).chain(plan -> {
             Uni<Session> earlier = idempotencyKey == null
                     ? Uni.createFrom().nullItem()
                     : Session.<Session>find("planId = ?1 and idempotencyKey = ?2", planId, idempotencyKey).firstResult();

@@ -20,7 +20,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditTrail {
 
-    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
     private static final String HEAD = """
             SELECT nextval('audit_entry_seq'),
                    (SELECT max(chain_seq) FROM audit_entry WHERE scheme = 2 AND chain_key = $1),
@@ -53,7 +52,8 @@ public class AuditTrail {
             String detail) {
         String chain = AuditChains.keyOf(patientId, actor.clinicId());
         return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> session.createNativeQuery(forHibernate(LOCK)).setParameter(1, chain).getSingleResult())
+                .chain(() -> session.createNativeQuery(forHibernate(PatientLock.LOCK)).setParameter(1, chain)
+                        .getSingleResult())
                 .chain(() -> session.<Object[]>createNativeQuery(forHibernate(HEAD)).setParameter(1, chain).getSingleResult())
                 .map(head -> entry(actor, action, resourceType, resourceId, patientId, detail, chain,
                         ((Number) head[0]).longValue(), (Number) head[1], (String) head[2]))
@@ -71,7 +71,8 @@ public class AuditTrail {
         String chain = AuditChains.keyOf(patientId, actor.clinicId());
         Tuple key = Tuple.of(chain);
         return Uni.combine().all()
-                .unis(connection.preparedQuery(LOCK).execute(key), connection.preparedQuery(HEAD).execute(key))
+                .unis(connection.preparedQuery(PatientLock.LOCK).execute(key),
+                        connection.preparedQuery(HEAD).execute(key))
                 .with((locked, heads) -> {
                     Row head = heads.iterator().next();
                     return entry(actor, action, resourceType, resourceId, patientId, detail, chain, head.getLong(0),
@@ -97,7 +98,7 @@ public class AuditTrail {
     }
 
     /** Hibernate's native queries number their parameters ?1, the SQL client's $1. */
-    private static String forHibernate(String sql) {
+    static String forHibernate(String sql) {
         return sql.replace("$1", "?1");
     }
 
