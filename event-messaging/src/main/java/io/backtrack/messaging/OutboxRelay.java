@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -79,8 +80,10 @@ public class OutboxRelay {
     private final Clock clock;
     private final MessagingConfig config;
     private final Counter published;
+    private final Counter heldBack;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean drainRequested = new AtomicBoolean();
+    private final AtomicReference<Duration> heldBackWait;
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> producer, OutboxListener listener,
             Clock clock, MessagingConfig config, MeterRegistry registry) {
@@ -90,6 +93,8 @@ public class OutboxRelay {
         this.clock = clock;
         this.config = config;
         this.published = registry.counter("backtrack.outbox.published");
+        this.heldBack = registry.counter("backtrack.outbox.held_back_rounds");
+        this.heldBackWait = new AtomicReference<>(config.relay().heldBackRetry());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -115,13 +120,18 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    /** Drains until the outbox is empty; a request that arrives mid-drain causes one more round. */
+    /**
+     * Drains until the outbox is empty; a request that arrives mid-drain causes one more round. Rows
+     * held back behind a transaction still in flight are tried again shortly, since that transaction
+     * may write no outbox row and so send no NOTIFY when it ends; the wait doubles while they stay
+     * held back, up to the poll interval.
+     */
     public void requestDrain() {
         drainRequested.set(true);
         if (draining.compareAndSet(false, true)) {
             drainRequested.set(false);
             drainAll().subscribe().with(
-                    ignored -> finishDrain(),
+                    this::finishDrain,
                     failure -> {
                         Log.warnf("Outbox relay round failed, retrying on the next poll: %s", failure.toString());
                         draining.set(false);
@@ -129,28 +139,27 @@ public class OutboxRelay {
         }
     }
 
-    private void finishDrain() {
+    private void finishDrain(Round last) {
         draining.set(false);
         if (drainRequested.get()) {
             requestDrain();
+        } else if (last.heldBack()) {
+            Duration wait = heldBackWait.getAndUpdate(
+                    current -> min(current.multipliedBy(2), config.relay().pollInterval()));
+            Uni.createFrom().voidItem().onItem().delayIt().by(wait).subscribe().with(ignored -> requestDrain());
+        } else {
+            heldBackWait.set(config.relay().heldBackRetry());
         }
     }
 
-    /**
-     * Rows held back behind a transaction still in flight are tried again shortly: that transaction
-     * may write no outbox row, and so send no NOTIFY when it ends.
-     */
-    private Uni<Void> drainAll() {
-        return drainBatch().chain(round -> {
-            if (round.published() == config.relay().batchSize()) {
-                return drainAll();
-            }
-            if (round.heldBack()) {
-                return Uni.createFrom().voidItem().onItem().delayIt().by(config.relay().heldBackRetry())
-                        .chain(this::drainAll);
-            }
-            return Uni.createFrom().voidItem();
-        });
+    /** Batches one after another, without nesting, while they come back full; the last one. */
+    private Uni<Round> drainAll() {
+        return drainBatch().repeat().whilst(round -> round.published() == config.relay().batchSize())
+                .collect().last();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** One batch: how many rows the broker acknowledged, and whether rows after them had to wait. */
@@ -176,6 +185,9 @@ public class OutboxRelay {
         return connection.preparedQuery(PENDING).execute(Tuple.of(config.relay().batchSize()))
                 .chain(pending -> {
                     List<Row> rows = readyInOrder(pending);
+                    if (rows.size() < pending.size()) {
+                        heldBack.increment();
+                    }
                     return send(rows).chain(batch -> markPublished(connection, batch.acknowledged())
                             .invoke(() -> batch.failure().ifPresent(failure -> {
                                 throw new IllegalStateException((rows.size() - batch.acknowledged().size())

@@ -8,6 +8,7 @@ import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.Topic;
 import io.backtrack.testing.RealInfrastructure;
 import io.backtrack.testing.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -26,9 +27,11 @@ import org.junit.jupiter.api.Test;
 class OutboxTest {
 
     private final Registrations registrations;
+    private final MeterRegistry registry;
 
-    OutboxTest(Registrations registrations) {
+    OutboxTest(Registrations registrations, MeterRegistry registry) {
         this.registrations = registrations;
+        this.registry = registry;
     }
 
     @Test
@@ -104,6 +107,62 @@ class OutboxTest {
         assertThat(records.stream().filter(r -> patientId.toString().equals(r.key()))
                 .map(r -> r.value().replaceAll(".*\"clinicId\":\"([^\"]+)\".*", "$1")))
                 .containsExactly("written-first", "written-second");
+    }
+
+    /**
+     * A transaction that began early but writes late (it waited for the patient's lock) must not go
+     * out ahead of the rows written before its own while an unrelated transaction between the two is
+     * still open: everything after the first row that must wait, waits.
+     */
+    @Test
+    void aTransactionThatBeganEarlyButWroteLateDoesNotOvertake() throws Exception {
+        String patientId = UUID.randomUUID().toString();
+        try (Connection early = messaging(); Connection between = messaging(); Connection later = messaging()) {
+            early.setAutoCommit(false);
+            between.setAutoCommit(false);
+            xid(early);
+            xid(between);
+            insertOutboxRow(later, patientId, "written-first");
+            insertOutboxRow(early, patientId, "written-second");
+            double heldBackBefore = heldBackRounds();
+            early.commit();
+            await().atMost(Duration.ofSeconds(10)).until(() -> heldBackRounds() > heldBackBefore);
+            between.commit();
+        }
+        List<ConsumerRecord<String, String>> records = TopicProbe.readAll(Topic.PATIENT.topicName(), Duration.ofSeconds(30),
+                all -> all.stream().filter(r -> patientId.equals(r.key())).count() == 2);
+        assertThat(records.stream().filter(r -> patientId.equals(r.key()))
+                .map(r -> r.value().replaceAll(".*\"clinicId\":\"([^\"]+)\".*", "$1")))
+                .containsExactly("written-first", "written-second");
+    }
+
+    private double heldBackRounds() {
+        return registry.counter("backtrack.outbox.held_back_rounds").count();
+    }
+
+    private static Connection messaging() throws Exception {
+        var postgres = RealInfrastructure.postgres();
+        return DriverManager.getConnection(postgres.jdbcUrl("messaging"), postgres.user(), postgres.password());
+    }
+
+    private static void xid(Connection connection) throws Exception {
+        try (var statement = connection.createStatement()) {
+            statement.execute("SELECT pg_current_xact_id()");
+        }
+    }
+
+    private static void insertOutboxRow(Connection connection, String patientId, String clinicId) throws Exception {
+        try (var statement = connection.prepareStatement("""
+                INSERT INTO outbox_event (event_id, topic, event_type, source, record_key, occurred_at, payload)
+                VALUES (?, ?, ?, ?, ?, now(), ?)""")) {
+            statement.setObject(1, UUID.randomUUID());
+            statement.setString(2, Topic.PATIENT.topicName());
+            statement.setString(3, EventType.PATIENT_REGISTERED.ceType());
+            statement.setString(4, Topic.PATIENT.ownerSource());
+            statement.setString(5, patientId);
+            statement.setString(6, "{\"patientId\":\"" + patientId + "\",\"clinicId\":\"" + clinicId + "\"}");
+            statement.executeUpdate();
+        }
     }
 
     @Test

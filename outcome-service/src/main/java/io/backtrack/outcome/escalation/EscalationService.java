@@ -112,7 +112,7 @@ public class EscalationService {
             throw new ProblemException(Problem.unprocessable("reason", "DECLINE-REASON-REQUIRED",
                     "Declining an escalation needs the clinician's reason."));
         }
-        return find(id).call(e -> lock.hold(e.patientId)).chain(e -> {
+        return findForChange(id).chain(e -> {
             if (ifMatch != null && !ifMatch.equals(EscalationView.etagOf(e.rowVersion))) {
                 throw stale(e, true);
             }
@@ -144,6 +144,13 @@ public class EscalationService {
         String detail = "Escalation " + e.id + " was changed by someone else meanwhile; read it again.";
         return new ProblemException(conditional ? Problem.preconditionFailed(detail)
                 : Problem.conflict("concurrent-transition", detail));
+    }
+
+    /** The escalation read again under its patient's lock, so the checks see what the last writer committed. */
+    private Uni<Escalation> findForChange(UUID id) {
+        return find(id)
+                .call(e -> lock.hold(e.patientId))
+                .call(e -> Panache.getSession().chain(session -> session.refresh(e)));
     }
 
     private Uni<Escalation> find(UUID id) {

@@ -70,7 +70,7 @@ public class MeasureService {
      */
     @WithTransaction
     public Uni<Recorded> record(UUID patientId, MeasureRequest request, String idempotencyKey) {
-        Uni<PatientProfile> locked = lock.hold(patientId).chain(() -> access.find(patientId));
+        Uni<PatientProfile> locked = access.find(patientId).call(profile -> lock.hold(patientId));
         if (idempotencyKey == null) {
             return locked.chain(profile -> create(profile, request, null));
         }
