@@ -28,14 +28,20 @@ final class ClockPass {
     }
 
     private static final String CLINIC = "clinic-clock-pass";
+    /** Each plan's patient has a profile, as every plan made through the API does: the clock job locks it. */
     private static final String SEED = """
-            WITH seeded AS (
+            WITH ids AS (
+              SELECT gen_random_uuid() AS id, gen_random_uuid() AS patient_id FROM generate_series(1, ?)),
+            profiles AS (
+              INSERT INTO patient_profile (patient_id, clinic_id, conditions, motor_deficit, updated_at)
+              SELECT patient_id, ?, '["M54.50"]', false, now() FROM ids),
+            seeded AS (
               INSERT INTO plan (id, course_id, patient_id, clinic_id, version, status, start_date, sessions_per_week,
                                 duration_weeks, phases, pain_triggers, activity_modifications, goals, overrides,
                                 warnings, created_by, created_at, status_changed_at, row_version)
-              SELECT id, id, gen_random_uuid(), ?, 1, 'ACTIVE', current_date - 7, 3, 6, '[]', '[]', '[]', '[]', '[]',
+              SELECT id, id, patient_id, ?, 1, 'ACTIVE', current_date - 7, 3, 6, '[]', '[]', '[]', '[]', '[]',
                      '[]', 'bench', now(), now(), 0
-                FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, ?)) ids
+                FROM ids
               RETURNING id, start_date)
             INSERT INTO plan_clock (course_id, kind, week, due_on)
             SELECT id, 'WEEK_END', 1, start_date + 8 FROM seeded""";
@@ -55,8 +61,9 @@ final class ClockPass {
         try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(system.database("plan-service")),
                 postgres.user(), postgres.password())) {
             try (PreparedStatement seed = db.prepareStatement(SEED)) {
-                seed.setString(1, CLINIC);
-                seed.setInt(2, plans);
+                seed.setInt(1, plans);
+                seed.setString(2, CLINIC);
+                seed.setString(3, CLINIC);
                 seed.executeUpdate();
             }
             analyze(db);
@@ -94,7 +101,7 @@ final class ClockPass {
      */
     private static void analyze(Connection db) throws SQLException {
         try (Statement analyze = db.createStatement()) {
-            analyze.execute("ANALYZE plan, plan_clock, outbox_event");
+            analyze.execute("ANALYZE patient_profile, plan, plan_clock, outbox_event");
         }
     }
 

@@ -65,8 +65,8 @@ public class MeasureService {
     }
 
     /**
-     * The patient is locked first ({@link PatientLock}): a keyed retry running at the same moment as
-     * its original waits for it and finds it.
+     * The patient is locked before anything is written ({@link PatientLock}): a keyed retry running at
+     * the same moment as its original waits for it and finds it.
      */
     @WithTransaction
     public Uni<Recorded> record(UUID patientId, MeasureRequest request, String idempotencyKey) {
