@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * Serializes, per patient, everything that writes about the patient: applying patient-service's
  * facts, changing the patient's plans, logging sessions and firing clocks. Each takes the patient's
- * profile row FOR UPDATE before anything else (the clock job with SKIP LOCKED), so whichever commits
+ * profile row FOR UPDATE before it writes anything (the clock job with SKIP LOCKED), so whichever commits
  * second sees the first, and stamps its events' times after the first committed: one patient's
  * events reach the topic in the order of their times.
  */

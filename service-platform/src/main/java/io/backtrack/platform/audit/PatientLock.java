@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * One patient's writes, one transaction at a time. A transaction that writes events about a patient
- * takes this lock before anything else and before it stamps any time, and holds it until it commits:
+ * takes this lock before it writes anything or stamps any time, and holds it until it commits:
  * whoever comes second stamps later and writes later, so the patient's events reach the topic in the
  * order of their times. It is the lock the patient's audit chain is appended under
  * ({@link AuditTrail}), so appending the transaction's audit entry later never waits on it again.
@@ -15,6 +15,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PatientLock {
 
+    /** The lock of an audit chain by its key; a patient's chain key is this patient lock's. */
     static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
     private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))";
 
