@@ -30,6 +30,9 @@ final class BenchSystem implements AutoCloseable {
 
     final PostgresEndpoint postgres;
     final String kafka;
+    /** {@code -Dbench.service.<key>=<value>} sets a configuration key of every service, e.g. to compare a setting. */
+    private static final String SETTING = "bench.service.";
+
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Map<String, Duration> readyAfter = new LinkedHashMap<>();
     private final List<ServiceProcess> replicas = new ArrayList<>();
@@ -52,11 +55,14 @@ final class BenchSystem implements AutoCloseable {
         started.add(oidc::stop);
         System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
 
-        config = Map.of(
+        Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "backtrack.clock.controllable", "true",
                 "quarkus.oidc.auth-server-url", issuer,
                 "backtrack.audit.hmac-key", randomKey(),
-                "backtrack.plan-clocks.interval", "1s");
+                "backtrack.plan-clocks.interval", "1s"));
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(SETTING))
+                .forEach(key -> settings.put(key.substring(SETTING.length()), System.getProperty(key)));
+        config = Map.copyOf(settings);
         for (String name : SERVICES) {
             ServiceSpec spec = new ServiceSpec(name, name.substring(0, name.indexOf('-')), FreePort.find(),
                     FreePort.find());

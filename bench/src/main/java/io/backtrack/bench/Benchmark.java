@@ -12,8 +12,10 @@ import java.util.function.LongFunction;
  * Measures the packaged system on this machine and writes {@code docs/performance.md}. Options:
  * {@code --quick} (a smoke run of seconds: small sizes, written to bench/target instead),
  * {@code --patients N}, {@code --seconds S} (each measured run), {@code --warm-up S} (before each closed-loop run),
- * {@code --clock-plans N}, and {@code --only sessions} or {@code --only clocks} (measures that alone and
- * prints it, writing nothing: a loop to profile one hot path in).
+ * {@code --clock-plans N}, {@code --pipeline-rate R} (the pipeline's sessions/s at most, 200 unless told), and
+ * {@code --only sessions}, {@code --only pipeline} or {@code --only clocks} (measures that alone and prints it,
+ * writing nothing: a loop to profile one hot path in). {@code -Dbench.service.<key>=<value>} sets a
+ * configuration key of every service, to compare a setting.
  */
 public final class Benchmark {
 
@@ -37,6 +39,7 @@ public final class Benchmark {
             int seconds = quick ? 3 : 30;
             int clockPlans = quick ? 1_000 : 100_000;
             int warmUp = quick ? 2 : 60;
+            double pipelineRate = quick ? 50 : 200;
             String only = null;
             for (int i = 0; i + 1 < args.size(); i++) {
                 switch (args.get(i)) {
@@ -45,12 +48,13 @@ public final class Benchmark {
                     case "--clock-plans" -> clockPlans = Integer.parseInt(args.get(i + 1));
                     case "--warm-up" -> warmUp = Integer.parseInt(args.get(i + 1));
                     case "--only" -> only = args.get(i + 1);
+                    case "--pipeline-rate" -> pipelineRate = Double.parseDouble(args.get(i + 1));
                     default -> {
                     }
                 }
             }
             return new Options(quick, only, patients, Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds),
-                    quick ? 50 : 200, clockPlans, quick ? 50 : 400);
+                    pipelineRate, clockPlans, quick ? 50 : 400);
         }
 
         int flaringPatients() {
@@ -146,9 +150,24 @@ public final class Benchmark {
                     step("one clock pass over " + options.clockPlans() + " active plans, one plan-service");
                     ClockPass.Figures clocks = ClockPass.run(system, options.clockPlans(), Duration.ofMinutes(15));
                     System.out.println("  " + clocks.fired() + " of " + clocks.plans() + " fired in "
-                            + clocks.elapsed().toMillis() + " ms; " + clocks.events() + " events");
+                            + clocks.elapsed().toMillis() + " ms (first to last batch " + clocks.firing().toMillis()
+                            + " ms); " + clocks.events() + " events");
                 }
-                default -> throw new IllegalArgumentException("--only sessions or --only clocks, not " + part);
+                case "pipeline" -> {
+                    Clinic clinic = new Clinic(system);
+                    List<Clinic.Patient> patients = clinic.seed(options.patients());
+                    List<Clinic.Patient> flaring = clinic.seed(options.flaringPatients());
+                    settle(system);
+                    double rate = options.pipelinePerSecond();
+                    step("event pipeline at " + rate + " sessions/s");
+                    Pipeline.Figures pipeline = Pipeline.run(system, clinic, patients, flaring, rate, options.measured());
+                    System.out.println("  " + pipeline.latencies().count() + " of " + pipeline.flaresSent()
+                            + " flares read; p50 " + Report.number(pipeline.latencies().p50()) + " ms, p99 "
+                            + Report.number(pipeline.latencies().p99()) + " ms");
+                    pipeline.stages().forEach((stage, latencies) -> System.out.println("    " + stage + ": p50 "
+                            + Report.number(latencies.p50()) + " ms, p99 " + Report.number(latencies.p99()) + " ms"));
+                }
+                default -> throw new IllegalArgumentException("--only sessions, clocks or pipeline, not " + part);
             }
         }
     }
@@ -213,9 +232,10 @@ public final class Benchmark {
                         Report.number(broker.p50()) + " / " + Report.number(broker.p99())),
                 List.of("pipeline p99 ÷ raw round trip p99", Report.number(pipeline.latencies().p99() / broker.p99()))));
         report.section("Where a flare's time goes",
-                "Medians from the services' own timestamps (same machine, same clock).");
-        report.table(List.of("stage", "median ms"), pipeline.stages().entrySet().stream()
-                .map(stage -> List.of(stage.getKey(), Report.number(stage.getValue()))).toList());
+                "From the services' own timestamps (same machine, same clock).");
+        report.table(List.of("stage", "p50 ms", "p99 ms"), pipeline.stages().entrySet().stream()
+                .map(stage -> List.of(stage.getKey(), Report.number(stage.getValue().p50()),
+                        Report.number(stage.getValue().p99()))).toList());
         report.section("Against the database alone",
                 "pgbench inserting a session, its outbox row and its audit entry in one transaction, " + CONCURRENCY
                         + " clients, into copies of plan-service's tables in the same database.");
@@ -247,6 +267,8 @@ public final class Benchmark {
         report.table(List.of("figure", "value"), List.of(
                 List.of("checks fired", clocks.fired() + " of " + clocks.plans()),
                 List.of("seconds", Report.number(clocks.elapsed().toMillis() / 1000.0)),
+                List.of("seconds from the first batch's fired marks to the last one's",
+                        Report.number(clocks.firing().toMillis() / 1000.0)),
                 List.of("adherence-missed events written / patients they are about", clocks.events() + " / "
                         + clocks.patientsWithEvents())));
         return report;

@@ -24,7 +24,7 @@ final class ClockPass {
      * How long the pass took, how many of the seeded clocks had fired when it ended, and the
      * adherence-missed events written for the seeded patients (all of them, and distinct patients).
      */
-    record Figures(int plans, Duration elapsed, long fired, long events, long patientsWithEvents) {
+    record Figures(int plans, Duration elapsed, Duration firing, long fired, long events, long patientsWithEvents) {
     }
 
     private static final String CLINIC = "clinic-clock-pass";
@@ -52,6 +52,10 @@ final class ClockPass {
     private static final String FIRED = """
             SELECT count(*) FROM plan_clock c JOIN plan p ON p.id = c.course_id
              WHERE p.clinic_id = ? AND c.fired_at IS NOT NULL""";
+    /** From the first batch's commit to the last one's, in the services' own clock. */
+    private static final String FIRING = """
+            SELECT extract(epoch FROM max(c.fired_at) - min(c.fired_at)) * 1000
+              FROM plan_clock c JOIN plan p ON p.id = c.course_id WHERE p.clinic_id = ?""";
 
     private ClockPass() {
     }
@@ -84,11 +88,12 @@ final class ClockPass {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             analyze(db);
+            Duration firing = firing(db);
             try (PreparedStatement events = db.prepareStatement(EVENTS)) {
                 events.setString(1, CLINIC);
                 try (ResultSet rows = events.executeQuery()) {
                     rows.next();
-                    return new Figures(plans, elapsed, fired, rows.getLong(1), rows.getLong(2));
+                    return new Figures(plans, elapsed, firing, fired, rows.getLong(1), rows.getLong(2));
                 }
             }
         }
@@ -102,6 +107,16 @@ final class ClockPass {
     private static void analyze(Connection db) throws SQLException {
         try (Statement analyze = db.createStatement()) {
             analyze.execute("ANALYZE patient_profile, plan, plan_clock, outbox_event");
+        }
+    }
+
+    private static Duration firing(Connection db) throws SQLException {
+        try (PreparedStatement spread = db.prepareStatement(FIRING)) {
+            spread.setString(1, CLINIC);
+            try (ResultSet rows = spread.executeQuery()) {
+                rows.next();
+                return Duration.ofMillis(rows.getLong(1));
+            }
         }
     }
 

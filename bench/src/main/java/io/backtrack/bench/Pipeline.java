@@ -21,8 +21,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class Pipeline {
 
-    /** Latencies of the flares that arrived, how many were sent, and the median of each stage on the way. */
-    record Figures(Latencies latencies, int flaresSent, Load.Result sessions, Map<String, Double> stages) {
+    /** Latencies of the flares that arrived, how many were sent, and the latencies of each stage on the way. */
+    record Figures(Latencies latencies, int flaresSent, Load.Result sessions, Map<String, Latencies> stages) {
     }
 
     private static final String RECOMMENDED = EventType.ESCALATION_RECOMMENDED.ceType();
@@ -86,7 +86,7 @@ final class Pipeline {
                 }
             });
             return new Figures(samples.latencies(), sentAt.size(), sessions,
-                    PipelineStages.medians(system, sentWall, readWall));
+                    PipelineStages.of(system, sentWall, readWall));
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Where a flare's time goes, read from the services' own timestamps after the run: the session
  * stored, its event published by plan-service's relay, consumed by outcome-service, the
- * recommendation published by outcome-service's relay, and read by the partner. Medians, in ms.
+ * recommendation published by outcome-service's relay, and read by the partner: each stage's latencies.
  */
 final class PipelineStages {
 
@@ -35,8 +35,8 @@ final class PipelineStages {
     private PipelineStages() {
     }
 
-    /** Stage name → median milliseconds, over the flares every timestamp is known for. */
-    static Map<String, Double> medians(BenchSystem system, Map<String, Instant> sent, Map<String, Instant> read)
+    /** Stage name → its latencies, over the flares both of its timestamps are known for. */
+    static Map<String, Latencies> of(BenchSystem system, Map<String, Instant> sent, Map<String, Instant> read)
             throws SQLException {
         PostgresEndpoint postgres = system.postgres;
         String[] patients = sent.keySet().toArray(String[]::new);
@@ -81,7 +81,7 @@ final class PipelineStages {
         List<String> stages = List.of("POST to session stored", "stored to published by plan-service",
                 "published to consumed by outcome-service", "consumed to recommendation published",
                 "recommendation published to read by the partner");
-        Map<String, Double> medians = new LinkedHashMap<>();
+        Map<String, Latencies> latencies = new LinkedHashMap<>();
         for (int stage = 0; stage < stages.size(); stage++) {
             List<Long> nanos = new ArrayList<>();
             for (Instant[] flare : times.values()) {
@@ -90,9 +90,9 @@ final class PipelineStages {
                 }
             }
             long[] values = nanos.stream().mapToLong(Long::longValue).toArray();
-            medians.put(stages.get(stage), Latencies.ofNanos(values, values.length).p50());
+            latencies.put(stages.get(stage), Latencies.ofNanos(values, values.length));
         }
-        return medians;
+        return latencies;
     }
 
     private static Connection connect(PostgresEndpoint postgres, String database) throws SQLException {

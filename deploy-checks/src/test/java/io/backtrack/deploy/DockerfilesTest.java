@@ -14,7 +14,7 @@ class DockerfilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"patient-service", "plan-service", "outcome-service"})
     void runsTheFastJarAsUser185OnAPinnedUbiOpenJdk17Runtime(String service) throws IOException {
-        String dockerfile = Files.readString(ProjectFiles.resolve(service + "/src/main/docker/Dockerfile.jvm"));
+        String dockerfile = dockerfileOf(service);
 
         assertThat(dockerfile).containsPattern("(?m)^FROM registry\\.access\\.redhat\\.com/ubi9/openjdk-17-runtime:\\d+\\.\\d+$");
         assertThat(dockerfile).containsPattern("(?m)^USER 185$");
@@ -23,6 +23,19 @@ class DockerfilesTest {
             assertThat(dockerfile).contains("COPY --chown=185 target/quarkus-app/" + layer);
         }
         assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + httpPort(service) + " 9000$");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"patient-service", "plan-service", "outcome-service"})
+    void runsTheSerialCollectorWithAQuarterOfTheContainersMemoryAsHeap(String service) throws IOException {
+        String dockerfile = dockerfileOf(service);
+
+        assertThat(dockerfile).containsPattern("(?m)^ENV GC_CONTAINER_OPTIONS=\"-XX:\\+UseSerialGC\"$");
+        assertThat(dockerfile).containsPattern("(?m)^ENV JAVA_MAX_MEM_RATIO=25$");
+    }
+
+    private static String dockerfileOf(String service) throws IOException {
+        return Files.readString(ProjectFiles.resolve(service + "/src/main/docker/Dockerfile.jvm"));
     }
 
     private static String httpPort(String service) throws IOException {

@@ -23,6 +23,8 @@ public final class ServiceProcess implements AutoCloseable {
      * build time, and by the same JDK; otherwise it starts without it.
      */
     private static final String CDS_ARCHIVE = "app-cds.jsa";
+    /** The container images' collector and heap (each service's src/main/docker/Dockerfile.jvm): 25% of 512Mi. */
+    private static final List<String> JVM = List.of("-XX:+UseSerialGC", "-Xmx128m");
 
     private final ServiceSpec spec;
     private final Process process;
@@ -48,8 +50,9 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(runner)) {
             throw new IllegalStateException(runner + " is missing: build first with ./mvnw -DskipTests install");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m",
-                "-Dquarkus.http.port=" + spec.port(),
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(JVM);
+        command.addAll(List.of("-Dquarkus.http.port=" + spec.port(),
                 "-Dquarkus.management.port=" + spec.managementPort(),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(spec.database()),
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(spec.database()),
