@@ -221,25 +221,31 @@ public class InboundEvents {
 
     /**
      * True when the event was applied as routine (or had been already); false, having written
-     * nothing, when it is not routine.
+     * nothing, when it is not routine. The claim and the routine path's first statements travel
+     * together: whichever of "already applied" or "not routine" they answer, the transaction is
+     * rolled back.
      */
     private Uni<Boolean> applyRoutine(ReceivedEvent event, String consumer, RoutineEvents routine) {
-        return pool.withTransaction(connection -> connection.preparedQuery(ROUTINE_CLAIM)
-                        .execute(Tuple.tuple().addString(consumer).addString(event.id())
-                                .addString(event.type().ceType())
-                                .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
-                        .chain(claimed -> {
+        return pool.withTransaction(connection -> Uni.combine().all()
+                        .unis(connection.preparedQuery(ROUTINE_CLAIM)
+                                        .execute(Tuple.tuple().addString(consumer).addString(event.id())
+                                                .addString(event.type().ceType())
+                                                .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))),
+                                routine.apply(connection, event))
+                        .with((claimed, applied) -> {
                             if (claimed.rowCount() == 0) {
-                                registry.counter("backtrack.events.duplicates", "consumer", consumer).increment();
-                                return Uni.createFrom().item(true);
+                                throw new AlreadyApplied();
                             }
-                            return routine.apply(connection, event).invoke(applied -> {
-                                if (!applied) {
-                                    throw new NotRoutine();
-                                }
-                                consumed(consumer, event, "routine");
-                            });
+                            if (!applied) {
+                                throw new NotRoutine();
+                            }
+                            consumed(consumer, event, "routine");
+                            return true;
                         }))
+                .onFailure(AlreadyApplied.class).recoverWithItem(() -> {
+                    registry.counter("backtrack.events.duplicates", "consumer", consumer).increment();
+                    return true;
+                })
                 .onFailure(NotRoutine.class).recoverWithItem(false);
     }
 
@@ -253,6 +259,14 @@ public class InboundEvents {
 
         NotRoutine() {
             super("not routine", null, false, false);
+        }
+    }
+
+    /** Rolls back the routine path's transaction: the event's id was recorded before, with its effect. */
+    private static final class AlreadyApplied extends RuntimeException {
+
+        AlreadyApplied() {
+            super("already applied", null, false, false);
         }
     }
 

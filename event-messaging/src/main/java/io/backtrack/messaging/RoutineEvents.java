@@ -29,6 +29,8 @@ public interface RoutineEvents {
     /**
      * Applies a routine event in the connection's transaction; false when what the service knows
      * makes it not routine after all, and then everything this transaction wrote is rolled back.
+     * Its statements go out pipelined behind the claim of the event's id, before the claim's answer
+     * is known: when the event turns out to be applied already, the transaction is rolled back too.
      */
     Uni<Boolean> apply(SqlConnection connection, ReceivedEvent event);
 }

@@ -47,16 +47,17 @@ public class RoutineSessions implements RoutineEvents {
 
     /**
      * Not routine when the patient has no profile in the session's clinic: {@link PlanEvents} creates
-     * the profile, or meets the disagreement.
+     * the profile, or meets the disagreement. The audit entry is appended without waiting for the
+     * profile's answer, pipelined behind it; when there is none, the transaction is rolled back.
      */
     @Override
     public Uni<Boolean> apply(SqlConnection connection, ReceivedEvent event) {
         // mayBeRoutine converted the payload already; its schema guarantees the field, so no second conversion
         String clinicId = event.payload().path("clinicId").asText();
-        return connection.preparedQuery(PROFILE).execute(Tuple.of(event.patientId(), clinicId))
-                .chain(profiles -> profiles.size() == 0
-                        ? Uni.createFrom().item(false)
-                        : audit.record(connection, ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
-                                event.patientId(), PlanEvents.applied(event)).replaceWith(true));
+        return Uni.combine().all()
+                .unis(connection.preparedQuery(PROFILE).execute(Tuple.of(event.patientId(), clinicId)),
+                        audit.record(connection, ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
+                                event.patientId(), PlanEvents.applied(event)))
+                .with((profiles, audited) -> profiles.size() > 0);
     }
 }
