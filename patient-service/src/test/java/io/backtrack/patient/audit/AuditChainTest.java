@@ -107,6 +107,26 @@ class AuditChainTest {
         }
     }
 
+    @Test
+    void aChainLongerThanAPageIsVerifiedAcrossThePages() throws SQLException {
+        String id = Fixtures.registerPatient(CLINIC, null);
+        for (int i = 0; i < 505; i++) {
+            given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/patients/" + id).then().statusCode(200);
+        }
+        String chain = "patient:" + id;
+        verification().body("intact", equalTo(true));
+
+        try (Connection db = connect(); Statement sql = db.createStatement()) {
+            long[] ids = chainIds(sql, chain);
+            assertThat(ids).hasSizeGreaterThan(500);
+            sql.execute("SET session_replication_role = replica");
+            sql.executeUpdate("CREATE TEMP TABLE original AS SELECT * FROM audit_entry WHERE chain_key = '" + chain + "'");
+
+            tampered(sql, "UPDATE audit_entry SET actor = 'someone-else' WHERE id = " + ids[502], ids[502], "altered");
+            tampered(sql, "DELETE FROM audit_entry WHERE id = " + ids[501], ids[502], "removed");
+        }
+    }
+
     /**
      * Applies the change, expects verification to report it (and its gauge, which alerts ops, to show
      * it), then puts the chain back as it was.

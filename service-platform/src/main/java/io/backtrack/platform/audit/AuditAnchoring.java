@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -69,32 +70,41 @@ public class AuditAnchoring {
         return pool.preparedQuery(GROWN_HEADS).execute(Tuple.of((double) config.anchorLookback().toSeconds()))
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
                 .onItem().transformToUniAndConcatenate(this::anchor)
-                .collect().last()
+                .filter(Boolean::booleanValue)
+                .collect().with(Collectors.counting())
+                .invoke(anchored -> {
+                    if (anchored > 0) {
+                        Log.infof("anchored the heads of %d audit chains", anchored);
+                    }
+                })
                 .replaceWithVoid();
     }
 
-    /** Anchors a head only if it bears the key's seal: a forged entry must never be vouched for. */
-    private Uni<Void> anchor(Row row) {
+    /**
+     * Anchors a head only if it bears the key's seal: a forged entry must never be vouched for. True
+     * once anchored; one line per head at DEBUG, as a busy service anchors thousands a minute.
+     */
+    private Uni<Boolean> anchor(Row row) {
         AuditEntry head = entryOf(row);
         if (!seal.of(head).equals(head.entryHash)) {
             Log.errorf("audit chain %s: entry %d (number %d) does not match its seal; the chain is not anchored",
                     head.chainKey, head.id, head.chainSeq);
             unsealedHeads.increment();
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(false);
         }
         Instant now = clock.instant();
         AuditAnchor anchor = new AuditAnchor(service, head.chainKey, head.chainSeq, head.entryHash, head.id, now);
         Message<String> message = Message.of(write(anchor)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(anchor.key()).build());
         return topic.sendMessage(message)
-                .invoke(() -> Log.infof("audit anchor %s seq %d %s", anchor.key(), anchor.seq(), anchor.hash()))
+                .invoke(() -> Log.debugf("audit anchor %s seq %d %s", anchor.key(), anchor.seq(), anchor.hash()))
                 .chain(() -> pool.preparedQuery("""
                                 INSERT INTO audit_anchor (chain_key, chain_seq, entry_hash, anchored_at) VALUES ($1, $2, $3, $4)
                                 ON CONFLICT (chain_key) DO UPDATE SET chain_seq = excluded.chain_seq,
                                     entry_hash = excluded.entry_hash, anchored_at = excluded.anchored_at
                                  WHERE audit_anchor.chain_seq < excluded.chain_seq""")
                         .execute(Tuple.of(anchor.chain(), anchor.seq(), anchor.hash(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
-                .replaceWithVoid();
+                .replaceWith(true);
     }
 
     private static AuditEntry entryOf(Row row) {

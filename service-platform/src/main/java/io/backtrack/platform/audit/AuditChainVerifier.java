@@ -2,6 +2,7 @@ package io.backtrack.platform.audit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
@@ -14,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Checks every chain from its first entry: consecutive sequence numbers (an entry removed or slipped
+ * Checks every chain from its first entry, a page at a time, in memory that does not grow with the
+ * trail (each page leaves the session before the next is read): consecutive sequence numbers (an entry removed or slipped
  * in), each link to the seal before it, each seal under the key (an entry altered, even if re-sealed
  * without the key), and the anchored entry's seal against its published anchor (a chain rewritten by
  * someone who has the key); then that no anchored entry is missing (the newest entries removed).
@@ -73,8 +76,10 @@ public class AuditChainVerifier {
                         }
                     }
                     if (page.size() == PAGE) {
-                        AuditEntry last = page.get(page.size() - 1);
-                        return verifyChains(walk, last.chainKey, last.chainSeq);
+                        String lastChain = page.get(page.size() - 1).chainKey;
+                        long lastSeq = page.get(page.size() - 1).chainSeq;
+                        return Panache.getSession().invoke(Mutiny.Session::clear)
+                                .chain(() -> verifyChains(walk, lastChain, lastSeq));
                     }
                     return AuditEntry.count("scheme <> 1 and (chainKey is null or chainSeq is null)")
                             .map(unchained -> unchained > 0
@@ -86,7 +91,8 @@ public class AuditChainVerifier {
     /** The state of one pass over every chain in order. */
     private final class Walk {
         private final Map<String, AuditAnchor> anchored;
-        private final Map<String, AuditEntry> heads = new HashMap<>();
+        /** The newest sequence number seen of each chain: what the anchors are held against. */
+        private final Map<String, Long> heads = new HashMap<>();
         private long checked;
         private String chain;
         private long seq;
@@ -123,14 +129,14 @@ public class AuditChainVerifier {
             }
             seq = entry.chainSeq;
             previous = entry.entryHash;
-            heads.put(chain, entry);
+            heads.put(chain, seq);
             return Optional.empty();
         }
 
         ChainVerification anchorsHold() {
             for (AuditAnchor anchor : anchored.values()) {
-                AuditEntry head = heads.get(anchor.chain());
-                if (head == null || head.chainSeq < anchor.seq()) {
+                Long head = heads.get(anchor.chain());
+                if (head == null || head < anchor.seq()) {
                     return ChainVerification.broken(checked, anchor.entryId(), "entry " + anchor.seq() + " of chain "
                             + anchor.chain() + ", anchored at " + anchor.anchoredAt() + ", is missing (the chain was cut short)");
                 }

@@ -1,6 +1,8 @@
 package io.backtrack.platform.audit;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The single unkeyed SHA-256 chain of the entries written before keyed chains (scheme 1). It can be
@@ -40,7 +42,11 @@ final class LegacyAuditChain {
                         previous = entry.entryHash;
                     }
                     if (page.size() == PAGE) {
-                        return verifyFrom(page.get(page.size() - 1).id, previous, count);
+                        long last = page.get(page.size() - 1).id;
+                        String linked = previous;
+                        long verified = count;
+                        return Panache.getSession().invoke(Mutiny.Session::clear)
+                                .chain(() -> verifyFrom(last, linked, verified));
                     }
                     return Uni.createFrom().item(ChainVerification.intact(count));
                 });
