@@ -52,7 +52,7 @@ final class ClockPass {
     private static final String FIRED = """
             SELECT count(*) FROM plan_clock c JOIN plan p ON p.id = c.course_id
              WHERE p.clinic_id = ? AND c.fired_at IS NOT NULL""";
-    /** From the first batch's commit to the last one's, in the services' own clock. */
+    /** From the first batch's fired marks to the last one's: each batch stamps its clocks in its service's own clock. */
     private static final String FIRING = """
             SELECT extract(epoch FROM max(c.fired_at) - min(c.fired_at)) * 1000
               FROM plan_clock c JOIN plan p ON p.id = c.course_id WHERE p.clinic_id = ?""";
