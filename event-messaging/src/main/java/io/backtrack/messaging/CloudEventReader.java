@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -32,12 +31,7 @@ class CloudEventReader {
         this.schemas = schemas;
     }
 
-    /**
-     * Reads the record for a consumer that acts on events of {@code types} only: one of another type
-     * is {@link Delivery.Ignored} once its envelope and provenance are checked, before its payload is
-     * parsed.
-     */
-    Delivery read(Message<String> message, Set<EventType> types) {
+    Delivery read(Message<String> message) {
         Optional<IncomingKafkaRecordMetadata> record = message.getMetadata(IncomingKafkaRecordMetadata.class);
         Optional<Headers> headers = record.map(IncomingKafkaRecordMetadata::getHeaders);
         if (headers.isEmpty()) {
@@ -70,9 +64,6 @@ class CloudEventReader {
             time = ceTime == null ? null : Instant.parse(ceTime);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return new Delivery.Rejected("malformed ce_subject or ce_time: " + e.getMessage());
-        }
-        if (!types.contains(type.get())) {
-            return new Delivery.Ignored(type.get());
         }
         JsonNode payload;
         try {

@@ -1,7 +1,5 @@
 package io.backtrack.messaging;
 
-import io.backtrack.contracts.EventType;
-
 /** What a consumed Kafka record turned out to be. */
 sealed interface Delivery {
 
@@ -15,13 +13,6 @@ sealed interface Delivery {
 
     /** An event not from the owner of its topic, or not on its type's topic: dead-lettered as a security event. */
     record Refused(String reason) implements Delivery {
-    }
-
-    /**
-     * A trusted envelope (its topic's owner, on its type's topic) of a type the consumer never acts on:
-     * its payload is not read, as nothing here would use it.
-     */
-    record Ignored(EventType type) implements Delivery {
     }
 
     /** A well-formed event of a type this version does not know; dead-lettered, so it is not lost and consumption goes on. */

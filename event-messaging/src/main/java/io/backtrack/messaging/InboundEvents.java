@@ -1,6 +1,5 @@
 package io.backtrack.messaging;
 
-import io.backtrack.contracts.EventType;
 import io.backtrack.persistence.Causes;
 import io.backtrack.persistence.DatabaseFailures;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,9 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -47,7 +43,6 @@ public class InboundEvents {
             ON CONFLICT DO NOTHING""";
     private static final String ROUTINE_CLAIM = CLAIM.replace("?", "$");
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final Set<EventType> EVERY_TYPE = Collections.unmodifiableSet(EnumSet.allOf(EventType.class));
 
     private final CloudEventReader reader;
     private final ConsumerHealth health;
@@ -74,19 +69,18 @@ public class InboundEvents {
      * and the lines it logs carry the trace.
      */
     public Uni<Void> process(Message<String> message, String consumer, EventHandler handler) {
-        return process(message, consumer, EVERY_TYPE, event -> true, RoutineEvents.NONE, handler);
+        return process(message, consumer, event -> true, handler);
     }
 
     /**
-     * The same for a consumer that acts on some events of its topics only: an event of another type
-     * is acknowledged once its envelope and provenance are checked, without reading its payload; one
-     * of these types that {@code concerns} declines is read and checked like any other (schema
-     * included). Neither needs a transaction: there is no effect to apply, so nothing needs to
-     * remember them. Both are counted as ignored.
+     * The same for a consumer that acts on some events of its topics only: an event it has no
+     * concern with is acknowledged once it is read and checked like any other (provenance, schema),
+     * without a transaction, and counted as ignored. It has no effect to apply, so nothing needs to
+     * remember it.
      */
-    public Uni<Void> process(Message<String> message, String consumer, Set<EventType> types,
-            Predicate<ReceivedEvent> concerns, EventHandler handler) {
-        return process(message, consumer, types, concerns, RoutineEvents.NONE, handler);
+    public Uni<Void> process(Message<String> message, String consumer, Predicate<ReceivedEvent> concerns,
+            EventHandler handler) {
+        return process(message, consumer, concerns, RoutineEvents.NONE, handler);
     }
 
     /**
@@ -95,17 +89,16 @@ public class InboundEvents {
      * after all, that transaction is rolled back and the handler applies it as any other.
      */
     public Uni<Void> process(Message<String> message, String consumer, RoutineEvents routine, EventHandler handler) {
-        return process(message, consumer, EVERY_TYPE, event -> true, routine, handler);
+        return process(message, consumer, event -> true, routine, handler);
     }
 
-    private Uni<Void> process(Message<String> message, String consumer, Set<EventType> types,
-            Predicate<ReceivedEvent> concerns, RoutineEvents routine, EventHandler handler) {
+    private Uni<Void> process(Message<String> message, String consumer, Predicate<ReceivedEvent> concerns,
+            RoutineEvents routine, EventHandler handler) {
         Context context = VertxContext.getOrCreateDuplicatedContext();
         Span span = spans.start(message, consumer);
         return Uni.createFrom().deferred(() -> {
                     Scope scope = span.makeCurrent();
-                    return dispatch(message, consumer, types, concerns, routine, handler, context)
-                            .eventually(scope::close);
+                    return dispatch(message, consumer, concerns, routine, handler, context).eventually(scope::close);
                 })
                 .runSubscriptionOn(on(context))
                 .onTermination().invoke((ignored, failure, cancelled) -> {
@@ -116,9 +109,9 @@ public class InboundEvents {
                 });
     }
 
-    private Uni<Void> dispatch(Message<String> message, String consumer, Set<EventType> types,
-            Predicate<ReceivedEvent> concerns, RoutineEvents routine, EventHandler handler, Context context) {
-        Delivery delivery = reader.read(message, types);
+    private Uni<Void> dispatch(Message<String> message, String consumer, Predicate<ReceivedEvent> concerns,
+            RoutineEvents routine, EventHandler handler, Context context) {
+        Delivery delivery = reader.read(message);
         if (delivery instanceof Delivery.Rejected rejected) {
             return deadLetter(message, consumer, rejected.reason());
         }
@@ -128,12 +121,10 @@ public class InboundEvents {
         if (delivery instanceof Delivery.Unknown unknown) {
             return deadLetter(message, consumer, "unknown event type " + unknown.ceType());
         }
-        if (delivery instanceof Delivery.Ignored) {
-            return ignore(message, consumer);
-        }
         ReceivedEvent event = ((Delivery.Accepted) delivery).event();
         if (!concerns.test(event)) {
-            return ignore(message, consumer);
+            registry.counter("backtrack.events.ignored", "consumer", consumer).increment();
+            return Uni.createFrom().completionStage(message.ack());
         }
         AtomicInteger attempts = new AtomicInteger();
         String stream = streamOf(message, consumer);
@@ -163,11 +154,6 @@ public class InboundEvents {
                     }
                     return Uni.createFrom().completionStage(message.ack());
                 });
-    }
-
-    private Uni<Void> ignore(Message<String> message, String consumer) {
-        registry.counter("backtrack.events.ignored", "consumer", consumer).increment();
-        return Uni.createFrom().completionStage(message.ack());
     }
 
     /**

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -52,13 +51,12 @@ public class SessionReports {
 
     @Incoming("plan-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, Set.of(EventType.SESSION_COMPLETED), SessionReports::reportsRedFlags,
-                this::apply);
+        return inbound.process(message, CONSUMER, SessionReports::reportsRedFlags, this::apply);
     }
 
     /** Nearly every session reports none, and concerns this service not at all. */
     private static boolean reportsRedFlags(ReceivedEvent event) {
-        return !flags(event.payloadAs(SessionCompleted.class)).isEmpty();
+        return event.type() == EventType.SESSION_COMPLETED && !flags(event.payloadAs(SessionCompleted.class)).isEmpty();
     }
 
     private static List<RedFlagCode> flags(SessionCompleted session) {

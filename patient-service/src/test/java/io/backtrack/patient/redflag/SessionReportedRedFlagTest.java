@@ -20,9 +20,7 @@ import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -119,35 +117,6 @@ class SessionReportedRedFlagTest {
                 Duration.ofSeconds(30), all -> all.stream().anyMatch(r -> forged.equals(TopicProbe.header(r, "ce_id"))));
         assertThat(dead).as("a record from a source that does not own the topic is refused, flags or not")
                 .anySatisfy(r -> assertThat(TopicProbe.header(r, "ce_id")).isEqualTo(forged));
-    }
-
-    @Test
-    void anEventOfATypeThisServiceNeverActsOnIsNotReadPastItsProvenance() throws Exception {
-        String patient = Fixtures.registerPatient(CLINIC, null);
-        double ignoredBefore = ignored();
-        String unread = publishUnparseable(Topic.PLAN.ownerSource(), patient);
-        String forged = publishUnparseable("/backtrack/patient-service", patient);
-        publish(patient, CLINIC, UUID.randomUUID(), List.of(RedFlagCode.FRACTURE_RISK));
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> flags(patient).body("size()", equalTo(1)));
-        assertThat(ignored()).as("its payload is not read, so it is not dead-lettered as unparseable")
-                .isEqualTo(ignoredBefore + 1);
-        assertThat(processed(unread)).isZero();
-        // the patient's records share a dead-letter partition, in order: the forged one comes after
-        List<ConsumerRecord<String, String>> dead = TopicProbe.readAll(Topic.PLAN.deadLetterTopicName(),
-                Duration.ofSeconds(30), all -> all.stream().anyMatch(r -> forged.equals(TopicProbe.header(r, "ce_id"))));
-        assertThat(dead).as("its provenance is checked all the same")
-                .anySatisfy(r -> assertThat(TopicProbe.header(r, "ce_id")).isEqualTo(forged))
-                .noneSatisfy(r -> assertThat(TopicProbe.header(r, "ce_id")).isEqualTo(unread));
-    }
-
-    /** An adherence-missed, which patient-service never acts on, whose value is not even JSON. */
-    private static String publishUnparseable(String source, String patient) {
-        String eventId = UUID.randomUUID().toString();
-        TopicProbe.publish(Topic.PLAN.topicName(), patient, Map.of("ce_specversion", "1.0", "ce_id", eventId,
-                "ce_source", source, "ce_type", EventType.ADHERENCE_MISSED.ceType(), "ce_subject", patient,
-                "ce_time", Instant.now().toString(), "content-type", "application/json"), "not JSON");
-        return eventId;
     }
 
     private double ignored() {

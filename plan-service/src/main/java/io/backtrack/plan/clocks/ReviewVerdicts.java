@@ -7,7 +7,6 @@ import io.backtrack.messaging.InboundEvents;
 import io.backtrack.messaging.ReceivedEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -29,7 +28,7 @@ public class ReviewVerdicts {
     @Incoming("outcome-events")
     public Uni<Void> consume(Message<String> message) {
         return inbound.process(message, "plan-service.outcome-events",
-                Set.of(EventType.REVIEW_COMPLETED), event -> true, this::apply);
+                event -> event.type() == EventType.REVIEW_COMPLETED, this::apply);
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
