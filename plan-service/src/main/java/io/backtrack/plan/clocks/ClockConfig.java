@@ -14,7 +14,8 @@ public interface ClockConfig {
     /**
      * How many due clocks one transaction claims at most; a run takes batches until none is left. A
      * patient whose clock is in the batch waits for it to commit (a fraction of a second) before a
-     * session of theirs is logged; fewer, larger batches fire a day's clocks sooner (docs/performance.md).
+     * session of theirs is logged; fewer, larger batches fire a day's clocks sooner (100,000 clocks on
+     * the 2-core benchmark machine: 33 s in batches of 500, 23 s in batches of 2000).
      */
     @WithDefault("2000")
     int batchSize();

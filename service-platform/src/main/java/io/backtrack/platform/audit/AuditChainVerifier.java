@@ -19,12 +19,12 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Checks every chain from its first entry, a page at a time, in memory that does not grow with the
- * trail (each page leaves the session before the next is read): consecutive sequence numbers (an entry removed or slipped
- * in), each link to the seal before it, each seal under the key (an entry altered, even if re-sealed
- * without the key), and the anchored entry's seal against its published anchor (a chain rewritten by
- * someone who has the key); then that no anchored entry is missing (the newest entries removed).
- * The first problem found is reported, and the verdict kept in a gauge (created at start-up, NaN until
- * the first verification) that alerts watch.
+ * trail (each page leaves the session before the next is read): consecutive sequence numbers (an entry
+ * removed or slipped in), each link to the seal before it, each seal under the key (an entry altered,
+ * even if re-sealed without the key), and the anchored entry's seal against its published anchor (a
+ * chain rewritten by someone who has the key); then that no anchored entry is missing (the newest
+ * entries removed). The first problem found is reported, and the verdict kept in a gauge (created at
+ * start-up, NaN until the first verification) that alerts watch.
  */
 @Startup
 @ApplicationScoped
