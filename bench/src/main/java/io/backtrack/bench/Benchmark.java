@@ -14,7 +14,8 @@ import java.util.function.LongFunction;
  * {@code --patients N}, {@code --seconds S} (each measured run), {@code --warm-up S} (before each closed-loop run),
  * {@code --clock-plans N}, {@code --pipeline-rate R} (the pipeline's sessions/s at most, 200 unless told), and
  * {@code --only sessions}, {@code --only pipeline} or {@code --only clocks} (measures that alone and prints it,
- * writing nothing: a loop to profile one hot path in). {@code -Dbench.service.<key>=<value>} sets a
+ * writing nothing: a loop to profile one hot path in; the pipeline comes after session logging at saturation,
+ * as in the full run, which warms the services up). {@code -Dbench.service.<key>=<value>} sets a
  * configuration key of every service, to compare a setting.
  */
 public final class Benchmark {
@@ -105,7 +106,7 @@ public final class Benchmark {
             requests.add(Report.row(half(progress, i -> clinic.progressOf(patients.get(index(i, patients))))));
 
             settle(system);
-            double pipelineRate = Math.min(options.pipelinePerSecond(), Math.floor(sessions.perSecond() / 2));
+            double pipelineRate = pipelineRate(sessions);
             step("event pipeline at " + pipelineRate + " sessions/s");
             Pipeline.Figures pipeline = Pipeline.run(system, clinic, patients, flaring, pipelineRate, options.measured());
             settle(system);
@@ -158,7 +159,11 @@ public final class Benchmark {
                     List<Clinic.Patient> patients = clinic.seed(options.patients());
                     List<Clinic.Patient> flaring = clinic.seed(options.flaringPatients());
                     settle(system);
-                    double rate = options.pipelinePerSecond();
+                    step("session logging, as the full run does before the pipeline: it warms the services up");
+                    Load.Result sessions = saturate("session logging",
+                            i -> clinic.session(patients.get(index(i, patients)), false));
+                    settle(system);
+                    double rate = pipelineRate(sessions);
                     step("event pipeline at " + rate + " sessions/s");
                     Pipeline.Figures pipeline = Pipeline.run(system, clinic, patients, flaring, rate, options.measured());
                     System.out.println("  " + pipeline.latencies().count() + " of " + pipeline.flaresSent()
@@ -170,6 +175,11 @@ public final class Benchmark {
                 default -> throw new IllegalArgumentException("--only sessions, clocks or pipeline, not " + part);
             }
         }
+    }
+
+    /** The pipeline's rate: as asked, but at most half of the session logging saturation, beyond which it measures the queue. */
+    private double pipelineRate(Load.Result sessions) {
+        return Math.min(options.pipelinePerSecond(), Math.floor(sessions.perSecond() / 2));
     }
 
     /** Before each measurement: nothing left over from the one before (see {@link Quiet}). */

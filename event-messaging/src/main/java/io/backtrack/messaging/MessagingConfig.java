@@ -22,7 +22,8 @@ public interface MessagingConfig {
         @WithDefault("2s")
         Duration pollInterval();
 
-        @WithDefault("100")
+        /** Rows read, sent and marked per round; a drain runs rounds until one comes back short. */
+        @WithDefault("500")
         int batchSize();
 
         /** How soon rows held back behind a transaction still in flight are tried again. */

@@ -53,26 +53,35 @@ public class OutboxRelay {
 
     private static final long RELAY_LOCK = 0x6f7574626f78L;
     /**
+     * An in-flight transaction's 32-bit {@code xid32} widened to the full xid nearest the snapshot's
+     * {@code xmax}, which may lie on either side of it: pg_stat_activity is read after the statement's
+     * snapshot is taken, so a transaction that got its xid in between is above xmax, and it is as new as
+     * it looks, not one of the previous epoch (taken for one, it held every row back while a busy service
+     * kept starting transactions). Across an epoch boundary the nearest full xid is in the other epoch.
+     */
+    static final String FULL_XID = "xmax + ((xid32 - (xmax & 4294967295) + 6442450944) % 4294967296 - 2147483648)";
+
+    /**
      * The oldest transaction in flight is found among this database's sessions in pg_stat_activity,
-     * whose 32-bit xids are widened with the epoch of the snapshot's xmax to compare with the rows'
-     * xid8. Without one, every committed row may go. Rows are read in id order, each marked ready or
-     * not; only those before the first row that is not ready go.
+     * whose 32-bit xids are widened ({@link #FULL_XID}) to compare with the rows' xid8. Without one,
+     * every committed row may go. Rows are read in id order, each marked ready or not; only those before
+     * the first row that is not ready go.
      */
     private static final String PENDING = """
             WITH horizon AS (
                  SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax),
                  in_flight AS (
-                 SELECT (h.xmax >> 32 << 32) + a.backend_xid::text::bigint AS xid, h.xmax
+                 SELECT a.backend_xid::text::bigint AS xid32, h.xmax
                    FROM pg_stat_activity a, horizon h
                   WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL),
                  oldest AS (
-                 SELECT min(CASE WHEN xid > xmax THEN xid - 4294967296 ELSE xid END) AS xid FROM in_flight)
+                 SELECT min(%s) AS xid FROM in_flight)
             SELECT id, event_id, topic, event_type, source, record_key, occurred_at, payload, traceparent,
                    tx_id::text::bigint < coalesce(oldest.xid, horizon.xmax) AS ready
               FROM outbox_event, horizon, oldest
              WHERE published_at IS NULL
              ORDER BY id
-             LIMIT $1""";
+             LIMIT $1""".formatted(FULL_XID);
 
     private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = $1 WHERE id = ANY($2)";
 
@@ -154,9 +163,21 @@ public class OutboxRelay {
         }
     }
 
-    /** Batches one after another, without nesting, while they come back full; the last one. */
+    /**
+     * Batches one after another, without nesting, while they come back full, on one connection that
+     * holds the relay lock for the whole drain; the last one.
+     */
     private Uni<Round> drainAll() {
-        return drainBatch().repeat().whilst(round -> round.published() == config.relay().batchSize())
+        return pool.getConnection().chain(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_lock($1)").execute(Tuple.of(RELAY_LOCK))
+                .chain(lock -> lock.iterator().next().getBoolean(0)
+                        ? publishWhileFull(connection).eventually(() -> unlock(connection))
+                        : Uni.createFrom().item(new Round(0, false)))
+                .eventually(connection::close));
+    }
+
+    private Uni<Round> publishWhileFull(SqlConnection connection) {
+        return publishPending(connection).repeat().whilst(round -> round.published() == config.relay().batchSize())
                 .collect().last();
     }
 
@@ -166,15 +187,6 @@ public class OutboxRelay {
 
     /** One batch: how many rows the broker acknowledged, and whether rows after them had to wait. */
     private record Round(int published, boolean heldBack) {
-    }
-
-    private Uni<Round> drainBatch() {
-        return pool.getConnection().chain(connection -> connection
-                .preparedQuery("SELECT pg_try_advisory_lock($1)").execute(Tuple.of(RELAY_LOCK))
-                .chain(lock -> lock.iterator().next().getBoolean(0)
-                        ? publishPending(connection).eventually(() -> unlock(connection))
-                        : Uni.createFrom().item(new Round(0, false)))
-                .eventually(connection::close));
     }
 
     private static Uni<Void> unlock(SqlConnection connection) {

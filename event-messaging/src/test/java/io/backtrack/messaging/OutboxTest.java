@@ -136,6 +136,26 @@ class OutboxTest {
                 .containsExactly("written-first", "written-second");
     }
 
+    /**
+     * pg_stat_activity is read after the relay's snapshot is taken, so a transaction that got its xid
+     * in between shows an xid above the snapshot's xmax: it is newer than every row the relay sees, not
+     * one of the previous epoch that would hold them all back.
+     */
+    @Test
+    void anInFlightXidIsWidenedToTheFullXidNearestTheSnapshot() {
+        long epoch = 1L << 32;
+        assertThat(fullXid(1_000, 1_005)).isEqualTo(1_005);
+        assertThat(fullXid(1_000, 990)).isEqualTo(990);
+        assertThat(fullXid(epoch + 10, epoch - 6)).isEqualTo(epoch - 6);
+        assertThat(fullXid(epoch - 5, 3)).isEqualTo(epoch + 3);
+        assertThat(fullXid(3 * epoch + 7, 12)).isEqualTo(3 * epoch + 12);
+    }
+
+    private static long fullXid(long xmax, long xid32) {
+        return Database.count("SELECT " + OutboxRelay.FULL_XID + " FROM (VALUES (?::bigint, ?::bigint)) v(xmax, xid32)",
+                xmax, xid32);
+    }
+
     private double heldBackRounds() {
         return registry.counter("backtrack.outbox.held_back_rounds").count();
     }
