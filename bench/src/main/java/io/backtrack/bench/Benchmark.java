@@ -238,7 +238,7 @@ public final class Benchmark {
                         + Report.number(pipeline.latencies().p99())),
                 List.of("session POST p50 / p99 ms meanwhile", Report.number(pipeline.sessions().latencies().p50())
                         + " / " + Report.number(pipeline.sessions().latencies().p99())),
-                List.of("raw Kafka round trip p50 / p99 ms (same rate, " + SESSION_EVENT_BYTES + "-byte records, acks=all)",
+                List.of("raw Kafka round trip p50 / p99 ms (same rate, " + SESSION_EVENT_BYTES + "-byte records, acks=all, no linger, as the outbox producer)",
                         Report.number(broker.p50()) + " / " + Report.number(broker.p99())),
                 List.of("pipeline p99 ÷ raw round trip p99", Report.number(pipeline.latencies().p99() / broker.p99()))));
         report.section("Where a flare's time goes",
