@@ -53,35 +53,30 @@ public class OutboxRelay {
 
     private static final long RELAY_LOCK = 0x6f7574626f78L;
     /**
-     * An in-flight transaction's 32-bit {@code xid32} widened to the full xid nearest the snapshot's
-     * {@code xmax}, which may lie on either side of it: pg_stat_activity is read after the statement's
-     * snapshot is taken, so a transaction that got its xid in between is above xmax, and it is as new as
-     * it looks, not one of the previous epoch (taken for one, it held every row back while a busy service
-     * kept starting transactions). Across an epoch boundary the nearest full xid is in the other epoch.
+     * The transactions in flight are those of the statement's own snapshot, so they agree with the rows
+     * it sees: read from pg_stat_activity, a transaction that ended between the snapshot and the read
+     * would be missing while its rows are not visible yet, and a row written after them would go first.
+     * pg_stat_activity only names the transactions of other databases on the same cluster (by their
+     * 32-bit xids), which do not count: they cannot write this outbox. Without one in flight, every
+     * committed row may go. Rows are read in id order, each marked ready or not; only those before the
+     * first row that is not ready go.
      */
-    static final String FULL_XID = "xmax + ((xid32 - (xmax & 4294967295) + 6442450944) % 4294967296 - 2147483648)";
-
-    /**
-     * The oldest transaction in flight is found among this database's sessions in pg_stat_activity,
-     * whose 32-bit xids are widened ({@link #FULL_XID}) to compare with the rows' xid8. Without one,
-     * every committed row may go. Rows are read in id order, each marked ready or not; only those before
-     * the first row that is not ready go.
-     */
-    private static final String PENDING = """
-            WITH horizon AS (
-                 SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax),
-                 in_flight AS (
-                 SELECT a.backend_xid::text::bigint AS xid32, h.xmax
-                   FROM pg_stat_activity a, horizon h
-                  WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL),
+    static final String PENDING = """
+            WITH snapshot AS (
+                 SELECT pg_current_snapshot() AS taken),
+                 elsewhere AS (
+                 SELECT backend_xid::text::bigint AS xid32 FROM pg_stat_activity
+                  WHERE datname IS DISTINCT FROM current_database() AND backend_xid IS NOT NULL),
                  oldest AS (
-                 SELECT min(%s) AS xid FROM in_flight)
+                 SELECT min(x::text::bigint) AS xid
+                   FROM snapshot, pg_snapshot_xip(snapshot.taken) AS x
+                  WHERE (x::text::bigint & 4294967295) NOT IN (SELECT xid32 FROM elsewhere))
             SELECT id, event_id, topic, event_type, source, record_key, occurred_at, payload, traceparent,
-                   tx_id::text::bigint < coalesce(oldest.xid, horizon.xmax) AS ready
-              FROM outbox_event, horizon, oldest
+                   tx_id::text::bigint < coalesce(oldest.xid, pg_snapshot_xmax(snapshot.taken)::text::bigint) AS ready
+              FROM outbox_event, snapshot, oldest
              WHERE published_at IS NULL
              ORDER BY id
-             LIMIT $1""".formatted(FULL_XID);
+             LIMIT $1""";
 
     private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = $1 WHERE id = ANY($2)";
 

@@ -137,23 +137,41 @@ class OutboxTest {
     }
 
     /**
-     * pg_stat_activity is read after the relay's snapshot is taken, so a transaction that got its xid
-     * in between shows an xid above the snapshot's xmax: it is newer than every row the relay sees, not
-     * one of the previous epoch that would hold them all back.
+     * A transaction in flight when the relay's snapshot was taken holds back the rows written after it,
+     * even when it has ended by the time the relay looks at who is in flight: its own rows are not
+     * visible in that snapshot yet. A REPEATABLE READ transaction keeps the snapshot still while the
+     * transaction ends, so the relay's query sees exactly that moment.
      */
     @Test
-    void anInFlightXidIsWidenedToTheFullXidNearestTheSnapshot() {
-        long epoch = 1L << 32;
-        assertThat(fullXid(1_000, 1_005)).isEqualTo(1_005);
-        assertThat(fullXid(1_000, 990)).isEqualTo(990);
-        assertThat(fullXid(epoch + 10, epoch - 6)).isEqualTo(epoch - 6);
-        assertThat(fullXid(epoch - 5, 3)).isEqualTo(epoch + 3);
-        assertThat(fullXid(3 * epoch + 7, 12)).isEqualTo(3 * epoch + 12);
+    void aTransactionInFlightAtTheSnapshotHoldsLaterRowsBackEvenOnceItEnded() throws Exception {
+        String patientId = UUID.randomUUID().toString();
+        try (Connection early = messaging(); Connection later = messaging(); Connection relay = messaging()) {
+            early.setAutoCommit(false);
+            xid(early);
+            long laterRow = insertOutboxRow(later, patientId, "written-later");
+            relay.setAutoCommit(false);
+            relay.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (var snapshot = relay.createStatement()) {
+                snapshot.execute("SELECT 1");
+            }
+            early.commit();
+            assertThat(readyInRelaySnapshot(relay, laterRow)).isFalse();
+            relay.rollback();
+        }
     }
 
-    private static long fullXid(long xmax, long xid32) {
-        return Database.count("SELECT " + OutboxRelay.FULL_XID + " FROM (VALUES (?::bigint, ?::bigint)) v(xmax, xid32)",
-                xmax, xid32);
+    private static boolean readyInRelaySnapshot(Connection relay, long row) throws Exception {
+        try (var pending = relay.prepareStatement(OutboxRelay.PENDING.replace("$1", "?"))) {
+            pending.setInt(1, Integer.MAX_VALUE);
+            try (var rows = pending.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getLong("id") == row) {
+                        return rows.getBoolean("ready");
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("row " + row + " is not pending in the relay's snapshot");
     }
 
     private double heldBackRounds() {
@@ -171,17 +189,21 @@ class OutboxTest {
         }
     }
 
-    private static void insertOutboxRow(Connection connection, String patientId, String clinicId) throws Exception {
+    /** The new row's id. */
+    private static long insertOutboxRow(Connection connection, String patientId, String clinicId) throws Exception {
         try (var statement = connection.prepareStatement("""
                 INSERT INTO outbox_event (event_id, topic, event_type, source, record_key, occurred_at, payload)
-                VALUES (?, ?, ?, ?, ?, now(), ?)""")) {
+                VALUES (?, ?, ?, ?, ?, now(), ?) RETURNING id""")) {
             statement.setObject(1, UUID.randomUUID());
             statement.setString(2, Topic.PATIENT.topicName());
             statement.setString(3, EventType.PATIENT_REGISTERED.ceType());
             statement.setString(4, Topic.PATIENT.ownerSource());
             statement.setString(5, patientId);
             statement.setString(6, "{\"patientId\":\"" + patientId + "\",\"clinicId\":\"" + clinicId + "\"}");
-            statement.executeUpdate();
+            try (var id = statement.executeQuery()) {
+                id.next();
+                return id.getLong(1);
+            }
         }
     }
 
