@@ -59,7 +59,20 @@ public final class Benchmark {
         }
 
         int flaringPatients() {
-            return (int) (pipelinePerSecond * measured.toSeconds() / 10);
+            return flaresIn(measured);
+        }
+
+        /** The pipeline's warm-up: long enough for the escalation path's queue to settle once it is compiled. */
+        Duration pipelineWarmUp() {
+            return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(20);
+        }
+
+        int warmUpFlaringPatients() {
+            return flaresIn(pipelineWarmUp());
+        }
+
+        private int flaresIn(Duration run) {
+            return (int) (pipelinePerSecond * run.toSeconds() / 10);
         }
     }
 
@@ -84,9 +97,9 @@ public final class Benchmark {
         try (BenchSystem system = BenchSystem.start(root, root.resolve("bench/target/logs"))) {
             Clinic clinic = new Clinic(system);
             step("seeding " + options.patients() + " patients with active plans, and "
-                    + options.flaringPatients() + " more for the pipeline");
+                    + (options.warmUpFlaringPatients() + options.flaringPatients()) + " more for the pipeline");
             List<Clinic.Patient> patients = clinic.seed(options.patients());
-            List<Clinic.Patient> flaring = clinic.seed(options.flaringPatients());
+            Flaring flaring = seedFlaring(clinic);
             settle(system);
 
             List<List<String>> requests = new ArrayList<>();
@@ -105,10 +118,8 @@ public final class Benchmark {
             requests.add(Report.row(progress));
             requests.add(Report.row(half(progress, i -> clinic.progressOf(patients.get(index(i, patients))))));
 
-            settle(system);
             double pipelineRate = pipelineRate(sessions);
-            step("event pipeline at " + pipelineRate + " sessions/s");
-            Pipeline.Figures pipeline = Pipeline.run(system, clinic, patients, flaring, pipelineRate, options.measured());
+            PipelineRuns pipeline = pipeline(system, clinic, patients, flaring, pipelineRate);
             settle(system);
             step("baselines: pgbench and a raw Kafka round trip");
             DatabaseBaseline.Figures pgbench = DatabaseBaseline.run(system.postgres, system.database("plan-service"),
@@ -157,24 +168,55 @@ public final class Benchmark {
                 case "pipeline" -> {
                     Clinic clinic = new Clinic(system);
                     List<Clinic.Patient> patients = clinic.seed(options.patients());
-                    List<Clinic.Patient> flaring = clinic.seed(options.flaringPatients());
+                    Flaring flaring = seedFlaring(clinic);
                     settle(system);
                     step("session logging, as the full run does before the pipeline: it warms the services up");
                     Load.Result sessions = saturate("session logging",
                             i -> clinic.session(patients.get(index(i, patients)), false));
-                    settle(system);
-                    double rate = pipelineRate(sessions);
-                    step("event pipeline at " + rate + " sessions/s");
-                    Pipeline.Figures pipeline = Pipeline.run(system, clinic, patients, flaring, rate, options.measured());
-                    System.out.println("  " + pipeline.latencies().count() + " of " + pipeline.flaresSent()
-                            + " flares read; p50 " + Report.number(pipeline.latencies().p50()) + " ms, p99 "
-                            + Report.number(pipeline.latencies().p99()) + " ms");
+                    Pipeline.Figures pipeline = pipeline(system, clinic, patients, flaring, pipelineRate(sessions))
+                            .measured();
                     pipeline.stages().forEach((stage, latencies) -> System.out.println("    " + stage + ": p50 "
                             + Report.number(latencies.p50()) + " ms, p99 " + Report.number(latencies.p99()) + " ms"));
                 }
                 default -> throw new IllegalArgumentException("--only sessions, clocks or pipeline, not " + part);
             }
         }
+    }
+
+    /** The patients whose flares the pipeline's warm-up and its measured run send: each flares once. */
+    private record Flaring(List<Clinic.Patient> warmUp, List<Clinic.Patient> measured) {
+    }
+
+    private Flaring seedFlaring(Clinic clinic) throws Exception {
+        return new Flaring(clinic.seed(options.warmUpFlaringPatients()), clinic.seed(options.flaringPatients()));
+    }
+
+    /**
+     * The measured pipeline run, after a warm-up run of the same shape with other patients: session
+     * logging warmed up the routine path only, so without it the first flares measure the escalation
+     * path's JIT compilation and the queue it leaves, not a running clinic.
+     */
+    private PipelineRuns pipeline(BenchSystem system, Clinic clinic, List<Clinic.Patient> patients,
+            Flaring flaring, double rate) throws Exception {
+        settle(system);
+        step("event pipeline at " + rate + " sessions/s: " + options.pipelineWarmUp().toSeconds() + " s of warm-up");
+        Pipeline.Figures warmUp = Pipeline.run(system, clinic, patients, flaring.warmUp(), rate, options.pipelineWarmUp());
+        printFlares(warmUp);
+        settle(system);
+        step("event pipeline at " + rate + " sessions/s: measured");
+        Pipeline.Figures measured = Pipeline.run(system, clinic, patients, flaring.measured(), rate, options.measured());
+        printFlares(measured);
+        return new PipelineRuns(warmUp, measured);
+    }
+
+    /** The measured pipeline run, and its warm-up: what the first flares after a start meet. */
+    private record PipelineRuns(Pipeline.Figures warmUp, Pipeline.Figures measured) {
+    }
+
+    private static void printFlares(Pipeline.Figures pipeline) {
+        System.out.println("  " + pipeline.latencies().count() + " of " + pipeline.flaresSent() + " flares read; p50 "
+                + Report.number(pipeline.latencies().p50()) + " ms, p99 " + Report.number(pipeline.latencies().p99())
+                + " ms");
     }
 
     /** The pipeline's rate: as asked, but at most half of the session logging saturation, beyond which it measures the queue. */
@@ -206,8 +248,7 @@ public final class Benchmark {
     }
 
     private Report report(Machine machine, List<List<String>> requests, Load.Result sessions, double pipelineRate,
-            Pipeline.Figures pipeline,
-            DatabaseBaseline.Figures pgbench, Latencies broker, List<List<String>> services, Replicas.Figures replicas,
+            PipelineRuns pipelineRuns, DatabaseBaseline.Figures pgbench, Latencies broker, List<List<String>> services, Replicas.Figures replicas,
             ClockPass.Figures clocks) {
         Report report = new Report().title("BackTrack performance" + (options.quick() ? " (smoke run)" : ""));
         report.section("How this was measured",
@@ -230,9 +271,19 @@ public final class Benchmark {
                         + "patient with no open escalation; each timed from its POST to the first escalation-recommended "
                         + "about that patient read by a plain consumer of backtrack.outcome.v1. The rate is %.0f/s or "
                         + "half of the session logging saturation above, whichever is lower: beyond saturation the "
-                        + "figure would only measure the queue.", pipelineRate, options.measured().toSeconds(),
-                        options.pipelinePerSecond()));
+                        + "figure would only measure the queue. A run of the same shape, with other patients, warms "
+                        + "the pipeline up for %d s first: session logging only warmed up the routine path, so the "
+                        + "warm-up's flares meet the escalation path's JIT compilation and the queue it leaves behind, "
+                        + "as the first flares after a start do; the measured run is a clinic whose services have "
+                        + "been running.",
+                        pipelineRate, options.measured().toSeconds(), options.pipelinePerSecond(),
+                        options.pipelineWarmUp().toSeconds()));
+        Pipeline.Figures pipeline = pipelineRuns.measured();
+        Latencies warmUp = pipelineRuns.warmUp().latencies();
         report.table(List.of("figure", "value"), List.of(
+                List.of("warm-up run, just started: flares sent / read, p50 / p99 ms", pipelineRuns.warmUp().flaresSent()
+                        + " / " + warmUp.count() + ", " + Report.number(warmUp.p50()) + " / "
+                        + Report.number(warmUp.p99())),
                 List.of("flares sent / recommendations read", pipeline.flaresSent() + " / " + pipeline.latencies().count()),
                 List.of("pipeline p50 / p99 ms", Report.number(pipeline.latencies().p50()) + " / "
                         + Report.number(pipeline.latencies().p99())),
