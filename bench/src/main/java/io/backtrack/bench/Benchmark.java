@@ -306,7 +306,8 @@ public final class Benchmark {
                 List.of("session logging ÷ pgbench", String.format(Locale.ROOT, "%.1f %%",
                         100 * sessions.perSecond() / pgbench.tps()))));
         report.section("Services",
-                "Time from process start to ready; resident memory after all the load above; and, after "
+                "Time from process start to the first 200 of its readiness endpoint, asked every 50 ms (the "
+                        + "services start one after another, each once the one before is ready); resident memory after all the load above; and, after "
                         + options.aborts() + " session POSTs whose connections were reset in flight, the fewest "
                         + "pooled database connections seen lent out over up to a minute (0 means none leaked).");
         report.table(List.of("service", "ready after s", "RSS MiB", "pool lent out after aborts"), services);
