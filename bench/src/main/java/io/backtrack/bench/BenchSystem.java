@@ -106,6 +106,16 @@ final class BenchSystem implements AutoCloseable {
         return apis;
     }
 
+    /** The service processes, replicas included, by name ("plan-service", "plan-service replica 2"). */
+    Map<String, Long> processes() {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        services.forEach((name, process) -> processes.put(name, process.pid()));
+        for (int i = 0; i < replicas.size(); i++) {
+            processes.put(replicas.get(i).spec().name() + " replica " + (i + 2), replicas.get(i).pid());
+        }
+        return processes;
+    }
+
     String management(String service) {
         return services.get(service).spec().managementUrl();
     }

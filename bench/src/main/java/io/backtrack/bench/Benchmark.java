@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongFunction;
 
 /**
@@ -104,7 +106,8 @@ public final class Benchmark {
 
             List<List<String>> requests = new ArrayList<>();
             step("session logging");
-            Load.Result sessions = saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
+            SessionsAtSaturation saturated = sessionsAtSaturation(system, clinic, patients);
+            Load.Result sessions = saturated.load();
             requests.add(Report.row(sessions));
             requests.add(Report.row(half(sessions, i -> clinic.session(patients.get(index(i, patients)), false))));
             settle(system);
@@ -143,7 +146,7 @@ public final class Benchmark {
             step("one clock pass over " + options.clockPlans() + " active plans, with both plan-service replicas");
             ClockPass.Figures clocks = ClockPass.run(system, options.clockPlans(), Duration.ofMinutes(15));
 
-            return report(machine, requests, sessions, pipelineRate, pipeline, pgbench, broker, services, replicas,
+            return report(machine, requests, saturated, pipelineRate, pipeline, pgbench, broker, services, replicas,
                     clocks);
         }
     }
@@ -156,7 +159,7 @@ public final class Benchmark {
                     List<Clinic.Patient> patients = clinic.seed(options.patients());
                     settle(system);
                     step("session logging; plan-service is process " + system.services.get("plan-service").pid());
-                    saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
+                    sessionsAtSaturation(system, clinic, patients);
                 }
                 case "clocks" -> {
                     step("one clock pass over " + options.clockPlans() + " active plans, one plan-service");
@@ -164,6 +167,8 @@ public final class Benchmark {
                     System.out.println("  " + clocks.fired() + " of " + clocks.plans() + " fired in "
                             + clocks.elapsed().toMillis() + " ms (first to last batch " + clocks.firing().toMillis()
                             + " ms); " + clocks.events() + " events");
+                    cpuRows(clocks.cpu(), DoubleUnaryOperator.identity(), clocks.elapsed().toMillis() / 1000.0)
+                            .forEach(row -> System.out.println("    " + String.join(" | ", row)));
                 }
                 case "pipeline" -> {
                     Clinic clinic = new Clinic(system);
@@ -181,6 +186,36 @@ public final class Benchmark {
                 default -> throw new IllegalArgumentException("--only sessions, clocks or pipeline, not " + part);
             }
         }
+    }
+
+    /** Session logging at saturation, and the CPU each part of the system spent over its measured window. */
+    private record SessionsAtSaturation(Load.Result load, CpuTime.Use cpu) {
+    }
+
+    private SessionsAtSaturation sessionsAtSaturation(BenchSystem system, Clinic clinic, List<Clinic.Patient> patients)
+            throws InterruptedException {
+        CompletableFuture<CpuTime.Use> cpu = CpuTime.over(system, options.warmUp(), options.measured());
+        Load.Result load = saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
+        CpuTime.Use use = cpu.join();
+        cpuRows(use, perSession(load), options.measured().toSeconds())
+                .forEach(row -> System.out.println("    " + String.join(" | ", row)));
+        return new SessionsAtSaturation(load, use);
+    }
+
+    /** Per part, and for all of them: {@code cost} of its CPU seconds, and the cores it kept busy over {@code seconds}. */
+    private static List<List<String>> cpuRows(CpuTime.Use use, DoubleUnaryOperator cost, double seconds) {
+        List<List<String>> rows = new ArrayList<>();
+        use.seconds().forEach((part, cpu) -> rows.add(List.of(part, Report.number(cost.applyAsDouble(cpu)),
+                Report.number(cpu / seconds))));
+        rows.add(List.of("all of them", Report.number(cost.applyAsDouble(use.totalSeconds())),
+                Report.number(use.totalSeconds() / seconds)));
+        return rows;
+    }
+
+    /** CPU ms per session logged over the measured window of {@code load}. */
+    private DoubleUnaryOperator perSession(Load.Result load) {
+        double sessions = load.perSecond() * options.measured().toSeconds();
+        return cpu -> 1000 * cpu / sessions;
     }
 
     /** The patients whose flares the pipeline's warm-up and its measured run send: each flares once. */
@@ -247,7 +282,8 @@ public final class Benchmark {
         return (int) (sequence % list.size());
     }
 
-    private Report report(Machine machine, List<List<String>> requests, Load.Result sessions, double pipelineRate,
+    private Report report(Machine machine, List<List<String>> requests, SessionsAtSaturation saturated,
+            double pipelineRate,
             PipelineRuns pipelineRuns, DatabaseBaseline.Figures pgbench, Latencies broker, List<List<String>> services, Replicas.Figures replicas,
             ClockPass.Figures clocks) {
         Report report = new Report().title("BackTrack performance" + (options.quick() ? " (smoke run)" : ""));
@@ -266,6 +302,17 @@ public final class Benchmark {
                         + "was due, so queueing shows.");
         report.section("Requests");
         report.table(List.of("request", "load", "answered/s", "p50 ms", "p99 ms", "errors"), requests);
+        Load.Result sessions = saturated.load();
+        int cores = Runtime.getRuntime().availableProcessors();
+        double perSession = perSession(sessions).applyAsDouble(saturated.cpu().totalSeconds());
+        report.section("Where the CPU goes",
+                String.format(Locale.ROOT, "The CPU time each process spent over the measured %d s of session "
+                        + "logging at saturation above, from /proc, per session logged. With %d cores, %.2f ms of "
+                        + "CPU per session caps session logging at %.0f/s on this machine, whatever the concurrency; "
+                        + "the machine was %.0f %% busy.", options.measured().toSeconds(), cores, perSession,
+                        cores * 1000 / perSession, 100 * saturated.cpu().machineBusyShare()));
+        report.table(List.of("process", "CPU ms per session", "cores busy"),
+                cpuRows(saturated.cpu(), perSession(sessions), options.measured().toSeconds()));
         report.section("Event pipeline",
                 String.format(Locale.ROOT, "Sessions at %.0f/s for %d s, every tenth one a flare (pain 2 → 8) of a "
                         + "patient with no open escalation; each timed from its POST to the first escalation-recommended "
@@ -325,7 +372,10 @@ public final class Benchmark {
         report.section("Clock pass",
                 "plan-service's clock job, in both replicas, over " + clocks.plans() + " seeded active plans whose "
                         + "week-1 check falls due when every process's clock moves one day on; each is a missed week, so "
-                        + "each writes one adherence-missed event, whichever replica fires it.");
+                        + "each writes one adherence-missed event, whichever replica fires it.",
+                String.format(Locale.ROOT, "The second table is the CPU time each process spent during the pass (the "
+                        + "machine was %.0f %% busy): the consumers of the events share the cores with the job.",
+                        100 * clocks.cpu().machineBusyShare()));
         report.table(List.of("figure", "value"), List.of(
                 List.of("checks fired", clocks.fired() + " of " + clocks.plans()),
                 List.of("seconds", Report.number(clocks.elapsed().toMillis() / 1000.0)),
@@ -333,6 +383,8 @@ public final class Benchmark {
                         Report.number(clocks.firing().toMillis() / 1000.0)),
                 List.of("adherence-missed events written / patients they are about", clocks.events() + " / "
                         + clocks.patientsWithEvents())));
+        report.table(List.of("process", "CPU s", "cores busy"), cpuRows(clocks.cpu(), DoubleUnaryOperator.identity(),
+                clocks.elapsed().toMillis() / 1000.0));
         return report;
     }
 

@@ -24,7 +24,8 @@ final class ClockPass {
      * How long the pass took, how many of the seeded clocks had fired when it ended, and the
      * adherence-missed events written for the seeded patients (all of them, and distinct patients).
      */
-    record Figures(int plans, Duration elapsed, Duration firing, long fired, long events, long patientsWithEvents) {
+    record Figures(int plans, Duration elapsed, Duration firing, long fired, long events, long patientsWithEvents,
+            CpuTime.Use cpu) {
     }
 
     private static final String CLINIC = "clinic-clock-pass";
@@ -71,6 +72,7 @@ final class ClockPass {
                 seed.executeUpdate();
             }
             analyze(db);
+            CpuTime.Sample cpuBefore = CpuTime.sample(system);
             long start = System.nanoTime();
             for (String api : system.allApis()) {
                 HttpRequest advance = HttpRequest.newBuilder(URI.create(api + "/admin/clock/advance"))
@@ -87,13 +89,14 @@ final class ClockPass {
                 fired = fired(db);
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            CpuTime.Use cpu = CpuTime.between(cpuBefore, CpuTime.sample(system));
             analyze(db);
             Duration firing = firing(db);
             try (PreparedStatement events = db.prepareStatement(EVENTS)) {
                 events.setString(1, CLINIC);
                 try (ResultSet rows = events.executeQuery()) {
                     rows.next();
-                    return new Figures(plans, elapsed, firing, fired, rows.getLong(1), rows.getLong(2));
+                    return new Figures(plans, elapsed, firing, fired, rows.getLong(1), rows.getLong(2), cpu);
                 }
             }
         }
