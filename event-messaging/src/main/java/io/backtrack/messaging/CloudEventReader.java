@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads a Kafka record in CloudEvents binary mode and checks it against the contract: its envelope,
- * its provenance (the topic it belongs on and the source that owns that topic) and its schema.
+ * its provenance (the topic it belongs on and the source that owns that topic) and, for the types the
+ * consumer acts on, its schema.
  */
 @ApplicationScoped
 class CloudEventReader {
@@ -31,7 +33,8 @@ class CloudEventReader {
         this.schemas = schemas;
     }
 
-    Delivery read(Message<String> message) {
+    /** The record as a delivery: its payload read and checked only when it is of one of {@code types}. */
+    Delivery read(Message<String> message, Set<EventType> types) {
         Optional<IncomingKafkaRecordMetadata> record = message.getMetadata(IncomingKafkaRecordMetadata.class);
         Optional<Headers> headers = record.map(IncomingKafkaRecordMetadata::getHeaders);
         if (headers.isEmpty()) {
@@ -64,6 +67,9 @@ class CloudEventReader {
             time = ceTime == null ? null : Instant.parse(ceTime);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return new Delivery.Rejected("malformed ce_subject or ce_time: " + e.getMessage());
+        }
+        if (!types.contains(type.get())) {
+            return new Delivery.Ignored(type.get());
         }
         JsonNode payload;
         try {

@@ -1,5 +1,7 @@
 package io.backtrack.messaging;
 
+import io.backtrack.contracts.EventType;
+
 /** What a consumed Kafka record turned out to be. */
 sealed interface Delivery {
 
@@ -13,6 +15,10 @@ sealed interface Delivery {
 
     /** An event not from the owner of its topic, or not on its type's topic: dead-lettered as a security event. */
     record Refused(String reason) implements Delivery {
+    }
+
+    /** Of a type the consumer does not act on ({@link Interest}): acknowledged, its payload unread. */
+    record Ignored(EventType type) implements Delivery {
     }
 
     /** A well-formed event of a type this version does not know; dead-lettered, so it is not lost and consumption goes on. */

@@ -21,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -69,18 +68,17 @@ public class InboundEvents {
      * and the lines it logs carry the trace.
      */
     public Uni<Void> process(Message<String> message, String consumer, EventHandler handler) {
-        return process(message, consumer, event -> true, handler);
+        return process(message, consumer, Interest.ALL, handler);
     }
 
     /**
-     * The same for a consumer that acts on some events of its topics only: an event it has no
-     * concern with is acknowledged once it is read and checked like any other (provenance, schema),
-     * without a transaction, and counted as ignored. It has no effect to apply, so nothing needs to
-     * remember it.
+     * The same for a consumer that acts on some events of its topics only ({@link Interest}): an event
+     * it has no concern with is acknowledged without a transaction and counted as ignored, once its
+     * envelope and provenance are checked (a record from a source that does not own the topic is
+     * refused all the same). It has no effect to apply, so nothing needs to remember it.
      */
-    public Uni<Void> process(Message<String> message, String consumer, Predicate<ReceivedEvent> concerns,
-            EventHandler handler) {
-        return process(message, consumer, concerns, RoutineEvents.NONE, handler);
+    public Uni<Void> process(Message<String> message, String consumer, Interest interest, EventHandler handler) {
+        return process(message, consumer, interest, RoutineEvents.NONE, handler);
     }
 
     /**
@@ -89,16 +87,16 @@ public class InboundEvents {
      * after all, that transaction is rolled back and the handler applies it as any other.
      */
     public Uni<Void> process(Message<String> message, String consumer, RoutineEvents routine, EventHandler handler) {
-        return process(message, consumer, event -> true, routine, handler);
+        return process(message, consumer, Interest.ALL, routine, handler);
     }
 
-    private Uni<Void> process(Message<String> message, String consumer, Predicate<ReceivedEvent> concerns,
-            RoutineEvents routine, EventHandler handler) {
+    private Uni<Void> process(Message<String> message, String consumer, Interest interest, RoutineEvents routine,
+            EventHandler handler) {
         Context context = VertxContext.getOrCreateDuplicatedContext();
         Span span = spans.start(message, consumer);
         return Uni.createFrom().deferred(() -> {
                     Scope scope = span.makeCurrent();
-                    return dispatch(message, consumer, concerns, routine, handler, context).eventually(scope::close);
+                    return dispatch(message, consumer, interest, routine, handler, context).eventually(scope::close);
                 })
                 .runSubscriptionOn(on(context))
                 .onTermination().invoke((ignored, failure, cancelled) -> {
@@ -109,9 +107,9 @@ public class InboundEvents {
                 });
     }
 
-    private Uni<Void> dispatch(Message<String> message, String consumer, Predicate<ReceivedEvent> concerns,
-            RoutineEvents routine, EventHandler handler, Context context) {
-        Delivery delivery = reader.read(message);
+    private Uni<Void> dispatch(Message<String> message, String consumer, Interest interest, RoutineEvents routine,
+            EventHandler handler, Context context) {
+        Delivery delivery = reader.read(message, interest.types());
         if (delivery instanceof Delivery.Rejected rejected) {
             return deadLetter(message, consumer, rejected.reason());
         }
@@ -121,10 +119,12 @@ public class InboundEvents {
         if (delivery instanceof Delivery.Unknown unknown) {
             return deadLetter(message, consumer, "unknown event type " + unknown.ceType());
         }
+        if (delivery instanceof Delivery.Ignored) {
+            return ignore(message, consumer);
+        }
         ReceivedEvent event = ((Delivery.Accepted) delivery).event();
-        if (!concerns.test(event)) {
-            registry.counter("backtrack.events.ignored", "consumer", consumer).increment();
-            return Uni.createFrom().completionStage(message.ack());
+        if (!interest.applies().test(event)) {
+            return ignore(message, consumer);
         }
         AtomicInteger attempts = new AtomicInteger();
         String stream = streamOf(message, consumer);
@@ -154,6 +154,11 @@ public class InboundEvents {
                     }
                     return Uni.createFrom().completionStage(message.ack());
                 });
+    }
+
+    private Uni<Void> ignore(Message<String> message, String consumer) {
+        registry.counter("backtrack.events.ignored", "consumer", consumer).increment();
+        return Uni.createFrom().completionStage(message.ack());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.backtrack.contracts.patient.RedFlagRaised;
 import io.backtrack.contracts.plan.SessionCompleted;
 import io.backtrack.messaging.EventOutbox;
 import io.backtrack.messaging.InboundEvents;
+import io.backtrack.messaging.Interest;
 import io.backtrack.messaging.ReceivedEvent;
 import io.backtrack.messaging.UntrustedEventException;
 import io.backtrack.patient.registration.Patient;
@@ -36,6 +37,8 @@ public class SessionReports {
 
     private static final String CONSUMER = "patient-service.plan-events";
     private static final Actor SYSTEM = Actor.system("patient-service");
+    private static final Interest SESSIONS_WITH_RED_FLAGS = Interest.in(EventType.SESSION_COMPLETED)
+            .where(SessionReports::reportsRedFlags);
 
     private final InboundEvents inbound;
     private final EventOutbox outbox;
@@ -51,12 +54,12 @@ public class SessionReports {
 
     @Incoming("plan-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, SessionReports::reportsRedFlags, this::apply);
+        return inbound.process(message, CONSUMER, SESSIONS_WITH_RED_FLAGS, this::apply);
     }
 
     /** Nearly every session reports none, and concerns this service not at all. */
     private static boolean reportsRedFlags(ReceivedEvent event) {
-        return event.type() == EventType.SESSION_COMPLETED && !flags(event.payloadAs(SessionCompleted.class)).isEmpty();
+        return !flags(event.payloadAs(SessionCompleted.class)).isEmpty();
     }
 
     private static List<RedFlagCode> flags(SessionCompleted session) {

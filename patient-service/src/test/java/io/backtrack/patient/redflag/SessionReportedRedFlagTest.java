@@ -20,7 +20,9 @@ import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,36 @@ class SessionReportedRedFlagTest {
                 Duration.ofSeconds(30), all -> all.stream().anyMatch(r -> forged.equals(TopicProbe.header(r, "ce_id"))));
         assertThat(dead).as("a record from a source that does not own the topic is refused, flags or not")
                 .anySatisfy(r -> assertThat(TopicProbe.header(r, "ce_id")).isEqualTo(forged));
+    }
+
+    @Test
+    void anEventOfAnotherTypeIsAcknowledgedUnreadUnlessItsSourceDoesNotOwnTheTopic() throws Exception {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        double ignoredBefore = ignored();
+        String schemaBreaking = "{\"patientId\":\"" + patient + "\"}";
+        String broken = UUID.randomUUID().toString();
+        publishOther(broken, Topic.PLAN.ownerSource(), patient, schemaBreaking);
+        String forged = UUID.randomUUID().toString();
+        publishOther(forged, "/backtrack/patient-service", patient, schemaBreaking);
+        publish(patient, CLINIC, UUID.randomUUID(), List.of(RedFlagCode.FRACTURE_RISK));
+
+        // one partition per patient, in order: once the flag is open, the two before it were handled
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> flags(patient).body("size()", equalTo(1)));
+        List<ConsumerRecord<String, String>> dead = TopicProbe.readAll(Topic.PLAN.deadLetterTopicName(),
+                Duration.ofSeconds(30), all -> all.stream().anyMatch(r -> forged.equals(TopicProbe.header(r, "ce_id"))));
+        assertThat(dead).as("refused on its headers, payload unread")
+                .anySatisfy(r -> assertThat(TopicProbe.header(r, "ce_id")).isEqualTo(forged))
+                .as("an adherence-missed event is outcome-service's to check, not this consumer's")
+                .noneSatisfy(r -> assertThat(TopicProbe.header(r, "ce_id")).isEqualTo(broken));
+        assertThat(ignored()).isEqualTo(ignoredBefore + 1);
+        assertThat(processed(broken)).isZero();
+    }
+
+    /** An adherence-missed record on the plan topic, with {@code payload} as it comes. */
+    private static void publishOther(String eventId, String source, String patient, String payload) {
+        TopicProbe.publish(Topic.PLAN.topicName(), patient, Map.of("ce_specversion", "1.0", "ce_id", eventId,
+                "ce_source", source, "ce_type", EventType.ADHERENCE_MISSED.ceType(), "ce_subject", patient,
+                "ce_time", Instant.now().toString(), "content-type", "application/json"), payload);
     }
 
     private double ignored() {

@@ -4,6 +4,7 @@ import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.clinical.ReviewVerdict;
 import io.backtrack.contracts.outcome.ReviewCompleted;
 import io.backtrack.messaging.InboundEvents;
+import io.backtrack.messaging.Interest;
 import io.backtrack.messaging.ReceivedEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +28,8 @@ public class ReviewVerdicts {
 
     @Incoming("outcome-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, "plan-service.outcome-events",
-                event -> event.type() == EventType.REVIEW_COMPLETED, this::apply);
+        return inbound.process(message, "plan-service.outcome-events", Interest.in(EventType.REVIEW_COMPLETED),
+                this::apply);
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
