@@ -283,9 +283,8 @@ public final class Benchmark {
     }
 
     private Report report(Machine machine, List<List<String>> requests, SessionsAtSaturation saturated,
-            double pipelineRate,
-            PipelineRuns pipelineRuns, DatabaseBaseline.Figures pgbench, Latencies broker, List<List<String>> services, Replicas.Figures replicas,
-            ClockPass.Figures clocks) {
+            double pipelineRate, PipelineRuns pipelineRuns, DatabaseBaseline.Figures pgbench, Latencies broker,
+            List<List<String>> services, Replicas.Figures replicas, ClockPass.Figures clocks) {
         Report report = new Report().title("BackTrack performance" + (options.quick() ? " (smoke run)" : ""));
         report.section("How this was measured",
                 "Written by `bench/run` (see README). " + machine.summary(),
@@ -328,9 +327,9 @@ public final class Benchmark {
         Pipeline.Figures pipeline = pipelineRuns.measured();
         Latencies warmUp = pipelineRuns.warmUp().latencies();
         report.table(List.of("figure", "value"), List.of(
-                List.of("warm-up run, just started: flares sent / read, p50 / p99 ms", pipelineRuns.warmUp().flaresSent()
-                        + " / " + warmUp.count() + ", " + Report.number(warmUp.p50()) + " / "
-                        + Report.number(warmUp.p99())),
+                List.of("warm-up run, just started: flares sent / read, p50 / p99 ms",
+                        pipelineRuns.warmUp().flaresSent() + " / " + warmUp.count() + ", "
+                                + Report.number(warmUp.p50()) + " / " + Report.number(warmUp.p99())),
                 List.of("flares sent / recommendations read", pipeline.flaresSent() + " / " + pipeline.latencies().count()),
                 List.of("pipeline p50 / p99 ms", Report.number(pipeline.latencies().p50()) + " / "
                         + Report.number(pipeline.latencies().p99())),
@@ -354,7 +353,8 @@ public final class Benchmark {
                         100 * sessions.perSecond() / pgbench.tps()))));
         report.section("Services",
                 "Time from process start to the first 200 of its readiness endpoint, asked every 50 ms (the "
-                        + "services start one after another, each once the one before is ready); resident memory after all the load above; and, after "
+                        + "services start one after another, each once the one before is ready); resident memory "
+                        + "after all the load above; and, after "
                         + options.aborts() + " session POSTs whose connections were reset in flight, the fewest "
                         + "pooled database connections seen lent out over up to a minute (0 means none leaked).");
         report.table(List.of("service", "ready after s", "RSS MiB", "pool lent out after aborts"), services);
