@@ -167,8 +167,8 @@ public final class Benchmark {
                     System.out.println("  " + clocks.fired() + " of " + clocks.plans() + " fired in "
                             + clocks.elapsed().toMillis() + " ms (first to last batch " + clocks.firing().toMillis()
                             + " ms); " + clocks.events() + " events");
-                    cpuRows(clocks.cpu(), DoubleUnaryOperator.identity(), clocks.elapsed().toMillis() / 1000.0)
-                            .forEach(row -> System.out.println("    " + String.join(" | ", row)));
+                    printRows(cpuRows(clocks.cpu(), DoubleUnaryOperator.identity(),
+                            clocks.elapsed().toMillis() / 1000.0));
                 }
                 case "pipeline" -> {
                     Clinic clinic = new Clinic(system);
@@ -197,8 +197,7 @@ public final class Benchmark {
         CompletableFuture<CpuTime.Use> cpu = CpuTime.over(system, options.warmUp(), options.measured());
         Load.Result load = saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
         CpuTime.Use use = cpu.join();
-        cpuRows(use, perSession(load), options.measured().toSeconds())
-                .forEach(row -> System.out.println("    " + String.join(" | ", row)));
+        printRows(cpuRows(use, perSession(load), options.measured().toSeconds()));
         return new SessionsAtSaturation(load, use);
     }
 
@@ -210,6 +209,10 @@ public final class Benchmark {
         rows.add(List.of("all of them", Report.number(cost.applyAsDouble(use.totalSeconds())),
                 Report.number(use.totalSeconds() / seconds)));
         return rows;
+    }
+
+    private static void printRows(List<List<String>> rows) {
+        rows.forEach(row -> System.out.println("    " + String.join(" | ", row)));
     }
 
     /** CPU ms per session logged over the measured window of {@code load}. */
