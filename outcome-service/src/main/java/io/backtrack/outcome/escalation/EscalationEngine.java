@@ -10,6 +10,7 @@ import io.backtrack.outcome.escalation.rules.RedFlagEmergencyRule;
 import io.backtrack.outcome.escalation.rules.RedFlagUrgentRule;
 import io.backtrack.outcome.escalation.rules.SessionFlareRule;
 import io.backtrack.outcome.escalation.Trigger.SessionReported;
+import io.backtrack.outcome.escalation.Trigger.WeeksMissed;
 import io.backtrack.outcome.escalation.rules.WorseningRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -47,5 +48,10 @@ public class EscalationEngine {
      */
     public boolean recommendsOn(SessionReported session) {
         return !evaluate(session, ANY_PATIENT).isEmpty();
+    }
+
+    /** Whether a run of missed weeks leads to a recommendation: the same for every patient, as for a session. */
+    public boolean recommendsOn(WeeksMissed missed) {
+        return !evaluate(missed, ANY_PATIENT).isEmpty();
     }
 }

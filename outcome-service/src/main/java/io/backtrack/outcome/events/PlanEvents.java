@@ -40,7 +40,7 @@ public class PlanEvents {
     private static final String CONSUMER = "outcome-service.plan-events";
 
     private final InboundEvents inbound;
-    private final RoutineSessions routineSessions;
+    private final RoutinePlanEvents routine;
     private final EscalationEngine engine;
     private final EscalationRecorder escalations;
     private final ReviewEvaluator reviews;
@@ -48,10 +48,10 @@ public class PlanEvents {
     private final PatientLock lock;
     private final Clock clock;
 
-    public PlanEvents(InboundEvents inbound, RoutineSessions routineSessions, EscalationEngine engine,
+    public PlanEvents(InboundEvents inbound, RoutinePlanEvents routine, EscalationEngine engine,
             EscalationRecorder escalations, ReviewEvaluator reviews, AuditTrail audit, PatientLock lock, Clock clock) {
         this.inbound = inbound;
-        this.routineSessions = routineSessions;
+        this.routine = routine;
         this.engine = engine;
         this.escalations = escalations;
         this.reviews = reviews;
@@ -62,7 +62,7 @@ public class PlanEvents {
 
     @Incoming("plan-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbound.process(message, CONSUMER, routineSessions, this::apply);
+        return inbound.process(message, CONSUMER, routine, this::apply);
     }
 
     private Uni<Void> apply(ReceivedEvent event) {

@@ -277,6 +277,25 @@ class EscalationRulesTest {
         }
     }
 
+    /**
+     * outcome-service applies a missed week that recommends nothing without loading a profile
+     * (RoutineMissedWeeks): only the run reaching the threshold recommends, whoever the patient.
+     */
+    @Test
+    void whatARunOfMissedWeeksRecommendsIsTheSameForEveryPatient() {
+        List<ClinicalProfile> patients = List.of(nonSpecific(), withConditions("M51.16"),
+                new ClinicalProfile(List.of("M48.062"), true, true, StartBackRisk.HIGH),
+                new ClinicalProfile(List.of(), false, false, StartBackRisk.LOW));
+        for (int consecutive = 1; consecutive <= 8; consecutive++) {
+            WeeksMissed missed = new WeeksMissed(UUID.randomUUID(), consecutive + 1, consecutive);
+            List<Recommendation> recommended = ENGINE.evaluate(missed, patients.get(0));
+            for (ClinicalProfile patient : patients) {
+                assertThat(ENGINE.evaluate(missed, patient)).as(consecutive + " weeks").isEqualTo(recommended);
+            }
+            assertThat(ENGINE.recommendsOn(missed)).as(consecutive + " weeks").isEqualTo(consecutive == 2);
+        }
+    }
+
     @Test
     void everyRecommendationCarriesItsRuleVersionReasonsInputsAndGuideline() {
         List<Trigger> triggers = List.of(

@@ -7,12 +7,10 @@ import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.plan.SessionCompleted;
 import io.backtrack.outcome.Events;
 import io.backtrack.platform.audit.AuditChainVerifier;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -27,39 +25,22 @@ import org.junit.jupiter.api.Test;
 class RoutineSessionsTest {
 
     private static final String CLINIC = "clinic-routine-sessions";
-    private static final String CONSUMER = "outcome-service.plan-events";
-    private static final String SESSION = EventType.SESSION_COMPLETED.ceType();
+    private static final EventType SESSION = EventType.SESSION_COMPLETED;
 
-    private final Pool pool;
-    private final MeterRegistry registry;
+    private final PlanEventsRecords records;
     private final AuditChainVerifier audit;
 
     RoutineSessionsTest(Pool pool, MeterRegistry registry, AuditChainVerifier audit) {
-        this.pool = pool;
-        this.registry = registry;
+        this.records = new PlanEventsRecords(pool, registry);
         this.audit = audit;
     }
 
-    private double counted(String name, String... tags) {
-        Counter counter = registry.find(name).tags(tags).counter();
-        return counter == null ? 0 : counter.count();
-    }
-
     private double consumed(String path) {
-        return counted("backtrack.events.consumed", "consumer", CONSUMER, "type", SESSION, "path", path);
-    }
-
-    private long count(String sql, Object... parameters) {
-        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().indefinitely().iterator().next()
-                .getLong(0);
+        return records.consumed(SESSION, path);
     }
 
     private long applied(String ceId) {
-        return count("SELECT count(*) FROM audit_entry WHERE detail = $1", "applied " + SESSION + " " + ceId);
-    }
-
-    private long processed(String ceId) {
-        return count("SELECT count(*) FROM processed_event WHERE consumer = $1 AND event_id = $2", CONSUMER, ceId);
+        return records.applied(ceId, SESSION);
     }
 
     @Test
@@ -67,20 +48,20 @@ class RoutineSessionsTest {
         UUID patientId = Events.registered(CLINIC, "patient-" + UUID.randomUUID());
         double routine = consumed("routine");
         double full = consumed("full");
-        double duplicates = counted("backtrack.events.duplicates", "consumer", CONSUMER);
+        double duplicates = records.duplicates();
         String ceId = UUID.randomUUID().toString();
         SessionCompleted session = Events.session(patientId, CLINIC, UUID.randomUUID(), 4, 5, List.of());
 
         Events.publish(patientId, session, ceId);
         Events.publish(patientId, session, ceId);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> counted("backtrack.events.duplicates", "consumer", CONSUMER)
+        await().atMost(Duration.ofSeconds(30)).until(() -> records.duplicates()
                 >= duplicates + 1 && applied(ceId) == 1);
         assertThat(consumed("routine")).isEqualTo(routine + 1);
         assertThat(consumed("full")).isEqualTo(full);
         assertThat(applied(ceId)).isEqualTo(1);
-        assertThat(processed(ceId)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM escalation WHERE patient_id = $1", patientId)).isZero();
+        assertThat(records.processed(ceId)).isEqualTo(1);
+        assertThat(records.count("SELECT count(*) FROM escalation WHERE patient_id = $1", patientId)).isZero();
         assertThat(VertxContextSupport.subscribeAndAwait(audit::verify).intact()).isTrue();
     }
 
@@ -100,9 +81,10 @@ class RoutineSessionsTest {
                 .until(() -> applied(flare) == 1 && applied(unknown) == 1 && applied(elsewhere) == 1);
         assertThat(consumed("full")).isEqualTo(full + 3);
         assertThat(consumed("routine")).isEqualTo(routine);
-        assertThat(count("SELECT count(*) FROM escalation WHERE patient_id = $1 AND type = 'PLAN_REVISION'", patientId))
+        assertThat(records.count(
+                "SELECT count(*) FROM escalation WHERE patient_id = $1 AND type = 'PLAN_REVISION'", patientId))
                 .as("the flare's recommendation").isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM patient_profile WHERE patient_id = $1", stranger))
+        assertThat(records.count("SELECT count(*) FROM patient_profile WHERE patient_id = $1", stranger))
                 .as("the full path creates the profile of a patient first seen in a session").isEqualTo(1);
     }
 }

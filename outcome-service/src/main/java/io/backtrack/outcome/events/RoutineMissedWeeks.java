@@ -1,0 +1,82 @@
+package io.backtrack.outcome.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backtrack.contracts.EventType;
+import io.backtrack.messaging.ReceivedEvent;
+import io.backtrack.messaging.RoutineEvents;
+import io.backtrack.outcome.escalation.EscalationEngine;
+import io.backtrack.outcome.escalation.Trigger.WeeksMissed;
+import io.backtrack.outcome.review.ReviewEvaluator;
+import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.audit.PatientLock;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The adherence-missed events that recommend nothing, which is every missed week but the one that
+ * makes a run reach the threshold: the plan's snapshot takes the run, with the SQL client, as
+ * {@link PlanEvents} would through Hibernate. A plan-service clock pass writes one for every plan
+ * whose week went by without its sessions, so a clinic network's evening brings a hundred thousand of
+ * them (docs/performance.md). Not routine when this service has no snapshot of the plan for that
+ * patient and clinic, or no profile of the patient there: {@link PlanEvents} applies those.
+ */
+@ApplicationScoped
+public class RoutineMissedWeeks implements RoutineEvents {
+
+    /** Under the patient's lock, as every write about the patient here ({@link PatientLock}). */
+    private static final String SNAPSHOT = """
+            UPDATE plan_snapshot s SET consecutive_missed_weeks = $4, last_missed_week = $5, updated_at = $6
+             WHERE s.plan_id = $1 AND s.patient_id = $2 AND s.clinic_id = $3
+               AND EXISTS (SELECT 1 FROM patient_profile pp WHERE pp.patient_id = $2 AND pp.clinic_id = $3)""";
+
+    private final EscalationEngine engine;
+    private final PatientLock lock;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public RoutineMissedWeeks(EscalationEngine engine, PatientLock lock, AuditTrail audit, Clock clock) {
+        this.engine = engine;
+        this.lock = lock;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The payload's fields are read from its tree: its schema guarantees them. */
+    @Override
+    public boolean mayBeRoutine(ReceivedEvent event) {
+        if (event.type() != EventType.ADHERENCE_MISSED) {
+            return false;
+        }
+        JsonNode missed = event.payload();
+        return !engine.recommendsOn(new WeeksMissed(UUID.fromString(missed.path("planId").asText()),
+                missed.path("week").asInt(), missed.path("consecutiveMissedWeeks").asInt()));
+    }
+
+    /** The lock, the snapshot and the audit entry go out together; no snapshot updated means not routine. */
+    @Override
+    public Uni<Boolean> apply(SqlConnection connection, ReceivedEvent event) {
+        JsonNode missed = event.payload();
+        Tuple snapshot = Tuple.tuple()
+                .addUUID(UUID.fromString(missed.path("planId").asText()))
+                .addUUID(event.patientId())
+                .addString(missed.path("clinicId").asText())
+                .addInteger(missed.path("consecutiveMissedWeeks").asInt())
+                .addInteger(missed.path("week").asInt())
+                .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS),
+                        ZoneOffset.UTC));
+        return Uni.combine().all()
+                .unis(lock.hold(connection, event.patientId()),
+                        connection.preparedQuery(SNAPSHOT).execute(snapshot),
+                        audit.record(connection, ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
+                                event.patientId(), PlanEvents.applied(event)))
+                .with((locked, updated, audited) -> updated.rowCount() == 1);
+    }
+}
