@@ -16,7 +16,8 @@ import java.time.Duration;
  * One pass of plan-service's clock job over many active plans: each seeded plan started a week ago
  * with its week-1 check due tomorrow; the clocks of every service process (replicas included) move
  * one day on, and the pass lasts until every one of those checks has fired. Each is a missed week, so
- * each writes one adherence-missed event, whichever replica fired it: the events are counted.
+ * each writes one adherence-missed event, whichever replica fired it: the events are counted, and
+ * timed until outcome-service has applied them all.
  */
 final class ClockPass {
 
@@ -103,9 +104,7 @@ final class ClockPass {
     }
 
     static Figures run(BenchSystem system, int plans, Duration atMost) throws Exception {
-        PostgresEndpoint postgres = system.postgres;
-        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(system.database("plan-service")),
-                postgres.user(), postgres.password())) {
+        try (Connection db = connect(system, "plan-service")) {
             try (PreparedStatement seed = db.prepareStatement(SEED)) {
                 seed.setInt(1, plans);
                 seed.setString(2, CLINIC);
@@ -152,14 +151,16 @@ final class ClockPass {
         }
     }
 
-    /** How many seeded snapshots outcome-service has applied its missed week to, once all had or at the deadline. */
+    /**
+     * How many seeded snapshots outcome-service has applied its missed week to, once all had or at the
+     * deadline. The count reads every seeded snapshot, so it is asked once a second: a figure of a
+     * minute needs no finer grain, and PostgreSQL's CPU stays the services'.
+     */
     private static long awaitApplied(BenchSystem system, int plans, long deadline) throws Exception {
-        PostgresEndpoint postgres = system.postgres;
-        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(system.database("outcome-service")),
-                postgres.user(), postgres.password())) {
+        try (Connection db = connect(system, "outcome-service")) {
             long applied = number(db, APPLIED, CLINIC);
             while (applied < plans && System.nanoTime() < deadline) {
-                Thread.sleep(250);
+                Thread.sleep(1000);
                 applied = number(db, APPLIED, CLINIC);
             }
             return applied;
@@ -178,15 +179,19 @@ final class ClockPass {
     }
 
     private static void seedOutcomeService(BenchSystem system, int plans) throws SQLException {
-        PostgresEndpoint postgres = system.postgres;
-        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(system.database("outcome-service")),
-                postgres.user(), postgres.password());
+        try (Connection db = connect(system, "outcome-service");
                 PreparedStatement seed = db.prepareStatement(OUTCOME_SEED)) {
             seed.setInt(1, plans);
             seed.setString(2, CLINIC);
             seed.setString(3, CLINIC);
             seed.executeUpdate();
         }
+    }
+
+    private static Connection connect(BenchSystem system, String service) throws SQLException {
+        PostgresEndpoint postgres = system.postgres;
+        return DriverManager.getConnection(postgres.jdbcUrl(system.database(service)), postgres.user(),
+                postgres.password());
     }
 
     /** The first column of the single row {@code sql} answers, with {@code parameter} as its one parameter. */
