@@ -152,6 +152,8 @@ public final class Benchmark {
     }
 
     private void only(String part) throws Exception {
+        step(String.format(Locale.ROOT, "one core hashes %.0f MiB/s of SHA-256 (compare runs only when this matches)",
+                CoreSpeed.sha256MiBPerSecond()));
         try (BenchSystem system = BenchSystem.start(root, root.resolve("bench/target/logs"))) {
             switch (part) {
                 case "sessions" -> {

@@ -4,24 +4,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
-/** Where and on what the figures were measured. */
-record Machine(int cpus, String cpuModel, long memoryMiB, String os, String java, String commit, String date) {
+/** Where and on what the figures were measured, and how fast one of its cores was then ({@link CoreSpeed}). */
+record Machine(int cpus, String cpuModel, long memoryMiB, String os, String java, String commit, String date,
+        double sha256MiBPerSecond) {
 
-    static Machine describe(Path root) throws IOException, InterruptedException {
+    static Machine describe(Path root) throws IOException, InterruptedException, NoSuchAlgorithmException {
         return new Machine(Runtime.getRuntime().availableProcessors(), field("/proc/cpuinfo", "model name"),
                 Long.parseLong(field("/proc/meminfo", "MemTotal").replaceAll("\\D", "")) / 1024,
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), commit(root),
-                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE));
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE),
+                CoreSpeed.sha256MiBPerSecond());
     }
 
     String summary() {
-        return String.format("%d CPUs (%s), %d MiB of memory, %s, %s. Commit %s, %s.", cpus, cpuModel, memoryMiB, os,
-                java, commit, date);
+        return String.format(Locale.ROOT, "%d CPUs (%s), %d MiB of memory, %s, %s. Commit %s, %s. Before the system "
+                + "started, one core hashed %.0f MiB/s of SHA-256 in Java: compare two runs' figures only when this "
+                + "one matches, as a shared host's cores are not equally fast every day.", cpus, cpuModel, memoryMiB,
+                os, java, commit, date, sha256MiBPerSecond);
     }
 
     private static String field(String file, String name) throws IOException {
