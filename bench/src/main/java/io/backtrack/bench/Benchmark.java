@@ -169,12 +169,10 @@ public final class Benchmark {
                     System.out.println("  " + clocks.fired() + " of " + clocks.plans() + " fired in "
                             + clocks.elapsed().toMillis() + " ms (first to last batch " + clocks.firing().toMillis()
                             + " ms); " + clocks.events() + " events");
-                    printRows(cpuRows(clocks.cpu(), DoubleUnaryOperator.identity(),
-                            clocks.elapsed().toMillis() / 1000.0));
+                    printRows(cpuRows(clocks.cpu(), DoubleUnaryOperator.identity()));
                     System.out.println("  outcome-service applied " + clocks.applied().events() + " of them in "
                             + clocks.applied().elapsed().toMillis() + " ms");
-                    printRows(cpuRows(clocks.applied().cpu(), DoubleUnaryOperator.identity(),
-                            clocks.applied().elapsed().toMillis() / 1000.0));
+                    printRows(cpuRows(clocks.applied().cpu(), DoubleUnaryOperator.identity()));
                 }
                 case "pipeline" -> {
                     Clinic clinic = new Clinic(system);
@@ -203,17 +201,17 @@ public final class Benchmark {
         CompletableFuture<CpuTime.Use> cpu = CpuTime.over(system, options.warmUp(), options.measured());
         Load.Result load = saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
         CpuTime.Use use = cpu.join();
-        printRows(cpuRows(use, perSession(load), options.measured().toSeconds()));
+        printRows(cpuRows(use, perSession(load)));
         return new SessionsAtSaturation(load, use);
     }
 
-    /** Per part, and for all of them: {@code cost} of its CPU seconds, and the cores it kept busy over {@code seconds}. */
-    private static List<List<String>> cpuRows(CpuTime.Use use, DoubleUnaryOperator cost, double seconds) {
+    /** Per part, and for all of them: {@code cost} of its CPU seconds, and the cores it kept busy over the window. */
+    private static List<List<String>> cpuRows(CpuTime.Use use, DoubleUnaryOperator cost) {
         List<List<String>> rows = new ArrayList<>();
         use.seconds().forEach((part, cpu) -> rows.add(List.of(part, Report.number(cost.applyAsDouble(cpu)),
-                Report.number(cpu / seconds))));
+                Report.number(cpu / use.windowSeconds()))));
         rows.add(List.of("all of them", Report.number(cost.applyAsDouble(use.totalSeconds())),
-                Report.number(use.totalSeconds() / seconds)));
+                Report.number(use.totalSeconds() / use.windowSeconds())));
         return rows;
     }
 
@@ -320,7 +318,7 @@ public final class Benchmark {
                         + "the machine was %.0f %% busy.", options.measured().toSeconds(), cores, perSession,
                         cores * 1000 / perSession, 100 * saturated.cpu().machineBusyShare()));
         report.table(List.of("process", "CPU ms per session", "cores busy"),
-                cpuRows(saturated.cpu(), perSession(sessions), options.measured().toSeconds()));
+                cpuRows(saturated.cpu(), perSession(sessions)));
         report.section("Event pipeline",
                 String.format(Locale.ROOT, "Sessions at %.0f/s for %d s, every tenth one a flare (pain 2 → 8) of a "
                         + "patient with no open escalation; each timed from its POST to the first escalation-recommended "
@@ -397,10 +395,9 @@ public final class Benchmark {
                 List.of("events applied by outcome-service", clocks.applied().events() + " of " + clocks.plans()),
                 List.of("seconds until outcome-service had applied them",
                         Report.number(clocks.applied().elapsed().toMillis() / 1000.0))));
-        report.table(List.of("process", "CPU s", "cores busy"), cpuRows(clocks.cpu(), DoubleUnaryOperator.identity(),
-                clocks.elapsed().toMillis() / 1000.0));
-        report.table(List.of("process", "CPU s until applied", "cores busy"), cpuRows(clocks.applied().cpu(),
-                DoubleUnaryOperator.identity(), clocks.applied().elapsed().toMillis() / 1000.0));
+        report.table(List.of("process", "CPU s", "cores busy"), cpuRows(clocks.cpu(), DoubleUnaryOperator.identity()));
+        report.table(List.of("process", "CPU s until applied", "cores busy"),
+                cpuRows(clocks.applied().cpu(), DoubleUnaryOperator.identity()));
         return report;
     }
 

@@ -28,12 +28,12 @@ final class CpuTime {
     private static final String BROKER = "Kafka broker";
     private static final String HARNESS = "load generator and token issuer";
 
-    /** CPU ticks per part at one moment, and the machine's busy and total ticks. */
-    record Sample(Map<String, Long> parts, long machineBusy, long machineTotal) {
+    /** CPU ticks per part at one moment ({@link System#nanoTime()}), and the machine's busy and total ticks. */
+    record Sample(Map<String, Long> parts, long machineBusy, long machineTotal, long nanoTime) {
     }
 
-    /** Seconds of CPU per part over a window, and the share of the machine that was busy. */
-    record Use(Map<String, Double> seconds, double machineBusyShare) {
+    /** Seconds of CPU per part over a window of {@code windowSeconds}, and the share of the machine that was busy. */
+    record Use(Map<String, Double> seconds, double machineBusyShare, double windowSeconds) {
 
         double totalSeconds() {
             return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -72,7 +72,7 @@ final class CpuTime {
                 .forEach(broker -> parts.put(BROKER, ownTicks(broker.pid())));
         parts.put(HARNESS, ownTicks(ProcessHandle.current().pid()));
         long[] machine = machineTicks();
-        return new Sample(parts, machine[0], machine[1]);
+        return new Sample(parts, machine[0], machine[1], System.nanoTime());
     }
 
     static Use between(Sample before, Sample after) {
@@ -80,7 +80,8 @@ final class CpuTime {
         after.parts().forEach((part, ticks) -> seconds.put(part,
                 (ticks - before.parts().getOrDefault(part, 0L)) / TICKS_PER_SECOND));
         long total = after.machineTotal() - before.machineTotal();
-        return new Use(seconds, total == 0 ? 0 : (double) (after.machineBusy() - before.machineBusy()) / total);
+        return new Use(seconds, total == 0 ? 0 : (double) (after.machineBusy() - before.machineBusy()) / total,
+                (after.nanoTime() - before.nanoTime()) / 1e9);
     }
 
     /** A process's own user and system time. */

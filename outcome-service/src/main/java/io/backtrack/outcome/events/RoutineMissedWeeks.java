@@ -49,27 +49,21 @@ public class RoutineMissedWeeks implements RoutineEvents {
         this.clock = clock;
     }
 
-    /** The payload's fields are read from its tree: its schema guarantees them. */
     @Override
     public boolean mayBeRoutine(ReceivedEvent event) {
-        if (event.type() != EventType.ADHERENCE_MISSED) {
-            return false;
-        }
-        JsonNode missed = event.payload();
-        return !engine.recommendsOn(new WeeksMissed(UUID.fromString(missed.path("planId").asText()),
-                missed.path("week").asInt(), missed.path("consecutiveMissedWeeks").asInt()));
+        return event.type() == EventType.ADHERENCE_MISSED && !engine.recommendsOn(weeksMissed(event));
     }
 
     /** The lock, the snapshot and the audit entry go out together; no snapshot updated means not routine. */
     @Override
     public Uni<Boolean> apply(SqlConnection connection, ReceivedEvent event) {
-        JsonNode missed = event.payload();
+        WeeksMissed missed = weeksMissed(event);
         Tuple snapshot = Tuple.tuple()
-                .addUUID(UUID.fromString(missed.path("planId").asText()))
+                .addUUID(missed.planId())
                 .addUUID(event.patientId())
-                .addString(missed.path("clinicId").asText())
-                .addInteger(missed.path("consecutiveMissedWeeks").asInt())
-                .addInteger(missed.path("week").asInt())
+                .addString(event.payload().path("clinicId").asText())
+                .addInteger(missed.consecutiveMissedWeeks())
+                .addInteger(missed.week())
                 .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS),
                         ZoneOffset.UTC));
         return Uni.combine().all()
@@ -78,5 +72,12 @@ public class RoutineMissedWeeks implements RoutineEvents {
                         audit.record(connection, ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
                                 event.patientId(), PlanEvents.applied(event)))
                 .with((locked, updated, audited) -> updated.rowCount() == 1);
+    }
+
+    /** The run the event reports, read from the payload's tree (its schema guarantees the fields). */
+    private static WeeksMissed weeksMissed(ReceivedEvent event) {
+        JsonNode missed = event.payload();
+        return new WeeksMissed(UUID.fromString(missed.path("planId").asText()), missed.path("week").asInt(),
+                missed.path("consecutiveMissedWeeks").asInt());
     }
 }
