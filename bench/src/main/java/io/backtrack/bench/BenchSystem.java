@@ -134,6 +134,20 @@ final class BenchSystem implements AutoCloseable {
         throw new IllegalStateException("no VmRSS for " + service);
     }
 
+    /**
+     * Sends each service SIGTERM, one after another as a rolling deploy replaces them, and times each
+     * until its process has exited (it is killed after 20 s).
+     */
+    Map<String, Duration> stopServices() throws IOException, InterruptedException {
+        Map<String, Duration> stoppedAfter = new LinkedHashMap<>();
+        for (Map.Entry<String, ServiceProcess> service : services.entrySet()) {
+            long start = System.nanoTime();
+            service.getValue().close();
+            stoppedAfter.put(service.getKey(), Duration.ofNanos(System.nanoTime() - start));
+        }
+        return stoppedAfter;
+    }
+
     private static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

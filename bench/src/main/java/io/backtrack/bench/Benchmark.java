@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongFunction;
@@ -134,9 +135,10 @@ public final class Benchmark {
             InFlightAborts.abortSessions(clinic, patients, options.aborts());
             List<List<String>> services = new ArrayList<>();
             for (String service : BenchSystem.SERVICES) {
-                services.add(List.of(service, Report.number(system.readyAfter.get(service).toMillis() / 1000.0),
+                services.add(new ArrayList<>(List.of(service,
+                        Report.number(system.readyAfter.get(service).toMillis() / 1000.0),
                         String.valueOf(system.residentMiB(service)),
-                        Report.number(InFlightAborts.fewestLentOut(system.management(service)))));
+                        Report.number(InFlightAborts.fewestLentOut(system.management(service))))));
             }
 
             settle(system);
@@ -146,6 +148,11 @@ public final class Benchmark {
             step("one clock pass over " + options.clockPlans() + " active plans, with both plan-service replicas");
             ClockPass.Figures clocks = ClockPass.run(system, options.clockPlans(), Duration.ofMinutes(15));
 
+            step("stopping the services");
+            Map<String, Duration> stoppedAfter = system.stopServices();
+            for (List<String> row : services) {
+                row.add(Report.number(stoppedAfter.get(row.get(0)).toMillis() / 1000.0));
+            }
             return report(machine, requests, saturated, pipelineRate, pipeline, pgbench, broker, services, replicas,
                     clocks);
         }
@@ -363,8 +370,11 @@ public final class Benchmark {
                         + "services start one after another, each once the one before is ready); resident memory "
                         + "after all the load above; and, after "
                         + options.aborts() + " session POSTs whose connections were reset in flight, the fewest "
-                        + "pooled database connections seen lent out over up to a minute (0 means none leaked).");
-        report.table(List.of("service", "ready after s", "RSS MiB", "pool lent out after aborts"), services);
+                        + "pooled database connections seen lent out over up to a minute (0 means none leaked); "
+                        + "last, at the end of the run, the time from SIGTERM to the process's exit, the services "
+                        + "stopped one after another (a process still running after 20 s is killed).");
+        report.table(List.of("service", "ready after s", "RSS MiB", "pool lent out after aborts", "stopped after s"),
+                services);
         report.section("Replicas",
                 "A second plan-service process started on the same database and broker, as ops adds a replica. "
                         + "Session logging at saturation (closed loop, " + CONCURRENCY + " clients) against the first "
