@@ -44,6 +44,14 @@ public interface MessagingConfig {
         /** The longest wait between two attempts at an event whose handling fails. */
         @WithDefault("30s")
         Duration maxBackoff();
+
+        /**
+         * How long the id of an applied event is kept, so that the event, delivered again, changes
+         * nothing. Longer than the topics keep records (90 days, deploy/k8s/topics): a consumer group
+         * reset to the start of a topic still finds every event it applied.
+         */
+        @WithDefault("P100D")
+        Duration retention();
     }
 
     interface Broker {
