@@ -5,9 +5,10 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * How fast one core of this machine is right now, before anything else runs: SHA-256 over a buffer in
- * one thread, once the JIT has compiled it. Two runs' figures compare only when this one does: a
- * shared host's cores are not equally fast every day, and neither pgbench (bound by disk flushes)
- * nor the Kafka round trip (bound by latency) shows it.
+ * one thread, once the JIT has compiled it. Two runs' figures compare only when this one does, as a
+ * shared host's cores are not equally fast every day and neither pgbench (bound by disk flushes) nor
+ * the Kafka round trip (bound by latency) shows it; an equal figure is not enough, though
+ * ({@link Machine#summary()}).
  */
 final class CoreSpeed {
 

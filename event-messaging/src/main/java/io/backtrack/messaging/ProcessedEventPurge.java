@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ProcessedEventPurge {
 
-    static final int BATCH = 10_000;
+    private static final int BATCH = 10_000;
     private static final String PURGE = """
             DELETE FROM processed_event WHERE ctid = ANY (ARRAY(
                 SELECT ctid FROM processed_event WHERE processed_at < $1 LIMIT $2))""";

@@ -9,7 +9,6 @@ import io.backtrack.outcome.escalation.Trigger.WeeksMissed;
 import io.backtrack.outcome.review.ReviewEvaluator;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
-import io.backtrack.platform.audit.PatientLock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -31,20 +30,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class RoutineMissedWeeks implements RoutineEvents {
 
-    /** Under the patient's lock, as every write about the patient here ({@link PatientLock}). */
+    /**
+     * Under the patient's lock, as every write about the patient here
+     * ({@link io.backtrack.platform.audit.PatientLock}).
+     */
     private static final String SNAPSHOT = """
             UPDATE plan_snapshot s SET consecutive_missed_weeks = $4, last_missed_week = $5, updated_at = $6
              WHERE s.plan_id = $1 AND s.patient_id = $2 AND s.clinic_id = $3
                AND EXISTS (SELECT 1 FROM patient_profile pp WHERE pp.patient_id = $2 AND pp.clinic_id = $3)""";
 
     private final EscalationEngine engine;
-    private final PatientLock lock;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public RoutineMissedWeeks(EscalationEngine engine, PatientLock lock, AuditTrail audit, Clock clock) {
+    public RoutineMissedWeeks(EscalationEngine engine, AuditTrail audit, Clock clock) {
         this.engine = engine;
-        this.lock = lock;
         this.audit = audit;
         this.clock = clock;
     }
@@ -54,7 +54,11 @@ public class RoutineMissedWeeks implements RoutineEvents {
         return event.type() == EventType.ADHERENCE_MISSED && !engine.recommendsOn(weeksMissed(event));
     }
 
-    /** The lock, the snapshot and the audit entry go out together; no snapshot updated means not routine. */
+    /**
+     * The audit entry and the snapshot go out together, the entry first: its first statement takes the
+     * patient's lock ({@link AuditTrail}), so the snapshot is updated under it. No snapshot updated
+     * means not routine.
+     */
     @Override
     public Uni<Boolean> apply(SqlConnection connection, ReceivedEvent event) {
         WeeksMissed missed = weeksMissed(event);
@@ -67,11 +71,10 @@ public class RoutineMissedWeeks implements RoutineEvents {
                 .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS),
                         ZoneOffset.UTC));
         return Uni.combine().all()
-                .unis(lock.hold(connection, event.patientId()),
-                        connection.preparedQuery(SNAPSHOT).execute(snapshot),
-                        audit.record(connection, ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
-                                event.patientId(), PlanEvents.applied(event)))
-                .with((locked, updated, audited) -> updated.rowCount() == 1);
+                .unis(audit.record(connection, ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
+                                event.patientId(), PlanEvents.applied(event)),
+                        connection.preparedQuery(SNAPSHOT).execute(snapshot))
+                .with((audited, updated) -> updated.rowCount() == 1);
     }
 
     /** The run the event reports, read from the payload's tree (its schema guarantees the fields). */

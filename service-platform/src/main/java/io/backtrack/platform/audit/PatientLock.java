@@ -2,8 +2,6 @@ package io.backtrack.platform.audit;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -27,11 +25,6 @@ public class PatientLock {
                         .setParameter(1, AuditChains.keyOf(patientId, null))
                         .getSingleResult())
                 .replaceWithVoid();
-    }
-
-    /** Waits for the lock, in the transaction of {@code connection}: for a hot path on the SQL client. */
-    public Uni<Void> hold(SqlConnection connection, UUID patientId) {
-        return connection.preparedQuery(LOCK).execute(Tuple.of(AuditChains.keyOf(patientId, null))).replaceWithVoid();
     }
 
     /** Takes the lock only if no other transaction holds it: for a job that must never wait on a patient. */
