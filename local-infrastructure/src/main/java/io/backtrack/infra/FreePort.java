@@ -4,18 +4,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+/**
+ * Ports for the processes this JVM starts. A port is free when asked for, but stays unbound until its
+ * process starts; the kernel may offer it again meanwhile, so a port is handed out once per JVM (a
+ * service given the same port for HTTP and management would never answer its readiness check).
+ */
 public final class FreePort {
+
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePort() {
     }
 
     public static int find() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            int port = unbound();
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
         }
     }
 
@@ -26,9 +35,18 @@ public final class FreePort {
         }
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
-            return port;
         } catch (IOException taken) {
             return find();
+        }
+        return HANDED_OUT.add(port) ? port : find();
+    }
+
+    private static int unbound() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
