@@ -128,6 +128,25 @@ class ReviewJourneyTest {
                 adherence, Instant.now());
     }
 
+    /** A week-4 review-due redelivered after the week-6 one opens its review, but progress keeps week 6's adherence. */
+    @Test
+    void aReviewDueArrivingAfterALaterOneLeavesTheLaterAdherence() {
+        String clinic = "clinic-late-review";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.intake(patientId, clinic, 6, 15, StartBackRisk.MEDIUM, false, "M54.50"));
+        Events.publish(patientId, Events.activated(patientId, clinic, planId, TODAY.minusDays(42)));
+        Events.publish(patientId, Events.reviewDue(patientId, clinic, planId, 6, TODAY, false));
+
+        Settled.consumed(pool, Events.publish(patientId, Events.reviewDue(patientId, clinic, planId, 4,
+                TODAY.minusDays(14), true)));
+        JsonPath progress = progress(clinician, patientId);
+        assertThat(progress.getList("reviews.week")).containsExactlyInAnyOrder(4, 6);
+        assertThat(progress.getInt("adherence.countedSessions")).isEqualTo(5);
+        assertThat(progress.getBoolean("adherence.adherent")).isFalse();
+    }
+
     /** A producer older than contract 1.3 names the event four-week-review-due; the new one sends both names. */
     @Test
     void aReviewDueUnderEitherNameOpensOneReview() {

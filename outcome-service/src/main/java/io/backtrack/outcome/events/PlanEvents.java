@@ -131,9 +131,7 @@ public class PlanEvents {
         return PlanSnapshot.<PlanSnapshot>findById(missed.planId())
                 .invoke(plan -> {
                     if (plan != null) {
-                        plan.consecutiveMissedWeeks = missed.consecutiveMissedWeeks();
-                        plan.lastMissedWeek = missed.week();
-                        plan.updatedAt = now();
+                        plan.weekMissed(missed.week(), missed.consecutiveMissedWeeks(), now());
                     }
                 })
                 .chain(() -> PatientProfile.findOrCreate(missed.patientId(), missed.clinicId(), now()))
@@ -147,11 +145,7 @@ public class PlanEvents {
         return PlanSnapshot.<PlanSnapshot>findById(due.planId())
                 .invoke(plan -> {
                     if (plan != null) {
-                        plan.adherenceCounted = due.adherence().countedSessions();
-                        plan.adherencePrescribed = due.adherence().prescribedSessions();
-                        plan.adherencePercent = due.adherence().percent();
-                        plan.adherent = due.adherence().adherent();
-                        plan.updatedAt = now();
+                        plan.reviewed(due.week(), due.adherence(), now());
                     }
                 })
                 .chain(() -> reviews.open(due));

@@ -32,10 +32,15 @@ public class RoutineMissedWeeks implements RoutineEvents {
 
     /**
      * Under the patient's lock, as every write about the patient here
-     * ({@link io.backtrack.platform.audit.PatientLock}).
+     * ({@link io.backtrack.platform.audit.PatientLock}). A week older than the snapshot's last missed one
+     * leaves the run as it is ({@link io.backtrack.outcome.profile.PlanSnapshot#weekMissed}) but still
+     * counts as applied: a NULL last week compares as unknown, so the first missed week is taken.
      */
     private static final String SNAPSHOT = """
-            UPDATE plan_snapshot s SET consecutive_missed_weeks = $4, last_missed_week = $5, updated_at = $6
+            UPDATE plan_snapshot s
+               SET consecutive_missed_weeks = CASE WHEN s.last_missed_week > $5 THEN s.consecutive_missed_weeks ELSE $4 END,
+                   updated_at = CASE WHEN s.last_missed_week > $5 THEN s.updated_at ELSE $6 END,
+                   last_missed_week = CASE WHEN s.last_missed_week > $5 THEN s.last_missed_week ELSE $5 END
              WHERE s.plan_id = $1 AND s.patient_id = $2 AND s.clinic_id = $3
                AND EXISTS (SELECT 1 FROM patient_profile pp WHERE pp.patient_id = $2 AND pp.clinic_id = $3)""";
 

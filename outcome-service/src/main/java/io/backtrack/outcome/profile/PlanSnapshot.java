@@ -1,5 +1,6 @@
 package io.backtrack.outcome.profile;
 
+import io.backtrack.contracts.clinical.AdherenceSnapshot;
 import io.backtrack.contracts.clinical.PlanStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -49,6 +50,10 @@ public class PlanSnapshot extends PanacheEntityBase {
 
     public Boolean adherent;
 
+    /** The review week the adherence is of. */
+    @Column(name = "adherence_week")
+    public Integer adherenceWeek;
+
     @Column(name = "consecutive_missed_weeks", nullable = false)
     public int consecutiveMissedWeeks;
 
@@ -57,6 +62,32 @@ public class PlanSnapshot extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * A missed week's run, unless a later week's run is already here: a week that arrives late (redelivered
+     * from the dead-letter topic) does not turn the run back. RoutineMissedWeeks does the same in SQL.
+     */
+    public void weekMissed(int week, int consecutive, Instant at) {
+        if (lastMissedWeek != null && lastMissedWeek > week) {
+            return;
+        }
+        consecutiveMissedWeeks = consecutive;
+        lastMissedWeek = week;
+        updatedAt = at;
+    }
+
+    /** A review's adherence, unless a later review's is already here. */
+    public void reviewed(int week, AdherenceSnapshot adherence, Instant at) {
+        if (adherenceWeek != null && adherenceWeek > week) {
+            return;
+        }
+        adherenceWeek = week;
+        adherenceCounted = adherence.countedSessions();
+        adherencePrescribed = adherence.prescribedSessions();
+        adherencePercent = adherence.percent();
+        adherent = adherence.adherent();
+        updatedAt = at;
+    }
 
     public static Uni<PlanSnapshot> latestOf(UUID patientId) {
         return find("patientId = ?1 order by updatedAt desc", patientId).firstResult();

@@ -107,6 +107,35 @@ class RoutineMissedWeeksTest {
     }
 
     /**
+     * Weeks redelivered late, after a later week: the one that reaches the threshold (full path) still
+     * recommends, and neither it nor an older routine one turns the snapshot's run back.
+     */
+    @Test
+    void aMissedWeekArrivingAfterALaterOneLeavesTheLaterRunOnEitherPath() {
+        UUID patientId = Events.registered(CLINIC, "patient-" + UUID.randomUUID());
+        UUID planId = planOf(patientId);
+        double routine = consumed("routine");
+        double full = consumed("full");
+
+        String latest = Events.publish(patientId, Events.missed(patientId, CLINIC, planId, 5, 3));
+        await().atMost(Duration.ofSeconds(30)).until(() -> records.applied(latest, MISSED) == 1);
+        String lateThreshold = Events.publish(patientId, Events.missed(patientId, CLINIC, planId, 4, 2));
+        String lateRoutine = Events.publish(patientId, Events.missed(patientId, CLINIC, planId, 3, 1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> records.applied(lateThreshold, MISSED) == 1
+                && records.applied(lateRoutine, MISSED) == 1);
+        assertThat(consumed("routine")).isEqualTo(routine + 2);
+        assertThat(consumed("full")).isEqualTo(full + 1);
+        Row snapshot = records.row(
+                "SELECT consecutive_missed_weeks, last_missed_week FROM plan_snapshot WHERE plan_id = $1", planId);
+        assertThat(snapshot.getInteger(0)).isEqualTo(3);
+        assertThat(snapshot.getInteger(1)).isEqualTo(5);
+        assertThat(records.count(
+                "SELECT count(*) FROM escalation WHERE patient_id = $1 AND type = 'ADHERENCE_INTERVENTION'", patientId))
+                .as("the late threshold's recommendation").isEqualTo(1);
+    }
+
+    /**
      * Missed weeks, their redeliveries and routine sessions of the same patients, sent by parallel
      * producers released together in a seeded order: every event is applied once, every snapshot
      * holds its run, and every audit chain is intact.
