@@ -97,7 +97,9 @@ public class PlanEvents {
             plan.clinicId = activated.clinicId();
             plan.startDate = activated.startDate();
             plan.sessionsPerWeek = activated.sessionsPerWeek();
-            plan.status = PlanStatus.ACTIVE;
+            if (plan.statusChangedAt == null) { // an activation redelivered late does not undo a status change
+                plan.status = PlanStatus.ACTIVE;
+            }
             plan.updatedAt = now();
             return (found != null ? Uni.createFrom().voidItem() : plan.persist().replaceWithVoid())
                     .chain(() -> PatientProfile.findOrCreate(activated.patientId(), activated.clinicId(), now()))
@@ -155,8 +157,7 @@ public class PlanEvents {
         return PlanSnapshot.<PlanSnapshot>findById(changed.planId())
                 .invoke(plan -> {
                     if (plan != null) {
-                        plan.status = changed.to();
-                        plan.updatedAt = now();
+                        plan.statusChanged(changed.to(), changed.changedAt(), now());
                     }
                 })
                 .replaceWithVoid();

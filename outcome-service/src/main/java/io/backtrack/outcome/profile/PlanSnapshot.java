@@ -39,6 +39,10 @@ public class PlanSnapshot extends PanacheEntityBase {
     @Column(nullable = false)
     public PlanStatus status;
 
+    /** When plan-service last changed the status; none while the plan is as activated. */
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+
     @Column(name = "adherence_counted")
     public Integer adherenceCounted;
 
@@ -73,6 +77,16 @@ public class PlanSnapshot extends PanacheEntityBase {
         }
         consecutiveMissedWeeks = consecutive;
         lastMissedWeek = week;
+        updatedAt = at;
+    }
+
+    /** A status change, unless a later one is already here. */
+    public void statusChanged(PlanStatus to, Instant changedAt, Instant at) {
+        if (statusChangedAt != null && !changedAt.isAfter(statusChangedAt)) {
+            return;
+        }
+        status = to;
+        statusChangedAt = changedAt;
         updatedAt = at;
     }
 
