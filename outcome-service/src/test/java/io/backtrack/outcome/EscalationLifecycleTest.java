@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -142,6 +143,31 @@ class EscalationLifecycleTest {
         assertThat(escalations(clinician, patientId)).hasSize(1);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("backtrack_escalations_recommended_total{type=\"ADHERENCE_INTERVENTION\"}"));
+    }
+
+    /** CDS Hooks feedback is all or none: an unknown card after a good one leaves the good one's escalation as it was. */
+    @Test
+    void feedbackWithAnUnknownCardChangesNothing() {
+        String clinic = "clinic-feedback";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.activated(patientId, clinic, planId, TODAY.minusDays(21)));
+        Events.publish(patientId, Events.missed(patientId, clinic, planId, 3, 2));
+        String id = awaitOpen(clinician, patientId, "ADHERENCE_INTERVENTION");
+        String overridden = """
+                {"card":"%s","outcome":"overridden","overrideReason":{"userComment":"Not now"},"outcomeTimestamp":"%s"}""";
+
+        given().auth().oauth2(clinician).contentType(ContentType.JSON)
+                .body("{\"feedback\":[" + overridden.formatted(id, Instant.now()) + ","
+                        + overridden.formatted(UUID.randomUUID(), Instant.now()) + "]}")
+                .when().post("/cds-services/backtrack-escalations/feedback")
+                .then().statusCode(404).contentType("application/problem+json");
+
+        given().auth().oauth2(clinician).get("/api/v1/escalations/" + id).then()
+                .statusCode(200).body("status", equalTo("RECOMMENDED")).body("version", equalTo(0));
+        assertThat(pool.preparedQuery("SELECT count(*) FROM escalation_transition WHERE escalation_id = $1 AND to_status = 'DECLINED'")
+                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely().iterator().next().getLong(0)).isZero();
     }
 
     @Test

@@ -109,6 +109,17 @@ public abstract class ServiceFoundationTest {
     }
 
     @Test
+    void theClockIsNotMovedCenturiesAhead() {
+        given().auth().oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON).body("{\"days\": 2147483647}")
+                .when().post("/api/v1/admin/clock/advance")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("days"))
+                .body("violations[0].rule", equalTo("Max"));
+    }
+
+    @Test
     void malformedJsonIsBadRequest() {
         given().auth().oauth2(TestTokens.admin())
                 .contentType(ContentType.JSON).body("{\"days\": ")

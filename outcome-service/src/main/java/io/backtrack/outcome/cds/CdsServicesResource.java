@@ -7,6 +7,7 @@ import io.backtrack.platform.fhir.FhirIds;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.EnumSet;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/cds-services")
 @Tag(name = "CDS Hooks", description = "Escalations as cards in the EHR, and the clinician's answer")
+@Produces(MediaType.APPLICATION_JSON)
 public class CdsServicesResource {
 
     static final String SERVICE_ID = "backtrack-escalations";
@@ -94,11 +97,12 @@ public class CdsServicesResource {
     @Path("/" + SERVICE_ID + "/feedback")
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Feedback on cards: accepted acknowledges the escalation, overridden declines it with the "
-            + "reason; applied in order, each on its own")
-    @APIResponse(responseCode = "200", description = "Every feedback item was applied")
+            + "reason; applied in order, all or none")
+    @APIResponse(responseCode = "200", description = "Every feedback item was applied; on any other answer, none was")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @WithTransaction
     public Uni<Response> feedback(@Valid @NotNull CdsHooks.FeedbackRequest request) {
         for (int i = 0; i < request.feedback().size(); i++) {
             check(request.feedback().get(i), "feedback[" + i + "]");

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = "Escalations", description = "Recommended next steps with their reasons; clinicians decide. "
         + "Transitions accept If-Match with the escalation's ETag: of two conflicting clicks one wins, the other "
         + "gets 409 (412 under If-Match).")
+@Produces(MediaType.APPLICATION_JSON)
 public class EscalationResource {
 
     /** An optional note; required (non-blank) to decline. */

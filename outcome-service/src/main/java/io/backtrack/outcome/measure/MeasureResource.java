@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.jboss.resteasy.reactive.RestPath;
 @Path("/api/v1/patients/{patientId}/measures")
 @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
 @Tag(name = "Measures", description = "Pain NRS, ODI and PSFS over time, by clinician or patient")
+@Produces(MediaType.APPLICATION_JSON)
 public class MeasureResource {
 
     private final MeasureService measures;

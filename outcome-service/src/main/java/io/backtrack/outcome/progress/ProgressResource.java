@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -12,6 +14,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/patients/{patientId}/progress")
 @Tag(name = "Progress", description = "Baseline, measures, change against baseline, adherence, reviews and escalations")
+@Produces(MediaType.APPLICATION_JSON)
 public class ProgressResource {
 
     private final ProgressService progress;

@@ -6,6 +6,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,6 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/v1/reviews")
 @Tag(name = "Reviews", description = "Week-4 and week-6 reviews: verdict and the numbers behind it")
+@Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
     private final ReviewService reviews;

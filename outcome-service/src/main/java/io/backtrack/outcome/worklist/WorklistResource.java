@@ -8,12 +8,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/worklist")
 @Tag(name = "Worklist", description = "What the clinic's clinicians should act on, most urgent first")
+@Produces(MediaType.APPLICATION_JSON)
 public class WorklistResource {
 
     private final Worklist worklist;

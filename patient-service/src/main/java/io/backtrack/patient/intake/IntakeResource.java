@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,6 +25,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/patients/{patientId}/intakes")
 @Tag(name = "Intakes", description = "Intake assessment: history, symptoms, conditions, red flags, STarT Back, baselines")
+@Produces(MediaType.APPLICATION_JSON)
 public class IntakeResource {
 
     private final IntakeService intakes;

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,6 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/patients/{patientId}/red-flags")
 @Tag(name = "Red flags", description = "Red flags open until a clinician clears them")
+@Produces(MediaType.APPLICATION_JSON)
 public class RedFlagResource {
 
     public record Clearance(@NotBlank @Size(max = 2000) String reason) {

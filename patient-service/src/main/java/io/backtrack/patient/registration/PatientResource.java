@@ -16,6 +16,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -34,6 +35,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/patients")
 @Tag(name = "Patients", description = "Registration and contact details of a clinic's patients")
+@Produces(MediaType.APPLICATION_JSON)
 public class PatientResource {
 
     private final PatientService patients;

@@ -14,6 +14,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/patients/{patientId}/timeline")
 @Tag(name = "Timeline", description = "A patient's episode in date order; plan-service and outcome-service serve theirs alike")
+@Produces(MediaType.APPLICATION_JSON)
 public class TimelineResource {
 
     private final PatientAccess access;

@@ -68,6 +68,20 @@ class StrictInputTest {
                 .body("violations[0].rule", equalTo("text"));
     }
 
+    @Test
+    void halfACharacterIsRefusedAndAWholeOneKept() {
+        String half = Fixtures.registration(null).put("givenName", "NAME").toString().replace("NAME", "Ada\\ud800");
+        register(half).statusCode(400)
+                .body("violations[0].field", equalTo("givenName"))
+                .body("violations[0].rule", equalTo("text"));
+        String whole = Fixtures.registration(null).put("givenName", "NAME").toString()
+                .replace("NAME", "Ada\\ud83d\\ude00");
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body(whole)
+                .when().post("/api/v1/patients")
+                .then().statusCode(201).body("givenName", equalTo("Ada\ud83d\ude00"));
+    }
+
     @ParameterizedTest(name = "login subject \"{0}\" is refused")
     @CsvSource(delimiter = '|', value = {"' '", "''", "'a b'"})
     void aBlankLoginSubjectIsRefused(String subject) {
@@ -111,6 +125,18 @@ class StrictInputTest {
                 .when().get("/api/v1/patients?" + parameter + "=" + value)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo(parameter));
+    }
+
+    @ParameterizedTest(name = "a patient read as {0} is a 406, not the record in another form")
+    @CsvSource({"application/xml", "text/plain"})
+    void aPatientIsOnlyReadAsJson(String accept) {
+        String id = given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body(Fixtures.registration(null).toString())
+                .when().post("/api/v1/patients")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).accept(accept)
+                .when().get("/api/v1/patients/" + id)
+                .then().statusCode(406).contentType("application/problem+json");
     }
 
     @Test

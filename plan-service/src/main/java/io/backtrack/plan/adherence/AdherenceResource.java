@@ -11,6 +11,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +23,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/plans/{planId}/adherence")
 @Tag(name = "Adherence", description = "Sessions counted against sessions prescribed")
+@Produces(MediaType.APPLICATION_JSON)
 public class AdherenceResource {
 
     private final PatientAccess access;

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** A new catalog exercise, as an admin adds it. */
@@ -18,8 +17,11 @@ public record ExerciseRequest(
         @NotBlank @Size(max = 2000) String instructions,
         @Valid @NotNull Dosage defaultDosage,
         @Valid @NotNull Loading loads,
-        @NotNull @Size(max = 50) List<@Pattern(regexp = "[A-Z][0-9][0-9A-Z.]{0,6}", message = "must be an ICD-10-CM prefix") String> contraindicatedFor,
-        @NotNull @Size(max = 50) List<@Pattern(regexp = "[A-Z][0-9][0-9A-Z.]{0,6}", message = "must be an ICD-10-CM prefix") String> cautionedFor) {
+        @NotNull @Size(max = 50) List<@NotNull @Pattern(regexp = ICD_10_CM, message = "must be an ICD-10-CM prefix") String> contraindicatedFor,
+        @NotNull @Size(max = 50) List<@NotNull @Pattern(regexp = ICD_10_CM, message = "must be an ICD-10-CM prefix") String> cautionedFor) {
+
+    /** An ICD-10-CM code or a prefix of one: a letter, a digit, then up to six digits, letters or dots. */
+    static final String ICD_10_CM = "[A-Z][0-9][0-9A-Z.]{0,6}";
 
     public record Dosage(@Min(1) @Max(20) Integer sets, @Min(1) @Max(100) Integer reps, @Min(0) @Max(3600) Integer holdSeconds) {
     }

@@ -14,10 +14,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +37,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/exercises")
 @Tag(name = "Exercise catalog", description = "Exercises and passive modalities with dosage, spinal loading and contraindications")
+@Produces(MediaType.APPLICATION_JSON)
 public class ExerciseResource {
 
     private static final String RESOURCE = "exercise";
@@ -55,14 +58,15 @@ public class ExerciseResource {
     @Operation(summary = "List the catalog, filtered by category, passive or active, and a condition it must suit")
     public Uni<List<ExerciseView>> list(@QueryParam("category") ExerciseCategory category,
             @QueryParam("passive") Boolean passive,
-            @QueryParam("suitableFor") String condition,
+            @QueryParam("suitableFor") @Pattern(regexp = ExerciseRequest.ICD_10_CM, flags = Pattern.Flag.CASE_INSENSITIVE,
+                    message = "must be an ICD-10-CM code") String suitableFor,
             @QueryParam("includeRetired") @DefaultValue("false") Boolean includeRetired) {
         return Exercise.<Exercise>list(includeRetired ? "order by code" : "retiredAt is null order by code")
                 .map(all -> all.stream()
                         .filter(e -> category == null || e.category == category)
                         .filter(e -> passive == null || e.category.isPassive() == passive)
-                        .filter(e -> condition == null
-                                || IcdCodes.firstUnder(e.contraindicatedFor, List.of(condition)).isEmpty())
+                        .filter(e -> suitableFor == null
+                                || IcdCodes.firstUnder(e.contraindicatedFor, List.of(suitableFor)).isEmpty())
                         .map(ExerciseView::of)
                         .toList());
     }

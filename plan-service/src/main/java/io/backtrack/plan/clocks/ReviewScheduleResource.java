@@ -11,6 +11,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/plans/{planId}/reviews")
 @Tag(name = "Plans")
+@Produces(MediaType.APPLICATION_JSON)
 public class ReviewScheduleResource {
 
     /**

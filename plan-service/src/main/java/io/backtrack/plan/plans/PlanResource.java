@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -27,6 +28,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1")
 @Tag(name = "Plans", description = "Condition-aware exercise plans and their lifecycle")
+@Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
     public record StatusChange(@NotNull PlanStatus status, @NotBlank @Size(max = 500) String reason) {

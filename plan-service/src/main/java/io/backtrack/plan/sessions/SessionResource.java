@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -27,6 +28,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/plans/{planId}/sessions")
 @Tag(name = "Sessions", description = "Exercise sessions logged by the patient or a clinician")
+@Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
     private final RoutineSessions routine;

@@ -46,8 +46,26 @@ class StrictInputTest {
                 .body("violations[0].rule", equalTo("date-range"));
     }
 
+    @ParameterizedTest(name = "an exercise with a null in {0} is a 400 naming it, and is not added")
+    @CsvSource({"contraindicatedFor", "cautionedFor"})
+    void aNullConditionOfAnExerciseIsRefused(String list) {
+        String exercise = """
+                {"code":"ZN-%d","name":"Null probe","category":"AEROBIC","instructions":"Walk.",
+                 "defaultDosage":{"sets":1},"loads":{"flexion":false,"extension":false,"rotation":false},
+                 "contraindicatedFor":[],"cautionedFor":[]}""".formatted(list.length())
+                .replace("\"" + list + "\":[]", "\"" + list + "\":[null]");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(exercise)
+                .when().post("/api/v1/exercises")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo(list + "[0]"))
+                .body("violations[0].rule", equalTo("NotNull"));
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/exercises/ZN-" + list.length())
+                .then().statusCode(404);
+    }
+
     @ParameterizedTest(name = "catalog query {0}={1} is a 400 naming the parameter")
-    @CsvSource({"passive, 1", "passive, yes", "includeRetired, 0", "category, 1", "category, FOO"})
+    @CsvSource({"passive, 1", "passive, yes", "includeRetired, 0", "category, 1", "category, FOO", "suitableFor, zz",
+            "suitableFor, 54"})
     void catalogQueryValuesAreStrict(String parameter, String value) {
         given().auth().oauth2(TestTokens.clinician(CLINIC))
                 .when().get("/api/v1/exercises?" + parameter + "=" + value)

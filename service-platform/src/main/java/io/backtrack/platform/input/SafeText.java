@@ -8,7 +8,8 @@ import java.io.IOException;
 
 /**
  * Reads a JSON string, and only a JSON string, as text. Control characters other than tab and line
- * breaks are refused: they have no place in a clinical record, and PostgreSQL cannot store NUL.
+ * breaks are refused: they have no place in a clinical record, and PostgreSQL cannot store NUL. So is
+ * half a character.
  */
 public class SafeText extends StdScalarDeserializer<String> {
 
@@ -23,16 +24,26 @@ public class SafeText extends StdScalarDeserializer<String> {
         }
         String text = parser.getText();
         if (!isSafe(text)) {
-            throw new InputRuleException(parser, "text", "must not contain control characters");
+            throw new InputRuleException(parser, "text",
+                    "must not contain control characters or half a character (an unpaired surrogate escape)");
         }
         return text;
     }
 
-    /** Whether {@code text} is free of control characters other than tab, line feed and carriage return. */
+    /**
+     * Whether {@code text} is free of control characters other than tab, line feed and carriage return,
+     * and of unpaired surrogates, which a JSON escape can express but UTF-8 cannot store (the
+     * database would keep a question mark).
+     */
     public static boolean isSafe(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
                 return false;
             }
         }

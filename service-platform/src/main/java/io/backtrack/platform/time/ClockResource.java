@@ -5,12 +5,14 @@ import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/admin/clock")
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Admin: clock", description = "This service's time, controllable in tests and demos only")
+@Produces(MediaType.APPLICATION_JSON)
 public class ClockResource {
 
     public record ClockView(Instant now, boolean controllable, String offset) {
@@ -31,8 +34,12 @@ public class ClockResource {
     public record SetClock(@NotNull Instant instant) {
     }
 
-    /** Each part is optional; a missing one counts as zero. */
-    public record AdvanceClock(@PositiveOrZero Integer days, @PositiveOrZero Integer hours, @PositiveOrZero Integer minutes) {
+    /**
+     * Each part is optional; a missing one counts as zero. At most a year each: a test or a demo moves
+     * days or weeks, and a clock moved centuries ahead could never come back.
+     */
+    public record AdvanceClock(@PositiveOrZero @Max(366) Integer days, @PositiveOrZero @Max(366 * 24) Integer hours,
+            @PositiveOrZero @Max(366 * 24 * 60) Integer minutes) {
         Duration duration() {
             return Duration.ofDays(orZero(days)).plusHours(orZero(hours)).plusMinutes(orZero(minutes));
         }
