@@ -21,6 +21,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -65,6 +66,7 @@ public class PlanService {
 
     @WithTransaction
     public Uni<PlanView> create(UUID patientId, PlanRequest request) {
+        startsWithinAYear(request.startDate());
         return access.patientForChange(patientId, request.intakeId())
                 .call(profile -> intakes.require(profile, request.intakeId()))
                 .call(profile -> Plan.count("patientId = ?1 and status in ?2", patientId, CURRENT).invoke(current -> {
@@ -75,6 +77,18 @@ public class PlanService {
                 }))
                 .chain(profile -> accepted(profile, request)
                         .chain(validation -> activate(profile, request, null, validation)));
+    }
+
+    /**
+     * A course may be entered after it began, or before it begins, but not by years: every weekly check
+     * and review of a course started in 1900 would fall due at once. Revisions keep the course's day 0.
+     */
+    private void startsWithinAYear(LocalDate startDate) {
+        LocalDate today = LocalDate.now(clock);
+        if (startDate.isBefore(today.minusYears(1)) || startDate.isAfter(today.plusYears(1))) {
+            throw new ProblemException(Problem.unprocessable("startDate", "plan-start-within-a-year",
+                    "must be within a year of today (" + today + ")"));
+        }
     }
 
     /**

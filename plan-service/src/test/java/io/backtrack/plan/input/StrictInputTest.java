@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
+import io.backtrack.platform.time.ServiceClock;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,6 +21,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StrictInputTest {
 
     private static final String CLINIC = "clinic-plan-strict";
+
+    private final ServiceClock clock;
+
+    StrictInputTest(ServiceClock clock) {
+        this.clock = clock;
+    }
 
     @Test
     void aStatusByPositionDoesNotHoldThePlan() {
@@ -44,6 +51,21 @@ class StrictInputTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("startDate"))
                 .body("violations[0].rule", equalTo("date-range"));
+    }
+
+    @ParameterizedTest(name = "a course starting {0} days from today is refused")
+    @CsvSource({"-367", "367"})
+    void aCourseStartingYearsAwayIsRefused(long days) {
+        UUID patient = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body(PlanFixtures.plan(LocalDate.now(clock).plusDays(days)).toString())
+                .when().post("/api/v1/patients/" + patient + "/plans")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("startDate"))
+                .body("violations[0].rule", equalTo("plan-start-within-a-year"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .when().get("/api/v1/patients/" + patient + "/plans")
+                .then().statusCode(200).body("size()", equalTo(0));
     }
 
     @ParameterizedTest(name = "an exercise with a null in {0} is a 400 naming it, and is not added")
