@@ -37,4 +37,11 @@ public class Intake extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** The Idempotency-Key the intake was posted with, if any, and the fingerprint of that request. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
 }

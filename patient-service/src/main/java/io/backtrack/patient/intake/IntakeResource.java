@@ -1,10 +1,12 @@
 package io.backtrack.patient.intake;
 
+import io.backtrack.platform.idempotency.IdempotencyKeys;
 import io.backtrack.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/patients/{patientId}/intakes")
@@ -36,15 +39,20 @@ public class IntakeResource {
 
     @POST
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "Record an intake; returns the screen's findings")
+    @Operation(summary = "Record an intake; returns the screen's findings. A retry with the same Idempotency-Key and "
+            + "body returns the first result (200); another body under that key is 422 idempotency-key-reused")
     @APIResponse(responseCode = "201", description = "Recorded, with the screen's findings; Location is its URL",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeView.class)))
+    @APIResponse(responseCode = "200", description = "A retry: the intake the first request with this Idempotency-Key recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeView.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> record(@RestPath UUID patientId, @Valid @NotNull IntakeRequest request, UriInfo uri) {
-        return intakes.record(patientId, request).map(view -> Response
-                .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                .entity(view)
+    public Uni<Response> record(@RestPath UUID patientId, @Valid @NotNull IntakeRequest request,
+            @RestHeader(IdempotencyKeys.HEADER) @Size(max = 200) String idempotencyKey, UriInfo uri) {
+        return intakes.record(patientId, request, idempotencyKey).map(recorded -> (recorded.replayed()
+                        ? Response.ok()
+                        : Response.created(uri.getAbsolutePathBuilder().path(recorded.view().id().toString()).build()))
+                .entity(recorded.view())
                 .build());
     }
 

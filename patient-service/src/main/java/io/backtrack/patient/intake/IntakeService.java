@@ -15,6 +15,7 @@ import io.backtrack.patient.registration.Patient;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.idempotency.IdempotencyKeys;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.problem.Violation;
@@ -43,10 +44,11 @@ public class IntakeService {
     private final AuditTrail audit;
     private final EventOutbox outbox;
     private final ObjectMapper json;
+    private final IdempotencyKeys keys;
     private final Clock clock;
 
     public IntakeService(Caller caller, PatientAccess access, IntakeScreening screening, Icd10Catalog icd10,
-            AuditTrail audit, EventOutbox outbox, ObjectMapper json, Clock clock) {
+            AuditTrail audit, EventOutbox outbox, ObjectMapper json, IdempotencyKeys keys, Clock clock) {
         this.caller = caller;
         this.access = access;
         this.screening = screening;
@@ -54,17 +56,40 @@ public class IntakeService {
         this.audit = audit;
         this.outbox = outbox;
         this.json = json;
+        this.keys = keys;
         this.clock = clock;
     }
 
+    /** An intake as recorded, and whether this request was a retry that recorded nothing. */
+    public record Recorded(IntakeView view, boolean replayed) {
+    }
+
+    /**
+     * The patient's row is locked before anything is read ({@link PatientAccess#findForChange}): a keyed
+     * retry running at the same moment as its original waits for it and finds its intake.
+     */
     @WithTransaction
-    public Uni<IntakeView> record(UUID patientId, IntakeRequest request) {
+    public Uni<Recorded> record(UUID patientId, IntakeRequest request, String idempotencyKey) {
         LocalDate intakeDate = request.intakeDate() == null ? LocalDate.now(clock) : request.intakeDate();
         rejectInconsistent(request, intakeDate);
         return access.findForChange(patientId)
                 .invoke(patient -> rejectBeforeBirth(patient, request, intakeDate))
-                .chain(patient -> RedFlag.noneOpen(patientId)
-                        .chain(noneOpenBefore -> save(patient, request, intakeDate, noneOpenBefore)));
+                .chain(patient -> (idempotencyKey == null ? Uni.createFrom().<Intake>nullItem()
+                        : Intake.<Intake>find("patientId = ?1 and idempotencyKey = ?2", patientId, idempotencyKey)
+                                .firstResult())
+                        .chain(earlier -> earlier == null
+                                ? RedFlag.noneOpen(patientId).chain(noneOpenBefore ->
+                                        save(patient, request, intakeDate, noneOpenBefore, idempotencyKey))
+                                        .map(view -> new Recorded(view, false))
+                                : replay(earlier, request, idempotencyKey)));
+    }
+
+    private Uni<Recorded> replay(Intake earlier, IntakeRequest request, String idempotencyKey) {
+        keys.requireSameRequest(idempotencyKey, earlier.requestHash, request);
+        return RedFlag.ofPatient(earlier.patientId)
+                .map(flags -> new Recorded(view(earlier, flags), true))
+                .call(() -> audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, earlier.id, earlier.patientId,
+                        "idempotent replay"));
     }
 
     @WithTransaction
@@ -120,7 +145,8 @@ public class IntakeService {
         }
     }
 
-    private Uni<IntakeView> save(Patient patient, IntakeRequest request, LocalDate intakeDate, boolean noneOpenBefore) {
+    private Uni<IntakeView> save(Patient patient, IntakeRequest request, LocalDate intakeDate, boolean noneOpenBefore,
+            String idempotencyKey) {
         IntakeFindings findings = screening.assess(request, intakeDate, patient.ageOn(intakeDate));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Intake intake = new Intake();
@@ -132,6 +158,8 @@ public class IntakeService {
         intake.assessment = write(assessment(request, findings));
         intake.recordedBy = caller.subject();
         intake.recordedAt = now;
+        intake.idempotencyKey = idempotencyKey;
+        intake.requestHash = idempotencyKey == null ? null : keys.fingerprint(request);
         List<RedFlag> flags = findings.redFlags().stream().map(rule -> {
             RedFlag flag = new RedFlag();
             flag.id = UUID.randomUUID();

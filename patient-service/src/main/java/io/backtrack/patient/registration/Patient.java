@@ -54,6 +54,13 @@ public class Patient extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The Idempotency-Key the registration was posted with, if any, and the fingerprint of that request. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
     public int ageOn(LocalDate date) {
         return Period.between(birthDate, date).getYears();
     }

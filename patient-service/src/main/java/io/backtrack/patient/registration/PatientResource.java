@@ -1,5 +1,6 @@
 package io.backtrack.patient.registration;
 
+import io.backtrack.platform.idempotency.IdempotencyKeys;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Roles;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/v1/patients")
@@ -46,16 +48,21 @@ public class PatientResource {
 
     @POST
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "Register a patient in the clinician's clinic")
+    @Operation(summary = "Register a patient in the clinician's clinic. A retry with the same Idempotency-Key and body "
+            + "returns the first result (200); another body under that key is 422 idempotency-key-reused")
     @APIResponse(responseCode = "201", description = "Registered; Location is its URL",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
+    @APIResponse(responseCode = "200", description = "A retry: the patient the first request with this Idempotency-Key registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> register(@Valid @NotNull PatientRequests.Registration request, UriInfo uri) {
-        return patients.register(request).map(view -> Response
-                .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                .tag(String.valueOf(view.version()))
-                .entity(view)
+    public Uni<Response> register(@Valid @NotNull PatientRequests.Registration request,
+            @RestHeader(IdempotencyKeys.HEADER) @Size(max = 200) String idempotencyKey, UriInfo uri) {
+        return patients.register(request, idempotencyKey).map(registered -> (registered.replayed()
+                        ? Response.ok()
+                        : Response.created(uri.getAbsolutePathBuilder().path(registered.view().id().toString()).build()))
+                .tag(String.valueOf(registered.view().version()))
+                .entity(registered.view())
                 .build());
     }
 

@@ -6,9 +6,11 @@ import io.backtrack.patient.access.PatientAccess;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.idempotency.IdempotencyKeys;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -24,23 +26,57 @@ import java.util.UUID;
 public class PatientService {
 
     static final String RESOURCE = "patient";
+    private static final String KEY_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))";
 
     private final Caller caller;
     private final PatientAccess access;
     private final AuditTrail audit;
     private final EventOutbox outbox;
+    private final IdempotencyKeys keys;
     private final Clock clock;
 
-    public PatientService(Caller caller, PatientAccess access, AuditTrail audit, EventOutbox outbox, Clock clock) {
+    public PatientService(Caller caller, PatientAccess access, AuditTrail audit, EventOutbox outbox,
+            IdempotencyKeys keys, Clock clock) {
         this.caller = caller;
         this.access = access;
         this.audit = audit;
         this.outbox = outbox;
+        this.keys = keys;
         this.clock = clock;
     }
 
+    /** A patient as registered, and whether this request was a retry that registered nobody. */
+    public record Registered(PatientView view, boolean replayed) {
+    }
+
+    /**
+     * A keyed registration holds a lock on its clinic and key first, so a retry running at the same
+     * moment as its original waits for it and finds its patient.
+     */
     @WithTransaction
-    public Uni<PatientView> register(PatientRequests.Registration request) {
+    public Uni<Registered> register(PatientRequests.Registration request, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return register(request, null, null).map(view -> new Registered(view, false));
+        }
+        String clinicId = caller.requiredClinicId();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(KEY_LOCK)
+                        .setParameter(1, "patient-registration " + clinicId + " " + idempotencyKey)
+                        .getSingleResult())
+                .chain(() -> Patient.<Patient>find("clinicId = ?1 and idempotencyKey = ?2", clinicId, idempotencyKey)
+                        .<Patient>firstResult())
+                .chain(earlier -> {
+                    if (earlier == null) {
+                        return register(request, idempotencyKey, keys.fingerprint(request))
+                                .map(view -> new Registered(view, false));
+                    }
+                    keys.requireSameRequest(idempotencyKey, earlier.requestHash, request);
+                    return audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, earlier.id, earlier.id,
+                            "idempotent replay").replaceWith(new Registered(PatientView.of(earlier), true));
+                });
+    }
+
+    private Uni<PatientView> register(PatientRequests.Registration request, String idempotencyKey, String requestHash) {
         String clinicId = caller.requiredClinicId();
         Uni<Void> subjectFree = request.loginSubject() == null
                 ? Uni.createFrom().voidItem()
@@ -63,6 +99,8 @@ public class PatientService {
                 patient.phone = request.contact().phone();
             }
             patient.loginSubject = request.loginSubject();
+            patient.idempotencyKey = idempotencyKey;
+            patient.requestHash = requestHash;
             patient.registeredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             patient.updatedAt = patient.registeredAt;
             return patient.<Patient>persist()
@@ -81,12 +119,18 @@ public class PatientService {
                 .map(PatientView::of);
     }
 
+    /** A name as typed: a % or _ in it matches itself, not any text or character. */
+    private static String literally(String name) {
+        return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     @WithTransaction
     public Uni<PatientPage> search(String name, int page, int size) {
         String clinicId = caller.requiredClinicId();
-        String pattern = "%" + (name == null ? "" : name.trim().toLowerCase()) + "%";
+        String pattern = "%" + (name == null ? "" : literally(name.trim().toLowerCase())) + "%";
         var query = Patient.<Patient>find(
-                "clinicId = :clinic and (lower(familyName) like :name or lower(givenName) like :name)",
+                "clinicId = :clinic and (lower(familyName) like :name escape '\\'"
+                        + " or lower(givenName) like :name escape '\\')",
                 Sort.by("familyName").and("givenName").and("id"),
                 Parameters.with("clinic", clinicId).and("name", pattern))
                 .page(Page.of(page, size));

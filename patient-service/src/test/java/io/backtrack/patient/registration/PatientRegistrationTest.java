@@ -1,6 +1,7 @@
 package io.backtrack.patient.registration;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,10 +9,13 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.backtrack.patient.Fixtures;
+import io.backtrack.testing.StartBarrier;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +111,45 @@ class PatientRegistrationTest {
         given().auth().oauth2(TestTokens.clinician(clinic)).queryParam("size", 500)
                 .when().get("/api/v1/patients")
                 .then().statusCode(400).body("violations[0].field", equalTo("size"));
+    }
+
+    @Test
+    void wildcardsInASearchMatchThemselves() {
+        String clinic = "clinic-search-" + UUID.randomUUID();
+        Fixtures.registerPatient(clinic, null);
+        for (String name : new String[] {"%", "_", "\\"}) {
+            given().auth().oauth2(TestTokens.clinician(clinic)).queryParam("name", name)
+                    .when().get("/api/v1/patients")
+                    .then().statusCode(200).body("total", equalTo(0));
+        }
+        given().auth().oauth2(TestTokens.clinician(clinic)).queryParam("name", "")
+                .when().get("/api/v1/patients")
+                .then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void registrationsRetriedTogetherRegisterOnePatient() {
+        String clinic = "clinic-registration-retry-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String body = Fixtures.registration(null).toString();
+
+        List<Response> answers = StartBarrier.together(8, i -> () -> given().auth()
+                .oauth2(TestTokens.clinician(clinic)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).when().post("/api/v1/patients"));
+
+        assertThat(answers).extracting(Response::statusCode).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(answers).extracting(a -> a.jsonPath().getString("id")).containsOnly(answers.get(0).jsonPath()
+                .getString("id"));
+        given().auth().oauth2(TestTokens.clinician(clinic)).when().get("/api/v1/patients")
+                .then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(TestTokens.clinician(clinic)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(Fixtures.registration(null).put("givenName", "Other").toString())
+                .when().post("/api/v1/patients")
+                .then().statusCode(422).body("violations[0].rule", equalTo("idempotency-key-reused"));
+        given().auth().oauth2(TestTokens.clinician("clinic-elsewhere")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/patients")
+                .then().statusCode(201);
     }
 
     @Test
