@@ -57,7 +57,23 @@ class StrictInputTest {
     @Test
     void aDuplicateMemberIsRefused() {
         String body = Fixtures.registration(null).toString().replaceFirst("\\{", "{\"givenName\":\"Eve\",");
-        register(body).statusCode(400);
+        register(body).statusCode(400)
+                .body("violations[0].field", equalTo("givenName"))
+                .body("violations[0].rule", equalTo("duplicate-member"));
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldIsNamed() {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        String body = Fixtures.intake().put("painNrs", 0).toString()
+                .replace("\"painNrs\":0", "\"painNrs\":9999999999999999999");
+        postIntake(patient, body).statusCode(400)
+                .body("violations[0].field", equalTo("painNrs"))
+                .body("violations[0].rule", equalTo("range"));
+        String odi = Fixtures.intake().toString().replace("\"walking\":2", "\"walking\":99999999999");
+        postIntake(patient, odi).statusCode(400)
+                .body("violations[0].field", equalTo("odi.walking"))
+                .body("violations[0].rule", equalTo("range"));
     }
 
     @ParameterizedTest(name = "a NUL in {0} is refused")

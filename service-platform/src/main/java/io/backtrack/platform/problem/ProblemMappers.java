@@ -1,6 +1,10 @@
 package io.backtrack.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.backtrack.persistence.DatabaseFailures;
 import io.backtrack.platform.input.InputRuleException;
 import io.backtrack.platform.input.InvalidParameterException;
@@ -161,7 +165,43 @@ public class ProblemMappers {
             return Problem.badRequest("Field '" + field + "' has a value of the wrong type.",
                     List.of(new Violation(field, "type", "expected " + expected)));
         }
+        if (e.getCause() instanceof InputCoercionException range && e instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            return outOfRange(jsonPath(mapping), range);
+        }
+        if (e instanceof InputCoercionException range) {
+            return outOfRange(parsedPath(range), range);
+        }
+        if (e instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
+                && duplicate.getOriginalMessage().startsWith("Duplicate field")) {
+            String field = parsedPath(duplicate);
+            return Problem.badRequest("Field '" + field + "' appears twice.",
+                    List.of(new Violation(field, "duplicate-member", "must appear once")));
+        }
         return Problem.badRequest("The body is not well-formed JSON.", List.of(new Violation("$", "json", "malformed JSON")));
+    }
+
+    private static Problem outOfRange(String field, InputCoercionException range) {
+        return Problem.badRequest("Field '" + field + "' is out of range.", List.of(new Violation(field, "range",
+                "is too large for " + (range.getTargetType() == null ? "its type" : range.getTargetType().getSimpleName()))));
+    }
+
+    /** Where the parser was when it stopped: {@code odi.walking}, {@code psfs[0].score}. */
+    private static String parsedPath(StreamReadException e) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null) {
+            return "$";
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+                context = context.getParent()) {
+            if (context.inArray()) {
+                parts.add(0, "[" + Math.max(0, context.getCurrentIndex()) + "]");
+            } else if (context.getCurrentName() != null) {
+                parts.add(0, context.getCurrentName());
+            }
+        }
+        return parts.isEmpty() ? "$" : String.join(".", parts).replace(".[", "[");
     }
 
     private static String jsonPath(JsonMappingException e) {
