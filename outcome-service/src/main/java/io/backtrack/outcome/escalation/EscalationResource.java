@@ -55,7 +55,7 @@ public class EscalationResource {
     @Operation(summary = "Read one escalation: rule, rationale, evidence and guideline; its ETag is its version")
     @APIResponse(responseCode = "200", description = "The escalation; ETag is its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
-    public Uni<Response> get(@RestPath UUID id) {
+    public Uni<Response> get(@RestPath("id") UUID id) {
         return escalations.get(id).map(EscalationResource::withEtag);
     }
 
@@ -66,7 +66,7 @@ public class EscalationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> acknowledge(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
+    public Uni<Response> acknowledge(@RestPath("id") UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
         return escalations.transition(id, EscalationLifecycle.ACKNOWLEDGE, reason(decision), ifMatch)
                 .map(EscalationResource::withEtag);
     }
@@ -78,7 +78,7 @@ public class EscalationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> order(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
+    public Uni<Response> order(@RestPath("id") UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
         return escalations.transition(id, EscalationLifecycle.ORDER, reason(decision), ifMatch)
                 .map(EscalationResource::withEtag);
     }
@@ -90,7 +90,7 @@ public class EscalationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> decline(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
+    public Uni<Response> decline(@RestPath("id") UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
         return escalations.transition(id, EscalationLifecycle.DECLINE, reason(decision), ifMatch)
                 .map(EscalationResource::withEtag);
     }
@@ -102,7 +102,7 @@ public class EscalationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> complete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
+    public Uni<Response> complete(@RestPath("id") UUID id, @RestHeader("If-Match") String ifMatch, @Valid Decision decision) {
         return escalations.transition(id, EscalationLifecycle.COMPLETE, reason(decision), ifMatch)
                 .map(EscalationResource::withEtag);
     }

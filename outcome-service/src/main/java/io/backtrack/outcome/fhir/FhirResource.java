@@ -82,7 +82,7 @@ public class FhirResource {
 
     @GET
     @Path("/Observation/{id}")
-    public Uni<Observation> observation(@RestPath String id) {
+    public Uni<Observation> observation(@RestPath("id") String id) {
         return owners.ofMeasure(FhirIds.uuid(id))
                 .chain(patientId -> measures.get(patientId, FhirIds.uuid(id)))
                 .map(MeasureObservations::of);
@@ -98,7 +98,7 @@ public class FhirResource {
     @GET
     @Path("/ServiceRequest/{id}")
     @RolesAllowed(Roles.CLINICIAN)
-    public Uni<ServiceRequest> serviceRequest(@RestPath String id) {
+    public Uni<ServiceRequest> serviceRequest(@RestPath("id") String id) {
         return escalation(id, EscalationResources::isServiceRequest).map(EscalationResources::serviceRequest);
     }
 
@@ -112,7 +112,7 @@ public class FhirResource {
     @GET
     @Path("/Task/{id}")
     @RolesAllowed(Roles.CLINICIAN)
-    public Uni<Task> task(@RestPath String id) {
+    public Uni<Task> task(@RestPath("id") String id) {
         return escalation(id, Predicate.not(EscalationResources::isServiceRequest)).map(EscalationResources::task);
     }
 

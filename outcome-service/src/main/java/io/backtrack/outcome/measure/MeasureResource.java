@@ -46,7 +46,7 @@ public class MeasureResource {
     @APIResponse(responseCode = "200", description = "A retry: the measure the first request with this Idempotency-Key recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureView.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> record(@RestPath UUID patientId,
+    public Uni<Response> record(@RestPath("patientId") UUID patientId,
             @RestHeader(IdempotencyKeys.HEADER) @Size(max = 200) String idempotencyKey,
             @Valid @NotNull MeasureRequest request) {
         return measures.record(patientId, request, idempotencyKey).map(recorded -> Response
@@ -59,13 +59,13 @@ public class MeasureResource {
     @GET
     @Path("/{measureId}")
     @Operation(summary = "Read one measure")
-    public Uni<MeasureView> get(@RestPath UUID patientId, @RestPath UUID measureId) {
+    public Uni<MeasureView> get(@RestPath("patientId") UUID patientId, @RestPath("measureId") UUID measureId) {
         return measures.get(patientId, measureId);
     }
 
     @GET
     @Operation(summary = "List a patient's measures by effective date")
-    public Uni<List<MeasureView>> list(@RestPath UUID patientId) {
+    public Uni<List<MeasureView>> list(@RestPath("patientId") UUID patientId) {
         return measures.list(patientId);
     }
 }

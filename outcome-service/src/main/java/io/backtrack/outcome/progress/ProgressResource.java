@@ -26,7 +26,7 @@ public class ProgressResource {
     @GET
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "A patient's progress in one call")
-    public Uni<ProgressView> get(@RestPath UUID patientId) {
+    public Uni<ProgressView> get(@RestPath("patientId") UUID patientId) {
         return progress.of(patientId);
     }
 }

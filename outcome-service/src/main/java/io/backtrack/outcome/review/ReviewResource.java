@@ -38,7 +38,7 @@ public class ReviewResource {
     @Path("/{id}")
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Read one review")
-    public Uni<ReviewView> get(@RestPath UUID id) {
+    public Uni<ReviewView> get(@RestPath("id") UUID id) {
         return reviews.get(id);
     }
 }

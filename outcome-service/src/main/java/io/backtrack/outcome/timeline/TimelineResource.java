@@ -49,7 +49,7 @@ public class TimelineResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Measures (on their effective day), reviews (due, completed) and escalations with every "
             + "step of their lifecycle, in date order")
-    public Uni<List<TimelineEntry>> get(@RestPath UUID patientId) {
+    public Uni<List<TimelineEntry>> get(@RestPath("patientId") UUID patientId) {
         List<TimelineEntry> entries = new ArrayList<>();
         return access.find(patientId)
                 .chain(profile -> Measure.ofPatient(patientId))

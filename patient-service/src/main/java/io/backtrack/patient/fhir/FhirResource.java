@@ -72,7 +72,7 @@ public class FhirResource {
 
     @GET
     @Path("/Patient/{id}")
-    public Uni<Patient> patient(@RestPath String id) {
+    public Uni<Patient> patient(@RestPath("id") String id) {
         return patients.get(FhirIds.uuid(id)).map(FhirPatients::of);
     }
 
@@ -87,7 +87,7 @@ public class FhirResource {
 
     @GET
     @Path("/Condition/{id}")
-    public Uni<Condition> condition(@RestPath String id) {
+    public Uni<Condition> condition(@RestPath("id") String id) {
         return owners.ofIntake(FhirIds.uuidAt(id)).chain(intakes::list).map(IntakeConditions::of)
                 .map(all -> withId(all, id));
     }
@@ -105,7 +105,7 @@ public class FhirResource {
 
     @GET
     @Path("/Observation/{id}")
-    public Uni<Observation> observation(@RestPath String id) {
+    public Uni<Observation> observation(@RestPath("id") String id) {
         UUID intakeId = FhirIds.uuidAt(id);
         return owners.ofIntake(intakeId).chain(patientId -> intakes.get(patientId, intakeId))
                 .map(intake -> IntakeObservations.of(List.of(intake))).map(all -> withId(all, id));
@@ -121,7 +121,7 @@ public class FhirResource {
 
     @GET
     @Path("/Flag/{id}")
-    public Uni<Flag> flag(@RestPath String id) {
+    public Uni<Flag> flag(@RestPath("id") String id) {
         UUID flagId = FhirIds.uuid(id);
         return owners.ofRedFlag(flagId)
                 .chain(patientId -> redFlags.list(patientId).map(flags -> RedFlagFlags.of(patientId, flags)))

@@ -47,7 +47,7 @@ public class IntakeResource {
     @APIResponse(responseCode = "200", description = "A retry: the intake the first request with this Idempotency-Key recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeView.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> record(@RestPath UUID patientId, @Valid @NotNull IntakeRequest request,
+    public Uni<Response> record(@RestPath("patientId") UUID patientId, @Valid @NotNull IntakeRequest request,
             @RestHeader(IdempotencyKeys.HEADER) @Size(max = 200) String idempotencyKey, UriInfo uri) {
         return intakes.record(patientId, request, idempotencyKey).map(recorded -> (recorded.replayed()
                         ? Response.ok()
@@ -59,7 +59,7 @@ public class IntakeResource {
     @GET
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "List a patient's intakes, oldest first")
-    public Uni<List<IntakeView>> list(@RestPath UUID patientId) {
+    public Uni<List<IntakeView>> list(@RestPath("patientId") UUID patientId) {
         return intakes.list(patientId);
     }
 
@@ -67,7 +67,7 @@ public class IntakeResource {
     @Path("/{intakeId}")
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Read one intake")
-    public Uni<IntakeView> get(@RestPath UUID patientId, @RestPath UUID intakeId) {
+    public Uni<IntakeView> get(@RestPath("patientId") UUID patientId, @RestPath("intakeId") UUID intakeId) {
         return intakes.get(patientId, intakeId);
     }
 }

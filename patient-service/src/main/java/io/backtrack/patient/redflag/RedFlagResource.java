@@ -35,7 +35,7 @@ public class RedFlagResource {
     @GET
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "List a patient's red flags, open and cleared")
-    public Uni<List<RedFlagView>> list(@RestPath UUID patientId) {
+    public Uni<List<RedFlagView>> list(@RestPath("patientId") UUID patientId) {
         return redFlags.list(patientId);
     }
 
@@ -43,7 +43,7 @@ public class RedFlagResource {
     @Path("/{flagId}/clear")
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Clear a red flag after assessment; the reason is required and audited")
-    public Uni<RedFlagView> clear(@RestPath UUID patientId, @RestPath UUID flagId, @Valid @NotNull Clearance clearance) {
+    public Uni<RedFlagView> clear(@RestPath("patientId") UUID patientId, @RestPath("flagId") UUID flagId, @Valid @NotNull Clearance clearance) {
         return redFlags.clear(patientId, flagId, clearance.reason());
     }
 }

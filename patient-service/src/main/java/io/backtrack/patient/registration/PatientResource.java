@@ -81,7 +81,7 @@ public class PatientResource {
     @Operation(summary = "Read a patient (a patient reads only their own record)")
     @APIResponse(responseCode = "200", description = "The patient; ETag is its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
-    public Uni<Response> get(@RestPath UUID patientId) {
+    public Uni<Response> get(@RestPath("patientId") UUID patientId) {
         return patients.get(patientId).map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
     }
 
@@ -94,7 +94,7 @@ public class PatientResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public Uni<Response> updateContact(@RestPath UUID patientId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Uni<Response> updateContact(@RestPath("patientId") UUID patientId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PatientRequests.Contact contact) {
         return patients.updateContact(patientId, expectedVersion(ifMatch), contact)
                 .map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());

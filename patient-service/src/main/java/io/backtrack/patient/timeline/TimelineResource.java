@@ -42,7 +42,7 @@ public class TimelineResource {
     @WithTransaction
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Registration, intakes and red flags (raised and cleared), in date order")
-    public Uni<List<TimelineEntry>> get(@RestPath UUID patientId) {
+    public Uni<List<TimelineEntry>> get(@RestPath("patientId") UUID patientId) {
         return access.find(patientId).chain(patient -> Intake.<Intake>list("patientId", patientId)
                 .chain(intakes -> RedFlag.ofPatient(patientId).map(flags -> {
                     List<TimelineEntry> entries = new ArrayList<>();

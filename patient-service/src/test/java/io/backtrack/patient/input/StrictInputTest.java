@@ -10,6 +10,7 @@ import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -163,6 +164,11 @@ class StrictInputTest {
         given().auth().oauth2(TestTokens.clinician(CLINIC))
                 .when().get("/api/v1/patients/not-a-uuid")
                 .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .when().get("/api/v1/patients/" + UUID.randomUUID() + "/intakes/xyz")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("intakeId"))
+                .body("violations[0].rule", equalTo("parameter"));
     }
 
     private static ValidatableResponse register(String body) {

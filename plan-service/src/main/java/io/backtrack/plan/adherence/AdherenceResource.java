@@ -47,7 +47,7 @@ public class AdherenceResource {
     @WithTransaction
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Adherence per ended week and overall so far, and the missed weeks with their consecutive count")
-    public Uni<AdherenceView> adherence(@RestPath UUID planId) {
+    public Uni<AdherenceView> adherence(@RestPath("planId") UUID planId) {
         return access.plan(planId)
                 .call(plan -> audit.record(Actor.of(caller), AuditAction.READ, "adherence", plan.id, plan.patientId))
                 .chain(plan -> windows.of(plan).map(window -> {

@@ -76,7 +76,7 @@ public class ExerciseResource {
     @WithSession
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.ADMIN})
     @Operation(summary = "Read one exercise")
-    public Uni<ExerciseView> get(@RestPath String code) {
+    public Uni<ExerciseView> get(@RestPath("code") String code) {
         return find(code).map(ExerciseView::of);
     }
 
@@ -117,7 +117,7 @@ public class ExerciseResource {
     @WithTransaction
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Retire an exercise: existing plans keep it, new plans cannot use it")
-    public Uni<ExerciseView> retire(@RestPath String code) {
+    public Uni<ExerciseView> retire(@RestPath("code") String code) {
         return find(code).call(e -> {
             if (e.retiredAt != null) {
                 return Uni.createFrom().voidItem();

@@ -52,7 +52,7 @@ public class ReviewScheduleResource {
     @WithTransaction
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "The reviews of the plan's course: scheduled as soon as they are, and whether they fell due")
-    public Uni<List<ScheduledReview>> get(@RestPath UUID planId) {
+    public Uni<List<ScheduledReview>> get(@RestPath("planId") UUID planId) {
         return access.plan(planId)
                 .call(plan -> audit.record(Actor.of(caller), AuditAction.READ, "review-schedule", plan.id, plan.patientId))
                 .chain(plan -> PlanClock.<PlanClock>list("courseId = ?1 and kind = ?2 order by week", plan.courseId,

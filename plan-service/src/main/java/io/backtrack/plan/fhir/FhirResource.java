@@ -76,7 +76,7 @@ public class FhirResource {
 
     @GET
     @Path("/CarePlan/{id}")
-    public Uni<CarePlan> carePlan(@RestPath String id) {
+    public Uni<CarePlan> carePlan(@RestPath("id") String id) {
         return plans.get(FhirIds.uuid(id))
                 .chain(view -> owners.exerciseNames().map(names -> CarePlans.of(view, names, LocalDate.now(clock))));
     }
@@ -94,7 +94,7 @@ public class FhirResource {
 
     @GET
     @Path("/Procedure/{id}")
-    public Uni<Procedure> procedure(@RestPath String id) {
+    public Uni<Procedure> procedure(@RestPath("id") String id) {
         UUID sessionId = FhirIds.uuid(id);
         return owners.ofSession(sessionId).chain(owner -> sessions.get(owner.planId(), sessionId)
                 .map(view -> SessionProcedures.of(owner.patientId(), view)));

@@ -49,7 +49,7 @@ public class PlanResource {
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> create(@RestPath UUID patientId, @Valid @NotNull PlanRequest request) {
+    public Uni<Response> create(@RestPath("patientId") UUID patientId, @Valid @NotNull PlanRequest request) {
         return plans.create(patientId, request).map(PlanResource::created);
     }
 
@@ -57,7 +57,7 @@ public class PlanResource {
     @Path("/patients/{patientId}/plans")
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "A patient's plans, every version")
-    public Uni<List<PlanView>> ofPatient(@RestPath UUID patientId) {
+    public Uni<List<PlanView>> ofPatient(@RestPath("patientId") UUID patientId) {
         return plans.ofPatient(patientId);
     }
 
@@ -65,7 +65,7 @@ public class PlanResource {
     @Path("/plans/{planId}")
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Read a plan")
-    public Uni<PlanView> get(@RestPath UUID planId) {
+    public Uni<PlanView> get(@RestPath("planId") UUID planId) {
         return plans.get(planId);
     }
 
@@ -79,7 +79,7 @@ public class PlanResource {
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> revise(@RestPath UUID planId, @Valid @NotNull PlanRequest request) {
+    public Uni<Response> revise(@RestPath("planId") UUID planId, @Valid @NotNull PlanRequest request) {
         return plans.revise(planId, request).map(PlanResource::created);
     }
 
@@ -91,7 +91,7 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The plan in its new status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<PlanView> changeStatus(@RestPath UUID planId, @Valid @NotNull StatusChange change) {
+    public Uni<PlanView> changeStatus(@RestPath("planId") UUID planId, @Valid @NotNull StatusChange change) {
         return plans.changeStatus(planId, change.status(), change.reason());
     }
 

@@ -27,7 +27,7 @@ public class ClinicalProfileResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "The clinical picture plans are validated against: the intakes applied, conditions and "
             + "open red flags. A plan based on an intake not listed here yet answers 409 intake-pending.")
-    public Uni<ClinicalProfileView> get(@RestPath UUID patientId) {
+    public Uni<ClinicalProfileView> get(@RestPath("patientId") UUID patientId) {
         return profiles.of(patientId);
     }
 }

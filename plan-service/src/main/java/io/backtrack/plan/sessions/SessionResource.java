@@ -49,7 +49,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "A retry: the session the first request with this Idempotency-Key logged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> log(@RestPath UUID planId,
+    public Uni<Response> log(@RestPath("planId") UUID planId,
             @HeaderParam(IdempotencyKeys.HEADER) @Size(max = 200) String idempotencyKey,
             @Valid @NotNull SessionRequest request) {
         return routine.log(planId, idempotencyKey, request)
@@ -66,14 +66,14 @@ public class SessionResource {
     @Path("/{sessionId}")
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Read one session")
-    public Uni<SessionView> get(@RestPath UUID planId, @RestPath UUID sessionId) {
+    public Uni<SessionView> get(@RestPath("planId") UUID planId, @RestPath("sessionId") UUID sessionId) {
         return sessions.get(planId, sessionId);
     }
 
     @GET
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "A plan's sessions, by when they were performed")
-    public Uni<List<SessionView>> list(@RestPath UUID planId) {
+    public Uni<List<SessionView>> list(@RestPath("planId") UUID planId) {
         return sessions.list(planId);
     }
 }

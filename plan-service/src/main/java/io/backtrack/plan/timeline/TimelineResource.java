@@ -43,7 +43,7 @@ public class TimelineResource {
     @WithTransaction
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Plan versions, holds and resumptions, and sessions, in date order")
-    public Uni<List<TimelineEntry>> get(@RestPath UUID patientId) {
+    public Uni<List<TimelineEntry>> get(@RestPath("patientId") UUID patientId) {
         return access.patient(patientId).chain(patient -> Plan.<Plan>list("patientId", patientId).chain(plans -> {
             if (plans.isEmpty()) {
                 return Uni.createFrom().item(List.<TimelineEntry>of());

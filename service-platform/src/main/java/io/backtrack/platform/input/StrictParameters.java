@@ -67,8 +67,8 @@ public class StrictParameters implements ParamConverterProvider {
                 return query.value();
             } else if (annotation instanceof PathParam path) {
                 return path.value();
-            } else if (annotation instanceof RestPath path) {
-                return path.value().isEmpty() ? "path" : path.value();
+            } else if (annotation instanceof RestPath path && !path.value().isEmpty()) {
+                return path.value();
             }
         }
         return "parameter";
