@@ -44,35 +44,40 @@ final class BenchSystem implements AutoCloseable {
     private BenchSystem(Path root, Path logs) throws Exception {
         this.root = root;
         this.logs = logs;
-        LocalPostgres database = LocalPostgres.startEphemeralDurable();
-        started.add(database);
-        postgres = database.endpoint();
-        KafkaBrokerProcess broker = KafkaBrokerProcess.startEphemeral();
-        started.add(broker);
-        kafka = broker.bootstrapServers();
-        OidcWiremockTestResource oidc = new OidcWiremockTestResource();
-        String issuer = oidc.start().get("keycloak.url") + "/realms/quarkus/";
-        started.add(oidc::stop);
-        System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
+        try {
+            LocalPostgres database = LocalPostgres.startEphemeralDurable();
+            started.add(database);
+            postgres = database.endpoint();
+            KafkaBrokerProcess broker = KafkaBrokerProcess.startEphemeral();
+            started.add(broker);
+            kafka = broker.bootstrapServers();
+            OidcWiremockTestResource oidc = new OidcWiremockTestResource();
+            String issuer = oidc.start().get("keycloak.url") + "/realms/quarkus/";
+            started.add(oidc::stop);
+            System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
 
-        Map<String, String> settings = new LinkedHashMap<>(Map.of(
-                "backtrack.clock.controllable", "true",
-                "quarkus.oidc.auth-server-url", issuer,
-                "backtrack.audit.hmac-key", randomKey(),
-                "backtrack.plan-clocks.interval", "1s"));
-        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(SETTING))
-                .forEach(key -> settings.put(key.substring(SETTING.length()), System.getProperty(key)));
-        config = Map.copyOf(settings);
-        for (String name : SERVICES) {
-            ServiceSpec spec = new ServiceSpec(name, name.substring(0, name.indexOf('-')), FreePort.find(),
-                    FreePort.find());
-            database.createDatabaseIfAbsent(spec.database());
-            long start = System.nanoTime();
-            ServiceProcess service = ServiceProcess.start(root, spec, postgres, kafka, config, logs);
-            started.add(service);
-            service.awaitReady(Duration.ofMinutes(3));
-            readyAfter.put(name, Duration.ofNanos(System.nanoTime() - start));
-            services.put(name, service);
+            Map<String, String> settings = new LinkedHashMap<>(Map.of(
+                    "backtrack.clock.controllable", "true",
+                    "quarkus.oidc.auth-server-url", issuer,
+                    "backtrack.audit.hmac-key", randomKey(),
+                    "backtrack.plan-clocks.interval", "1s"));
+            System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(SETTING))
+                    .forEach(key -> settings.put(key.substring(SETTING.length()), System.getProperty(key)));
+            config = Map.copyOf(settings);
+            for (String name : SERVICES) {
+                ServiceSpec spec = new ServiceSpec(name, name.substring(0, name.indexOf('-')), FreePort.find(),
+                        FreePort.find());
+                database.createDatabaseIfAbsent(spec.database());
+                long start = System.nanoTime();
+                ServiceProcess service = ServiceProcess.start(root, spec, postgres, kafka, config, logs);
+                started.add(service);
+                service.awaitReady(Duration.ofMinutes(3));
+                readyAfter.put(name, Duration.ofNanos(System.nanoTime() - start));
+                services.put(name, service);
+            }
+        } catch (Exception | Error failed) {
+            started.close();
+            throw failed;
         }
     }
 

@@ -79,19 +79,29 @@ public final class Benchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    /** Exits, with 1 on a failure: a client library's threads would otherwise keep the JVM running. */
+    public static void main(String[] args) {
+        try {
+            measure(List.of(args));
+        } catch (Exception | Error failed) {
+            failed.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void measure(List<String> args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
-        Options options = Options.parse(List.of(args));
+        Options options = Options.parse(args);
         if (options.only() != null) {
             new Benchmark(options, root).only(options.only());
-            System.exit(0);
+            return;
         }
         Path out = options.quick() ? root.resolve("bench/target/performance-smoke.md") : root.resolve("docs/performance.md");
         Report report = new Benchmark(options, root).run();
         System.out.println(report.markdown());
         report.writeTo(out);
         System.out.println("Written to " + root.relativize(out));
-        System.exit(0);
     }
 
     private Report run() throws Exception {

@@ -15,9 +15,21 @@ final class OrphanGuard implements AutoCloseable {
         this.watcher = watcher;
     }
 
-    /** SIGINT is PostgreSQL's fast shutdown. */
+    /** SIGINT is PostgreSQL's fast shutdown; PostgreSQL handles it whatever it inherited. */
     static OrphanGuard interruptOnExit(long pid) throws IOException {
-        return new OrphanGuard(new ProcessBuilder("sh", "-c", "read -r line; kill -INT " + pid)
+        return signalOnExit("INT", pid);
+    }
+
+    /**
+     * SIGTERM, for a JVM: its graceful shutdown. Not SIGINT: a JVM started from a shell's background
+     * job inherits SIGINT ignored, passes that on to the processes it starts, and they never stop.
+     */
+    static OrphanGuard terminateOnExit(long pid) throws IOException {
+        return signalOnExit("TERM", pid);
+    }
+
+    private static OrphanGuard signalOnExit(String signal, long pid) throws IOException {
+        return new OrphanGuard(new ProcessBuilder("sh", "-c", "read -r line; kill -" + signal + " " + pid)
                 .redirectOutput(Redirect.DISCARD)
                 .redirectError(Redirect.DISCARD)
                 .start());

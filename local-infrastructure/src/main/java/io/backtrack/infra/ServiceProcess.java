@@ -74,7 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(spec, process, OrphanGuard.interruptOnExit(process.pid()), log);
+        return new ServiceProcess(spec, process, OrphanGuard.terminateOnExit(process.pid()), log);
     }
 
     /** The file the service's output goes to. */

@@ -58,6 +58,27 @@ class ParentDeathTest {
         assertThat(accepts(kafkaPort)).as("broker still listening").isFalse();
     }
 
+    @Test
+    void aServiceThatIgnoresSigintStillStopsWhenTheJvmThatStartedItIsKilled() throws Exception {
+        Process holder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                GuardedProcessHolder.class.getName()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        ProcessHandle guarded;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            assertThat(line).as("pid printed by the holder JVM").isNotNull();
+            guarded = ProcessHandle.of(Long.parseLong(line.trim())).orElseThrow();
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+
+        guarded.onExit().get(30, TimeUnit.SECONDS);
+        assertThat(guarded.isAlive()).isFalse();
+    }
+
     /** The postmaster is not our descendant (pg_ctl detaches it); it removes its pid file last. */
     private static void awaitPostmasterGone(Path tmp) {
         await("PostgreSQL stopped").atMost(Duration.ofSeconds(30)).until(() -> !postmasterRunning(tmp));
