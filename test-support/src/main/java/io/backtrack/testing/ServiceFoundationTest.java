@@ -8,11 +8,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,6 +124,34 @@ public abstract class ServiceFoundationTest {
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("days"))
                 .body("violations[0].rule", equalTo("Max"));
+    }
+
+    /** The body is declared, not sent: the answer must come from the length alone, before any body is read. */
+    @Test
+    void aBodyDeclaredTooLargeIsAProblem() throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/admin/clock/advance HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + TestTokens.admin() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 20000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = answerOf(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("\"status\":413");
+        }
+    }
+
+    /** The status line, the headers and a body of the declared length, without waiting for the connection to close. */
+    private static String answerOf(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                return head.toString();
+            }
+            head.append((char) next);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        return head + (length.find() ? new String(in.readNBytes(Integer.parseInt(length.group(1))),
+                StandardCharsets.UTF_8) : "");
     }
 
     @Test

@@ -22,7 +22,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <ul>
  * <li>every operation: 503 while the database is unreachable;</li>
  * <li>an operation that requires a role: 401 without a valid token, 403 for a role that may not call it;</li>
+ * <li>every operation: 406 for an {@code Accept} header that excludes JSON;</li>
  * <li>an operation with parameters or a body: 400 for malformed or invalid input;</li>
+ * <li>an operation with a body: 413 for a body over the size limit;</li>
  * <li>an operation with a path parameter: 404 for what the caller may not see or that does not exist;</li>
  * <li>an operation that writes: 409 when someone changed the same record at the same moment.</li>
  * </ul>
@@ -46,6 +48,9 @@ public class ProblemResponsesFilter implements OASFilter {
             new Answer("NotFound", "404", "No such record, or one the caller may not see (another clinic's or patient's).", """
                     {"type":"https://backtrack.io/problems/not-found","title":"Not found","status":404,
                      "detail":"No such patient.","instance":"/api/v1/patients/0b8f0c56-5d37-4be5-9d4b-2a29d0c1d2e1"}"""),
+            new Answer("NotAcceptable", "406", "`Accept` names no type this operation answers in: it answers in JSON only.", """
+                    {"type":"https://backtrack.io/problems/not-acceptable","title":"Not Acceptable","status":406,
+                     "detail":"HTTP 406 Not Acceptable","instance":"/api/v1/patients"}"""),
             new Answer("Conflict", "409", "The request conflicts with the record's current state, the `type` names how (e.g. plan-exists, or "
                     + "concurrent-update when someone changed the record at the same moment); nothing changed.", """
                     {"type":"https://backtrack.io/problems/plan-exists","title":"Conflict","status":409,
@@ -55,6 +60,9 @@ public class ProblemResponsesFilter implements OASFilter {
                     {"type":"https://backtrack.io/problems/precondition-failed","title":"Precondition failed","status":412,
                      "detail":"The escalation changed since version 2; it is at version 3.",
                      "instance":"/api/v1/escalations/6f1d6a52-1d0e-4a7c-9d55-2c1b7f3e9a10/acknowledge"}"""),
+            new Answer("ContentTooLarge", "413", "The body is larger than the service accepts (`quarkus.http.limits.max-body-size`).", """
+                    {"type":"https://backtrack.io/problems/content-too-large","title":"Content too large","status":413,
+                     "detail":"The body is larger than 10485760 bytes.","instance":"/api/v1/patients"}"""),
             new Answer("Unprocessable", "422", "Well-formed, but it breaks a clinical or consistency rule; `violations` lists every one.", """
                     {"type":"https://backtrack.io/problems/rule-violation","title":"The request breaks a rule","status":422,
                      "detail":"The session does not fit the plan.",
@@ -123,6 +131,10 @@ public class ProblemResponsesFilter implements OASFilter {
         if (!parameters.isEmpty() || operation.getRequestBody() != null) {
             declare(operation, "400", "BadRequest");
         }
+        if (operation.getRequestBody() != null) {
+            declare(operation, "413", "ContentTooLarge");
+        }
+        declare(operation, "406", "NotAcceptable");
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             declare(operation, "401", "Unauthorized");
             declare(operation, "403", "Forbidden");
