@@ -22,7 +22,8 @@ public record ProgressView(UUID patientId, Baseline baseline, List<MeasureView> 
 
     /**
      * From plan events: the adherence of the latest review week and the run of missed weeks at the
-     * latest missed week, however late their events arrived. {@code percent} is truncated; {@code percentage} is reported to one decimal.
+     * latest missed week, however late their events arrived. {@code percent} is truncated;
+     * {@code percentage} is reported to one decimal.
      */
     public record Adherence(UUID planId, PlanStatus planStatus, LocalDate planStartDate, Integer countedSessions,
             Integer prescribedSessions, Integer percent, BigDecimal percentage, Boolean adherent,
