@@ -28,7 +28,10 @@ public final class FreePort {
         }
     }
 
-    /** The preferred port when it is free, else any free one (0 prefers nothing). */
+    /**
+     * The preferred port when it is free, else any free one (0 prefers nothing). A server restarted on
+     * its own port gets it again; {@link #find()} never hands it to another.
+     */
     public static int preferring(int port) {
         if (port <= 0) {
             return find();
@@ -38,7 +41,8 @@ public final class FreePort {
         } catch (IOException taken) {
             return find();
         }
-        return HANDED_OUT.add(port) ? port : find();
+        HANDED_OUT.add(port);
+        return port;
     }
 
     private static int unbound() {
