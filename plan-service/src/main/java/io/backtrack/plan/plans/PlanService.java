@@ -67,6 +67,7 @@ public class PlanService {
     @WithTransaction
     public Uni<PlanView> create(UUID patientId, PlanRequest request) {
         startsWithinAYear(request.startDate());
+        phasesFillTheCourse(request);
         return access.patientForChange(patientId, request.intakeId())
                 .call(profile -> intakes.require(profile, request.intakeId()))
                 .call(profile -> Plan.count("patientId = ?1 and status in ?2", patientId, CURRENT).invoke(current -> {
@@ -91,12 +92,22 @@ public class PlanService {
         }
     }
 
+    /** The phases follow one another over the whole course: a prescription beyond its end has no weekly check. */
+    private static void phasesFillTheCourse(PlanRequest request) {
+        int phaseWeeks = request.phases().stream().mapToInt(PlanPhase::weeks).sum();
+        if (phaseWeeks != request.durationOrDefault()) {
+            throw new ProblemException(Problem.unprocessable("durationWeeks", "plan-phases-fill-duration",
+                    "must be the phases' weeks added up (" + phaseWeeks + ")"));
+        }
+    }
+
     /**
      * The next version continues the course: same day 0, same clocks. Once it is accepted, the previous
      * one becomes REVISED and is flushed before the next one takes the patient's one current place.
      */
     @WithTransaction
     public Uni<PlanView> revise(UUID planId, PlanRequest request) {
+        phasesFillTheCourse(request);
         return access.planForChange(planId)
                 .call(locked -> intakes.require(locked.profile(), request.intakeId()))
                 .chain(locked -> {

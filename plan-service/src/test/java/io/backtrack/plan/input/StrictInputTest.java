@@ -68,6 +68,21 @@ class StrictInputTest {
                 .then().statusCode(200).body("size()", equalTo(0));
     }
 
+    @ParameterizedTest(name = "a course of {0} weeks with phases of 6 is refused")
+    @CsvSource({"1", "52"})
+    void phasesThatDoNotFillTheCourseAreRefused(int durationWeeks) {
+        UUID patient = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body(PlanFixtures.plan(LocalDate.now(clock)).put("durationWeeks", durationWeeks).toString())
+                .when().post("/api/v1/patients/" + patient + "/plans")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("durationWeeks"))
+                .body("violations[0].rule", equalTo("plan-phases-fill-duration"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .when().get("/api/v1/patients/" + patient + "/plans")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
     @ParameterizedTest(name = "an exercise with a null in {0} is a 400 naming it, and is not added")
     @CsvSource({"contraindicatedFor", "cautionedFor"})
     void aNullConditionOfAnExerciseIsRefused(String list) {
