@@ -74,14 +74,17 @@ public class IntakeService {
         rejectInconsistent(request, intakeDate);
         return access.findForChange(patientId)
                 .invoke(patient -> rejectBeforeBirth(patient, request, intakeDate))
-                .chain(patient -> (idempotencyKey == null ? Uni.createFrom().<Intake>nullItem()
-                        : Intake.<Intake>find("patientId = ?1 and idempotencyKey = ?2", patientId, idempotencyKey)
-                                .firstResult())
-                        .chain(earlier -> earlier == null
-                                ? RedFlag.noneOpen(patientId).chain(noneOpenBefore ->
-                                        save(patient, request, intakeDate, noneOpenBefore, idempotencyKey))
-                                        .map(view -> new Recorded(view, false))
-                                : replay(earlier, request, idempotencyKey)));
+                .chain(patient -> recordedUnder(patientId, idempotencyKey).chain(earlier -> earlier != null
+                        ? replay(earlier, request, idempotencyKey)
+                        : RedFlag.noneOpen(patientId)
+                                .chain(noneOpenBefore -> save(patient, request, intakeDate, noneOpenBefore, idempotencyKey))
+                                .map(view -> new Recorded(view, false))));
+    }
+
+    /** The patient's intake recorded under the key; none without a key. */
+    private static Uni<Intake> recordedUnder(UUID patientId, String idempotencyKey) {
+        return idempotencyKey == null ? Uni.createFrom().nullItem()
+                : Intake.find("patientId = ?1 and idempotencyKey = ?2", patientId, idempotencyKey).firstResult();
     }
 
     private Uni<Recorded> replay(Intake earlier, IntakeRequest request, String idempotencyKey) {

@@ -169,9 +169,6 @@ public class ProblemMappers {
                 && !mapping.getPath().isEmpty()) {
             return outOfRange(jsonPath(mapping), range);
         }
-        if (e instanceof InputCoercionException range) {
-            return outOfRange(parsedPath(range), range);
-        }
         if (e instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
                 && duplicate.getOriginalMessage().startsWith("Duplicate field")) {
             String field = parsedPath(duplicate);
