@@ -19,6 +19,12 @@ class OverlaysTest {
     private static final List<String> PROBES = List.of(
             "startupProbe:/q/health/started", "livenessProbe:/q/health/live", "readinessProbe:/q/health/ready");
 
+    /**
+     * A quarter of it is the heap (the images' JAVA_MAX_MEM_RATIO); the rest holds class metadata, compiled
+     * code and the class-data archive, which came to 400-457 MiB of RSS after bench/run (deploy/README.md).
+     */
+    private static final long SMALLEST_MEMORY_LIMIT_MIB = 512;
+
     static Stream<Path> kustomizations() {
         return KustomizeDirectories.deployable().stream();
     }
@@ -97,6 +103,8 @@ class OverlaysTest {
                     "/resources/limits/cpu", "/resources/limits/memory")) {
                 assertThat(container.at(resource).isMissingNode()).as(name + resource).isFalse();
             }
+            assertThat(mebibytes(container.at("/resources/limits/memory").asText())).as(name + " memory limit")
+                    .isGreaterThanOrEqualTo(SMALLEST_MEMORY_LIMIT_MIB);
             JsonNode security = container.path("securityContext");
             assertThat(security.path("runAsNonRoot").asBoolean()).as(name).isTrue();
             assertThat(security.path("runAsUser").asInt()).as(name).isEqualTo(185);
@@ -167,5 +175,13 @@ class OverlaysTest {
             }
         }
         throw new AssertionError("No " + name + " in " + list);
+    }
+
+    private static long mebibytes(String quantity) {
+        if (quantity.endsWith("Gi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * 1024;
+        }
+        assertThat(quantity).as("a memory quantity in Mi or Gi").endsWith("Mi");
+        return Long.parseLong(quantity.substring(0, quantity.length() - 2));
     }
 }
