@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Declares reviews OVERDUE (no verdict) once due + 7 days has passed without the measures they
@@ -22,12 +23,18 @@ import java.util.List;
 @ApplicationScoped
 public class OverdueReviews {
 
+    /**
+     * Only the ids are claimed in SQL, the reviews then read through their mapping: a {@code SELECT *}
+     * kept prepared on a pooled connection fails ("cached plan must not change result type") once a
+     * migration of a newer version adds a column while this replica still runs.
+     */
     private static final String CLAIM = """
-            SELECT * FROM review
+            SELECT id FROM review
              WHERE status = 'AWAITING_MEASURES' AND due_date < ?1
              ORDER BY due_date
              LIMIT 100
                FOR UPDATE SKIP LOCKED""";
+    private static final String CLAIMED = "FROM Review WHERE id IN :ids ORDER BY dueDate";
 
     private final ReviewEvaluator reviews;
     private final ReviewThresholds thresholds;
@@ -50,7 +57,10 @@ public class OverdueReviews {
     Uni<Void> sweep() {
         LocalDate cutoff = LocalDate.now(clock).minusDays(thresholds.measureWindowDays());
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(CLAIM, Review.class).setParameter(1, cutoff).getResultList())
+                .chain(session -> session.createNativeQuery(CLAIM, UUID.class).setParameter(1, cutoff).getResultList()
+                        .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Review>of())
+                                : session.createSelectionQuery(CLAIMED, Review.class).setParameter("ids", ids)
+                                        .getResultList()))
                 .chain(this::markOverdue));
     }
 

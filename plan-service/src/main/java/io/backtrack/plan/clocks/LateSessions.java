@@ -27,8 +27,8 @@ import java.util.stream.IntStream;
 public class LateSessions {
 
     private static final String REVIEWS_DUE_AFTER = """
-            SELECT c.* FROM plan_clock c
-             WHERE c.course_id = ?1 AND c.kind = 'REVIEW' AND c.due_on > ?2 AND c.due_on <= ?3""";
+            FROM PlanClock
+             WHERE courseId = :course AND kind = :kind AND dueOn > :performedOn AND dueOn <= :tomorrow""";
 
     private final AdherenceWindows windows;
     private final EventOutbox outbox;
@@ -48,10 +48,11 @@ public class LateSessions {
         LocalDate performedOn = LocalDate.ofInstant(session.performedAt, ZoneOffset.UTC);
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
         return Panache.getSession()
-                .chain(db -> db.createNativeQuery(REVIEWS_DUE_AFTER, PlanClock.class)
-                        .setParameter(1, plan.courseId)
-                        .setParameter(2, performedOn)
-                        .setParameter(3, tomorrow)
+                .chain(db -> db.createSelectionQuery(REVIEWS_DUE_AFTER, PlanClock.class)
+                        .setParameter("course", plan.courseId)
+                        .setParameter("kind", ClockKind.REVIEW)
+                        .setParameter("performedOn", performedOn)
+                        .setParameter("tomorrow", tomorrow)
                         .getResultList())
                 .map(reviews -> reviews.stream().filter(review -> review.firedAt != null).toList())
                 .chain(fired -> fired.isEmpty() ? Uni.createFrom().voidItem() : countedAgain(plan, session, fired));

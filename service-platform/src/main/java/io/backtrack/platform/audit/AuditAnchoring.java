@@ -31,16 +31,26 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class AuditAnchoring {
 
+    /**
+     * The columns are named, not taken from {@code *}: a prepared statement's result may not change while
+     * it is cached on a pooled connection, and a newer version's migration may add a column meanwhile.
+     */
+    private static final String ENTRY_COLUMNS = """
+            id, occurred_at, actor, actor_role, clinic_id, action, resource_type, resource_id, patient_id, detail,
+                   previous_hash, entry_hash, scheme, chain_key, chain_seq""";
     private static final String GROWN_HEADS = """
-            SELECT h.*
-              FROM (SELECT DISTINCT ON (chain_key) *
-                      FROM audit_entry
-                     WHERE scheme = 2
-                       AND chain_key IN (SELECT chain_key FROM audit_entry
-                                          WHERE scheme = 2 AND written_at > now() - make_interval(secs => $1))
-                     ORDER BY chain_key, chain_seq DESC) h
-              LEFT JOIN audit_anchor a ON a.chain_key = h.chain_key
-             WHERE a.chain_seq IS NULL OR a.chain_seq < h.chain_seq""";
+            WITH head AS (
+                SELECT DISTINCT ON (chain_key) %1$s
+                  FROM audit_entry
+                 WHERE scheme = 2
+                   AND chain_key IN (SELECT chain_key FROM audit_entry
+                                      WHERE scheme = 2 AND written_at > now() - make_interval(secs => $1))
+                 ORDER BY chain_key, chain_seq DESC)
+            SELECT %1$s
+              FROM head
+             WHERE NOT EXISTS (SELECT 1 FROM audit_anchor a
+                                WHERE a.chain_key = head.chain_key AND a.chain_seq >= head.chain_seq)"""
+            .formatted(ENTRY_COLUMNS);
 
     private final Pool pool;
     private final MutinyEmitter<String> topic;
