@@ -17,7 +17,10 @@ public record ReceivedEvent(String id, EventType type, String source, UUID patie
         try {
             return EventJson.mapper().treeToValue(payload, payloadType);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a schema-valid payload must map to its record", e);
+            // the schema bounds what it can (a week's minimum); what it leaves open, such as a number beyond an
+            // int, no retry can ever map, and retrying it would hold back every event behind it
+            throw new UnusableEventException("the payload does not fit " + payloadType.getSimpleName() + ": "
+                    + e.getOriginalMessage());
         }
     }
 }

@@ -34,20 +34,24 @@ public final class PatientEventsFixture {
 
     /** Publishes the event with a new ce_id, and returns that id. */
     public static String publish(UUID patientId, Record payload) {
-        EventType type = EventType.of(payload.getClass());
-        String ceId = UUID.randomUUID().toString();
         try {
-            TopicProbe.publish(type.topic().topicName(), patientId.toString(), Map.of(
-                    "ce_specversion", "1.0",
-                    "ce_id", ceId,
-                    "ce_source", type.topic().ownerSource(),
-                    "ce_type", type.ceType(),
-                    "ce_subject", patientId.toString(),
-                    "ce_time", Instant.now().toString(),
-                    "content-type", "application/json"), EventJson.mapper().writeValueAsString(payload));
+            return publish(patientId, EventType.of(payload.getClass()), EventJson.mapper().writeValueAsString(payload));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Publishes a payload of the type as it is, with a new ce_id, and returns that id. */
+    public static String publish(UUID patientId, EventType type, String payload) {
+        String ceId = UUID.randomUUID().toString();
+        TopicProbe.publish(type.topic().topicName(), patientId.toString(), Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", ceId,
+                "ce_source", type.topic().ownerSource(),
+                "ce_type", type.ceType(),
+                "ce_subject", patientId.toString(),
+                "ce_time", Instant.now().toString(),
+                "content-type", "application/json"), payload);
         return ceId;
     }
 

@@ -73,9 +73,13 @@ public class PatientEvents {
         };
     }
 
-    /** A patient is registered once: a second registration may not move them to another clinic or login. */
+    /**
+     * A patient is registered once: a second registration may not move them to another clinic or login,
+     * and no registration may give them a login another patient signs in with.
+     */
     private Uni<Void> registered(PatientRegistered registered) {
-        return PatientProfile.findOrCreate(registered.patientId(), registered.clinicId(), now())
+        return loginOfNoOtherPatient(registered)
+                .chain(() -> PatientProfile.findOrCreate(registered.patientId(), registered.clinicId(), now()))
                 .invoke(profile -> {
                     if (!profile.clinicId.equals(registered.clinicId()) || profile.loginSubject != null
                             && !profile.loginSubject.equals(registered.loginSubject())) {
@@ -86,6 +90,19 @@ public class PatientEvents {
                     profile.updatedAt = now();
                 })
                 .replaceWithVoid();
+    }
+
+    private static Uni<Void> loginOfNoOtherPatient(PatientRegistered registered) {
+        if (registered.loginSubject() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return PatientProfile.count("loginSubject = ?1 and patientId <> ?2", registered.loginSubject(),
+                registered.patientId()).invoke(others -> {
+                    if (others > 0) {
+                        throw new UntrustedEventException("login " + registered.loginSubject()
+                                + " is another patient's");
+                    }
+                }).replaceWithVoid();
     }
 
     /** The registered patient's profile; an event about a patient of no or another clinic is refused. */

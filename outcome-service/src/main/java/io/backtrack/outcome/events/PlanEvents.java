@@ -10,6 +10,7 @@ import io.backtrack.contracts.plan.ReviewDue;
 import io.backtrack.contracts.plan.SessionCompleted;
 import io.backtrack.messaging.InboundEvents;
 import io.backtrack.messaging.ReceivedEvent;
+import io.backtrack.messaging.UntrustedEventException;
 import io.backtrack.outcome.escalation.EscalationEngine;
 import io.backtrack.outcome.escalation.EscalationRecorder;
 import io.backtrack.outcome.escalation.Recommendation;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -67,9 +69,34 @@ public class PlanEvents {
 
     private Uni<Void> apply(ReceivedEvent event) {
         return lock.hold(event.patientId())
+                .chain(() -> agreesWithWhatIsKnown(event))
                 .chain(() -> handle(event))
                 .chain(() -> audit.record(ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
                         event.patientId(), applied(event)));
+    }
+
+    /**
+     * plan-service never moves a patient to another clinic, nor a plan to another patient or clinic: an
+     * event that says otherwise of a patient or plan known here is refused. The routine paths apply only
+     * events that match both ({@link RoutineSessions}, {@link RoutineMissedWeeks}).
+     */
+    private static Uni<Void> agreesWithWhatIsKnown(ReceivedEvent event) {
+        String clinicId = event.payload().path("clinicId").asText();
+        UUID planId = UUID.fromString(event.payload().path("planId").asText());
+        return PatientProfile.<PatientProfile>findById(event.patientId())
+                .invoke(profile -> {
+                    if (profile != null && !profile.clinicId.equals(clinicId)) {
+                        throw new UntrustedEventException("patient " + event.patientId() + " is not in " + clinicId);
+                    }
+                })
+                .chain(() -> PlanSnapshot.<PlanSnapshot>findById(planId))
+                .invoke(plan -> {
+                    if (plan != null && (!plan.patientId.equals(event.patientId()) || !plan.clinicId.equals(clinicId))) {
+                        throw new UntrustedEventException("plan " + planId + " is not patient " + event.patientId()
+                                + "'s in " + clinicId);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** The audit entry's detail for an applied event, whichever path applied it. */

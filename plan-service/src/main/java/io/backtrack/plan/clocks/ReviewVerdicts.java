@@ -6,6 +6,8 @@ import io.backtrack.contracts.outcome.ReviewCompleted;
 import io.backtrack.messaging.InboundEvents;
 import io.backtrack.messaging.Interest;
 import io.backtrack.messaging.ReceivedEvent;
+import io.backtrack.messaging.UntrustedEventException;
+import io.backtrack.plan.plans.Plan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -36,6 +38,17 @@ public class ReviewVerdicts {
         ReviewCompleted review = event.payloadAs(ReviewCompleted.class);
         boolean needsSecondReview = review.week() == ClockSchedule.FIRST_REVIEW_WEEK
                 && review.verdict() != ReviewVerdict.RESPONDING;
-        return needsSecondReview ? schedule.scheduleSecondReview(review.planId()) : Uni.createFrom().voidItem();
+        return needsSecondReview ? ofItsPatient(review).chain(() -> schedule.scheduleSecondReview(review.planId()))
+                : Uni.createFrom().voidItem();
+    }
+
+    /** A verdict about a plan of another patient or clinic than the one it names is refused. */
+    private static Uni<Void> ofItsPatient(ReviewCompleted review) {
+        return Plan.<Plan>findById(review.planId()).invoke(plan -> {
+            if (plan != null && (!plan.patientId.equals(review.patientId()) || !plan.clinicId.equals(review.clinicId()))) {
+                throw new UntrustedEventException("plan " + review.planId() + " is not patient " + review.patientId()
+                        + "'s in " + review.clinicId());
+            }
+        }).replaceWithVoid();
     }
 }

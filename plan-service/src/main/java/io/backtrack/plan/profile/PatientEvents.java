@@ -57,9 +57,12 @@ public class PatientEvents {
         };
     }
 
-    /** A patient is registered once: a second registration may not move them to another clinic or login. */
+    /**
+     * A patient is registered once: a second registration may not move them to another clinic or login,
+     * and no registration may give them a login another patient signs in with.
+     */
     private Uni<Void> registered(PatientRegistered registered) {
-        return lock.lock(registered.patientId()).chain(existing -> {
+        return lock.lock(registered.patientId()).call(existing -> loginOfNoOtherPatient(registered)).chain(existing -> {
             if (existing == null) {
                 PatientProfile profile = new PatientProfile();
                 profile.patientId = registered.patientId();
@@ -78,6 +81,19 @@ public class PatientEvents {
             existing.updatedAt = now();
             return Uni.createFrom().voidItem();
         });
+    }
+
+    private static Uni<Void> loginOfNoOtherPatient(PatientRegistered registered) {
+        if (registered.loginSubject() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return PatientProfile.count("loginSubject = ?1 and patientId <> ?2", registered.loginSubject(),
+                registered.patientId()).invoke(others -> {
+                    if (others > 0) {
+                        throw new UntrustedEventException("login " + registered.loginSubject()
+                                + " is another patient's");
+                    }
+                }).replaceWithVoid();
     }
 
     /** The intake's red flags are opened with it, so an applied intake always comes with its flags. */
@@ -110,10 +126,20 @@ public class PatientEvents {
                 .chain(profile -> recheck.holdIfBroken(profile, "RED_FLAG_RAISED"));
     }
 
+    /** Clears one of the patient's own flags: a flag cleared twice is gone already, another patient's stays. */
     private Uni<Void> redFlagCleared(RedFlagCleared cleared) {
         return profile(cleared.patientId(), cleared.clinicId())
-                .chain(profile -> OpenRedFlag.deleteById(cleared.flagId()))
-                .replaceWithVoid();
+                .chain(profile -> OpenRedFlag.<OpenRedFlag>findById(cleared.flagId()))
+                .chain(flag -> {
+                    if (flag == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (!flag.patientId.equals(cleared.patientId())) {
+                        throw new UntrustedEventException("red flag " + cleared.flagId() + " is not one of patient "
+                                + cleared.patientId() + "'s");
+                    }
+                    return flag.delete();
+                });
     }
 
     private Uni<Void> openAll(UUID patientId, List<RedFlagFinding> findings) {

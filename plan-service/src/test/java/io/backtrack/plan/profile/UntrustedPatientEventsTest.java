@@ -45,6 +45,39 @@ class UntrustedPatientEventsTest {
                 .get("/api/v1/patients/" + patientId + "/plans").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void clearingAnotherPatientsRedFlagLeavesItOpen() {
+        UUID flagged = PatientEventsFixture.patientWithIntake("clinic-south", null, List.of("M54.50"), false);
+        UUID flagId = PatientEventsFixture.raiseRedFlag(flagged, "clinic-south", RedFlagCode.SADDLE_NUMBNESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !clearedForTherapy(flagged, "clinic-south"));
+        UUID other = PatientEventsFixture.patientWithIntake("clinic-north", null, List.of("M54.50"), false);
+
+        PatientEventsFixture.clearRedFlag(other, "clinic-north", flagId, RedFlagCode.SADDLE_NUMBNESS);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(other));
+        assertThat(clearedForTherapy(flagged, "clinic-south")).isFalse();
+    }
+
+    @Test
+    void aRegistrationGivingALoginAnotherPatientHasIsRefused() {
+        String login = "patient-" + UUID.randomUUID();
+        UUID owner = PatientEventsFixture.patientWithIntake("clinic-north", login, List.of("M54.50"), false);
+        UUID other = PatientEventsFixture.patientWithIntake("clinic-north", null, List.of("M54.50"), false);
+        PatientEventsFixture.publish(other, new PatientRegistered(other, "clinic-north", login, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(other));
+        assertThat(given().auth().oauth2(TestTokens.patient(login))
+                .get("/api/v1/patients/" + other + "/plans").statusCode()).isEqualTo(404);
+        assertThat(given().auth().oauth2(TestTokens.patient(login))
+                .get("/api/v1/patients/" + owner + "/plans").statusCode()).isEqualTo(200);
+    }
+
+    private static boolean clearedForTherapy(UUID patientId, String clinicId) {
+        return given().auth().oauth2(TestTokens.clinician(clinicId))
+                .get("/api/v1/patients/" + patientId + "/clinical-profile")
+                .then().statusCode(200).extract().jsonPath().getBoolean("clearedForTherapy");
+    }
+
     private static boolean deadLettered(UUID patientId) {
         return TopicProbe.readToEnd(Topic.PATIENT.deadLetterTopicName()).stream()
                 .anyMatch(r -> patientId.toString().equals(r.key())

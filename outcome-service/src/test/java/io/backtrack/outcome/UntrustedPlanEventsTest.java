@@ -1,0 +1,90 @@
+package io.backtrack.outcome;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.backtrack.contracts.Topic;
+import io.backtrack.contracts.clinical.PlanStatus;
+import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.contracts.patient.PatientRegistered;
+import io.backtrack.contracts.plan.PlanStatusChanged;
+import io.backtrack.testing.TestTokens;
+import io.backtrack.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * plan-service never moves a patient to another clinic, nor a plan to another patient: a plan event
+ * that says otherwise of a patient or plan outcome-service knows is refused, and so is a registration
+ * that would let one patient's login read another's records.
+ */
+@QuarkusTest
+class UntrustedPlanEventsTest {
+
+    private static final String NORTH = "clinic-north";
+    private static final String SOUTH = "clinic-south";
+
+    @Test
+    void aSessionNamingAnotherClinicOpensNoEscalationThere() {
+        UUID patientId = Events.registered(NORTH, null);
+        Events.publish(patientId, Events.session(patientId, SOUTH, UUID.randomUUID(), 3, 3,
+                List.of(RedFlagCode.SADDLE_NUMBNESS)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(Topic.PLAN, patientId));
+        assertThat(escalations(SOUTH, patientId)).isEmpty();
+        assertThat(escalations(NORTH, patientId)).isEmpty();
+    }
+
+    @Test
+    void aStatusChangeOfAnotherPatientsPlanLeavesThePlanAsItIs() {
+        UUID patientId = Events.registered(NORTH, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.activated(patientId, NORTH, planId, Events.TODAY));
+        await().atMost(Duration.ofSeconds(30)).until(() -> PlanStatus.ACTIVE.name().equals(planStatus(patientId)));
+
+        UUID stranger = Events.registered(NORTH, null);
+        Events.publish(stranger, new PlanStatusChanged(stranger, NORTH, planId, PlanStatus.ACTIVE, PlanStatus.ON_HOLD,
+                "forged", Instant.now(), List.of()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(Topic.PLAN, stranger));
+        assertThat(planStatus(patientId)).isEqualTo(PlanStatus.ACTIVE.name());
+    }
+
+    @Test
+    void aRegistrationGivingALoginAnotherPatientHasIsRefused() {
+        String login = "patient-" + UUID.randomUUID();
+        UUID owner = Events.registered(NORTH, login);
+        UUID other = Events.registered(NORTH, null);
+        Events.publish(other, new PatientRegistered(other, NORTH, login, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(Topic.PATIENT, other));
+        assertThat(progressStatus(login, other)).isEqualTo(404);
+        assertThat(progressStatus(login, owner)).isEqualTo(200);
+    }
+
+    private static boolean deadLettered(Topic topic, UUID patientId) {
+        return TopicProbe.readToEnd(topic.deadLetterTopicName()).stream()
+                .anyMatch(r -> patientId.toString().equals(r.key())
+                        && TopicProbe.header(r, "dead-letter-reason").contains("outcome-service"));
+    }
+
+    private static List<Object> escalations(String clinicId, UUID patientId) {
+        return given().auth().oauth2(TestTokens.clinician(clinicId)).queryParam("patientId", patientId.toString())
+                .get("/api/v1/escalations").then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    private static String planStatus(UUID patientId) {
+        return given().auth().oauth2(TestTokens.clinician(NORTH)).get("/api/v1/patients/" + patientId + "/progress")
+                .then().statusCode(200).extract().jsonPath().getString("adherence.planStatus");
+    }
+
+    private static int progressStatus(String login, UUID patientId) {
+        return given().auth().oauth2(TestTokens.patient(login)).get("/api/v1/patients/" + patientId + "/progress")
+                .statusCode();
+    }
+}
