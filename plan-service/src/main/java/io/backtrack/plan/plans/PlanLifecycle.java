@@ -17,17 +17,19 @@ import java.util.Set;
 
 /**
  * Moves plans between statuses, keeps the record of days on hold, and publishes every change.
- * ACTIVE ⇄ ON_HOLD; ACTIVE or ON_HOLD → REVISED (a new version) or COMPLETED; ACTIVE or COMPLETED →
- * MAINTENANCE, the program the patient keeps after discharge; MAINTENANCE → COMPLETED.
+ * ACTIVE ⇄ ON_HOLD; ACTIVE or ON_HOLD → REVISED (a new version) or COMPLETED; ACTIVE, ON_HOLD or
+ * COMPLETED → MAINTENANCE, the program the patient keeps after discharge; MAINTENANCE → ON_HOLD (a
+ * red flag holds it as it holds an ACTIVE plan) or COMPLETED.
  */
 @ApplicationScoped
 public class PlanLifecycle {
 
     private static final Map<PlanStatus, Set<PlanStatus>> ALLOWED = Map.of(
             PlanStatus.ACTIVE, EnumSet.of(PlanStatus.ON_HOLD, PlanStatus.REVISED, PlanStatus.COMPLETED, PlanStatus.MAINTENANCE),
-            PlanStatus.ON_HOLD, EnumSet.of(PlanStatus.ACTIVE, PlanStatus.REVISED, PlanStatus.COMPLETED),
+            PlanStatus.ON_HOLD, EnumSet.of(PlanStatus.ACTIVE, PlanStatus.MAINTENANCE, PlanStatus.REVISED,
+                    PlanStatus.COMPLETED),
             PlanStatus.COMPLETED, EnumSet.of(PlanStatus.MAINTENANCE),
-            PlanStatus.MAINTENANCE, EnumSet.of(PlanStatus.COMPLETED),
+            PlanStatus.MAINTENANCE, EnumSet.of(PlanStatus.ON_HOLD, PlanStatus.COMPLETED),
             PlanStatus.REVISED, EnumSet.noneOf(PlanStatus.class));
 
     private final EventOutbox outbox;
@@ -37,6 +39,12 @@ public class PlanLifecycle {
         this.outbox = outbox;
         this.clock = clock;
     }
+
+    /** The statuses sessions are logged in: a plan enters one only if it passes the rules as the patient is now. */
+    public static final Set<PlanStatus> IN_USE = EnumSet.of(PlanStatus.ACTIVE, PlanStatus.MAINTENANCE);
+    /** A patient has at most one plan in one of these. */
+    public static final Set<PlanStatus> CURRENT = EnumSet.of(PlanStatus.ACTIVE, PlanStatus.ON_HOLD,
+            PlanStatus.MAINTENANCE);
 
     public static boolean allowed(PlanStatus from, PlanStatus to) {
         return ALLOWED.get(from).contains(to);

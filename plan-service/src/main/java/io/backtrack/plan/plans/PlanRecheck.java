@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * When a late fact arrives (a red flag, the conditions of a later intake), re-validates the patient's
- * ACTIVE plan with the overrides it was accepted with, and puts it ON_HOLD with the rule ids it now
- * breaks. The caller holds the patient's profile lock.
+ * plan in use (ACTIVE or MAINTENANCE) with the overrides it was accepted with, and puts it ON_HOLD with
+ * the rule ids it now breaks. The caller holds the patient's profile lock.
  */
 @ApplicationScoped
 public class PlanRecheck {
@@ -32,9 +32,9 @@ public class PlanRecheck {
         this.audit = audit;
     }
 
-    /** The patient has at most one current plan (a unique index says so), so at most one to hold. */
+    /** The patient has at most one current plan (PlanLifecycle.CURRENT), so at most one to hold. */
     public Uni<Void> holdIfBroken(PatientProfile profile, String reason) {
-        return Plan.<Plan>find("patientId = ?1 and status = ?2", profile.patientId, PlanStatus.ACTIVE).firstResult()
+        return Plan.<Plan>find("patientId = ?1 and status in ?2", profile.patientId, PlanLifecycle.IN_USE).firstResult()
                 .chain(plan -> plan == null ? Uni.createFrom().voidItem() : checks.ofPlan(profile, plan)
                         .chain(validation -> validation.accepted()
                                 ? Uni.createFrom().voidItem()

@@ -86,8 +86,9 @@ public class PlanResource {
     @POST
     @Path("/plans/{planId}/status")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "Hold, resume, complete, or move to maintenance; resuming re-validates the plan (422 while a "
-            + "red flag is open or it still breaks a rule)")
+    @Operation(summary = "Hold, resume, complete, or move to maintenance; a plan put back in use (resumed, or taken up "
+            + "again as maintenance) is re-validated (422 while a red flag is open or it still breaks a rule; 409 "
+            + "plan-exists beside another current plan)")
     @APIResponse(responseCode = "200", description = "The plan in its new status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")

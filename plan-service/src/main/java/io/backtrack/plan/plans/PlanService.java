@@ -36,8 +36,9 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class PlanService {
 
+    private static final EnumSet<PlanStatus> REVISABLE = EnumSet.of(PlanStatus.ACTIVE, PlanStatus.ON_HOLD);
+
     static final String RESOURCE = "plan";
-    private static final EnumSet<PlanStatus> CURRENT = EnumSet.of(PlanStatus.ACTIVE, PlanStatus.ON_HOLD);
 
     private final Caller caller;
     private final PatientAccess access;
@@ -70,14 +71,18 @@ public class PlanService {
         phasesFillTheCourse(request);
         return access.patientForChange(patientId, request.intakeId())
                 .call(profile -> intakes.require(profile, request.intakeId()))
-                .call(profile -> Plan.count("patientId = ?1 and status in ?2", patientId, CURRENT).invoke(current -> {
-                    if (current > 0) {
-                        throw new ProblemException(Problem.conflict("plan-exists",
-                                "The patient has a current plan; revise it instead (POST /api/v1/plans/{planId}/revisions)."));
-                    }
-                }))
+                .call(profile -> noCurrentPlan(patientId))
                 .chain(profile -> accepted(profile, request)
                         .chain(validation -> activate(profile, request, null, validation)));
+    }
+
+    private static Uni<Void> noCurrentPlan(UUID patientId) {
+        return Plan.count("patientId = ?1 and status in ?2", patientId, PlanLifecycle.CURRENT).invoke(current -> {
+            if (current > 0) {
+                throw new ProblemException(Problem.conflict("plan-exists", "The patient has a current plan (ACTIVE, "
+                        + "ON_HOLD or MAINTENANCE); revise or complete it first."));
+            }
+        }).replaceWithVoid();
     }
 
     /**
@@ -112,7 +117,7 @@ public class PlanService {
                 .call(locked -> intakes.require(locked.profile(), request.intakeId()))
                 .chain(locked -> {
                     Plan previous = locked.plan();
-                    if (!CURRENT.contains(previous.status)) {
+                    if (!REVISABLE.contains(previous.status)) {
                         throw new ProblemException(Problem.conflict("plan-not-current",
                                 "Only an ACTIVE or ON_HOLD plan can be revised; this one is " + previous.status + "."));
                     }
@@ -143,8 +148,9 @@ public class PlanService {
     }
 
     /**
-     * Resuming re-validates the plan, under the patient's lock, against the patient as known now: an
-     * open red flag or a rule it breaks refuses it.
+     * A plan put back in use (resumed, or taken up again as MAINTENANCE) is re-validated, under the
+     * patient's lock, against the patient as known now: an open red flag or a rule it breaks refuses it.
+     * A completed plan is taken up again only while the patient has no other current plan.
      */
     @WithTransaction
     public Uni<PlanView> changeStatus(UUID planId, PlanStatus to, String reason) {
@@ -153,12 +159,15 @@ public class PlanService {
                     "A plan is revised by creating its next version (POST /api/v1/plans/{planId}/revisions)."));
         }
         return access.planForChange(planId)
-                .call(locked -> to == PlanStatus.ACTIVE && locked.plan().status == PlanStatus.ON_HOLD
+                .call(locked -> locked.plan().status == PlanStatus.COMPLETED ? noCurrentPlan(locked.plan().patientId)
+                        : Uni.createFrom().voidItem())
+                .call(locked -> PlanLifecycle.IN_USE.contains(to) && PlanLifecycle.allowed(locked.plan().status, to)
                         ? checks.ofPlan(locked.profile(), locked.plan())
                                 .invoke(validation -> {
                                     if (!validation.accepted()) {
-                                        throw new ProblemException(rejection("The plan cannot resume: it breaks "
-                                                + validation.violations().size() + " rule(s).", validation));
+                                        throw new ProblemException(rejection("The plan cannot become " + to
+                                                + ": it breaks " + validation.violations().size() + " rule(s).",
+                                                validation));
                                     }
                                 })
                         : Uni.createFrom().voidItem())

@@ -3,6 +3,7 @@ package io.backtrack.plan.plans;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -131,7 +132,25 @@ class PlanApiTest {
         String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
         status(planId, "COMPLETED").statusCode(200).body("status", equalTo("COMPLETED"));
         status(planId, "MAINTENANCE").statusCode(200).body("status", equalTo("MAINTENANCE"));
-        status(planId, "ON_HOLD").statusCode(409).contentType("application/problem+json");
+        status(planId, "ON_HOLD").statusCode(200);
+        status(planId, "MAINTENANCE").statusCode(200);
+        status(planId, "COMPLETED").statusCode(200);
+        status(planId, "ACTIVE").statusCode(409).contentType("application/problem+json");
+    }
+
+    /** A maintenance programme is the patient's current plan: one at a time, as ACTIVE and ON_HOLD plans. */
+    @Test
+    void aMaintenancePlanIsTheCurrentPlan() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String first = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        status(first, "MAINTENANCE").statusCode(200);
+        create(patientId).statusCode(409).body("type", endsWith("/plan-exists"));
+
+        status(first, "COMPLETED").statusCode(200);
+        String second = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        status(first, "MAINTENANCE").statusCode(409).body("type", endsWith("/plan-exists"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/plans/" + second)
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
     }
 
     @Test
@@ -146,6 +165,12 @@ class PlanApiTest {
                 .body(PlanFixtures.plan(LocalDate.now()).toString())
                 .when().post("/api/v1/patients/" + patientId + "/plans").then().statusCode(403);
         given().when().get("/api/v1/plans/" + planId).then().statusCode(401);
+    }
+
+    private static ValidatableResponse create(UUID patientId) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body(PlanFixtures.plan(LocalDate.now()).toString())
+                .when().post("/api/v1/patients/" + patientId + "/plans").then();
     }
 
     private static ValidatableResponse status(String planId, String status) {

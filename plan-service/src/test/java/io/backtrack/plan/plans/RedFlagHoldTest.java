@@ -17,6 +17,7 @@ import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +56,44 @@ class RedFlagHoldTest {
         plan(planId).body("status", equalTo("ON_HOLD"));
         resume(planId).statusCode(200);
         plan(planId).body("status", equalTo("ACTIVE"));
+    }
+
+    /** COMPLETED → MAINTENANCE puts a plan back in use: it is checked as a resume is, not waved through. */
+    @Test
+    void aCompletedPlanIsNotTakenUpAgainWhileABlockingFlagIsOpen() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        UUID flagId = PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.SADDLE_NUMBNESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(plan(planId).extract().path("status")));
+
+        status(planId, "COMPLETED").statusCode(200);
+        status(planId, "MAINTENANCE").statusCode(422).body("violations[0].rule", equalTo("PLAN-RED-FLAG"));
+        plan(planId).body("status", equalTo("COMPLETED"));
+
+        PatientEventsFixture.clearRedFlag(patientId, CLINIC, flagId, RedFlagCode.SADDLE_NUMBNESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(planId, "MAINTENANCE").extract().statusCode() == 200);
+    }
+
+    @Test
+    void aRedFlagHoldsAMaintenancePlanAndItsSessionsAreRefused() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        status(planId, "MAINTENANCE").statusCode(200);
+
+        PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.MALIGNANCY_RISK);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(plan(planId).extract().path("status")));
+        plan(planId).body("holdViolations[0].ruleId", equalTo("PLAN-RED-FLAG"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body("{\"performedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"exercisesDone\":[\"SC-01\"],"
+                        + "\"painBefore\":3,\"painAfter\":3}")
+                .when().post("/api/v1/plans/" + planId + "/sessions").then().statusCode(409);
+    }
+
+    private static ValidatableResponse status(String planId, String status) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body("{\"status\":\"" + status + "\",\"reason\":\"test\"}")
+                .when().post("/api/v1/plans/" + planId + "/status").then();
     }
 
     private static ValidatableResponse plan(String planId) {
