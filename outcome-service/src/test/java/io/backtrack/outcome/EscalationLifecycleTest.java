@@ -118,6 +118,9 @@ class EscalationLifecycleTest {
         step(clinician, first, "decline", null).statusCode(422).contentType("application/problem+json")
                 .body("violations.field", hasItem("reason"));
         step(clinician, first, "decline", "   ").statusCode(422).body("violations.field", hasItem("reason"));
+        for (String invisible : List.of("\\u200b", "\\u00a0", "\\u202e\\u2060")) {
+            step(clinician, first, "decline", invisible).statusCode(422).body("violations.field", hasItem("reason"));
+        }
         step(clinician, first, "decline", "Flare explained by a house move").statusCode(200)
                 .body("status", equalTo("DECLINED")).body("declineReason", equalTo("Flare explained by a house move"));
         step(clinician, first, "acknowledge", null).statusCode(409).body("currentStatus", equalTo("DECLINED"));
@@ -168,6 +171,12 @@ class EscalationLifecycleTest {
                 .statusCode(200).body("status", equalTo("RECOMMENDED")).body("version", equalTo(0));
         assertThat(pool.preparedQuery("SELECT count(*) FROM escalation_transition WHERE escalation_id = $1 AND to_status = 'DECLINED'")
                 .execute(Tuple.of(UUID.fromString(id))).await().indefinitely().iterator().next().getLong(0)).isZero();
+
+        given().auth().oauth2(clinician).contentType(ContentType.JSON)
+                .body("{\"feedback\":[" + overridden.replace("Not now", "\\u200b").formatted(id, Instant.now()) + "]}")
+                .when().post("/cds-services/backtrack-escalations/feedback")
+                .then().statusCode(422).body("violations.field", hasItem("feedback[0].overrideReason"));
+        given().auth().oauth2(clinician).get("/api/v1/escalations/" + id).then().body("status", equalTo("RECOMMENDED"));
     }
 
     @Test

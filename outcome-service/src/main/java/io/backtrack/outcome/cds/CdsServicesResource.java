@@ -4,6 +4,7 @@ import io.backtrack.contracts.clinical.EscalationStatus;
 import io.backtrack.outcome.escalation.EscalationLifecycle;
 import io.backtrack.outcome.escalation.EscalationService;
 import io.backtrack.platform.fhir.FhirIds;
+import io.backtrack.platform.input.VisibleText;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Roles;
@@ -144,10 +145,10 @@ public class CdsServicesResource {
             return null;
         }
         String coded = reason.reason() == null ? null
-                : reason.reason().display() != null && !reason.reason().display().isBlank() ? reason.reason().display()
+                : VisibleText.isPresent(reason.reason().display()) ? reason.reason().display()
                 : reason.reason().code();
-        String comment = reason.userComment() == null || reason.userComment().isBlank() ? null : reason.userComment().trim();
-        if (coded == null || coded.isBlank()) {
+        String comment = VisibleText.isPresent(reason.userComment()) ? reason.userComment().trim() : null;
+        if (!VisibleText.isPresent(coded)) {
             return comment;
         }
         return comment == null ? coded : coded + ": " + comment;

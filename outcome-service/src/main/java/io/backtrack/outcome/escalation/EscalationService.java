@@ -9,6 +9,7 @@ import io.backtrack.platform.audit.PatientLock;
 import io.backtrack.outcome.profile.PatientAccess;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
+import io.backtrack.platform.input.VisibleText;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
@@ -108,7 +109,7 @@ public class EscalationService {
 
     private Uni<EscalationView> move(UUID id, EscalationLifecycle step, String reason, String ifMatch,
             Set<EscalationStatus> onlyFrom) {
-        if (step == EscalationLifecycle.DECLINE && (reason == null || reason.isBlank())) {
+        if (step == EscalationLifecycle.DECLINE && !VisibleText.isPresent(reason)) {
             throw new ProblemException(Problem.unprocessable("reason", "DECLINE-REASON-REQUIRED",
                     "Declining an escalation needs the clinician's reason."));
         }
@@ -122,7 +123,7 @@ public class EscalationService {
                         .withExtension("currentStatus", e.status));
             }
             EscalationStatus previous = e.status;
-            String trimmed = reason == null || reason.isBlank() ? null : reason.trim();
+            String trimmed = VisibleText.isPresent(reason) ? reason.trim() : null;
             e.status = step.target();
             e.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             if (step == EscalationLifecycle.DECLINE) {

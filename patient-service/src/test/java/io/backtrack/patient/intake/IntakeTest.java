@@ -84,6 +84,9 @@ class IntakeTest {
         assertThat(raisedAndCompleted).filteredOn(e -> e.has("stage"))
                 .singleElement().satisfies(e -> assertThat(e.path("clearedForTherapy").asBoolean()).isFalse());
 
+        for (String invisible : List.of("\\u200b", "\\u00a0", "\\ufeff\\u202f")) {
+            clear(patientId, flagIds.get(0), invisible).statusCode(400).body("violations[0].field", equalTo("reason"));
+        }
         clear(patientId, flagIds.get(0), "Saddle sensation intact on exam").statusCode(200).body("open", equalTo(false));
         given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/patients/" + patientId + "/intakes")
                 .then().statusCode(200).body("[0].clearedForTherapy", equalTo(false));
