@@ -25,7 +25,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -69,6 +71,7 @@ public class PlanService {
     public Uni<PlanView> create(UUID patientId, PlanRequest request) {
         startsWithinAYear(request.startDate());
         phasesFillTheCourse(request);
+        eachExerciseOncePerPhase(request);
         return access.patientForChange(patientId, request.intakeId())
                 .call(profile -> intakes.require(profile, request.intakeId()))
                 .call(profile -> noCurrentPlan(patientId))
@@ -97,6 +100,23 @@ public class PlanService {
         }
     }
 
+    /**
+     * A phase names each exercise once, with its dosage: listed again it would count twice in
+     * PLAN-PASSIVE-SHARE, and ten of one active exercise would carry five passive modalities.
+     */
+    private static void eachExerciseOncePerPhase(PlanRequest request) {
+        for (int p = 0; p < request.phases().size(); p++) {
+            List<PlanPhase.Prescription> items = request.phases().get(p).items();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (!seen.add(items.get(i).exerciseCode())) {
+                    throw new ProblemException(Problem.unprocessable("phases[" + p + "].items[" + i + "].exerciseCode",
+                            "plan-exercise-once-per-phase", items.get(i).exerciseCode() + " is listed twice in this phase"));
+                }
+            }
+        }
+    }
+
     /** The phases follow one another over the whole course: a prescription beyond its end has no weekly check. */
     private static void phasesFillTheCourse(PlanRequest request) {
         int phaseWeeks = request.phases().stream().mapToInt(PlanPhase::weeks).sum();
@@ -113,6 +133,7 @@ public class PlanService {
     @WithTransaction
     public Uni<PlanView> revise(UUID planId, PlanRequest request) {
         phasesFillTheCourse(request);
+        eachExerciseOncePerPhase(request);
         return access.planForChange(planId)
                 .call(locked -> intakes.require(locked.profile(), request.intakeId()))
                 .chain(locked -> {

@@ -3,6 +3,7 @@ package io.backtrack.plan.input;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtrack.plan.PatientEventsFixture;
 import io.backtrack.plan.PlanFixtures;
 import io.backtrack.platform.time.ServiceClock;
@@ -78,6 +79,22 @@ class StrictInputTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("durationWeeks"))
                 .body("violations[0].rule", equalTo("plan-phases-fill-duration"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .when().get("/api/v1/patients/" + patient + "/plans")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /** Ten of one active exercise beside five passive modalities passed PLAN-PASSIVE-SHARE as 5 of 15. */
+    @Test
+    void anExerciseListedTwiceInAPhaseIsRefused() {
+        UUID patient = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        ObjectNode plan = PlanFixtures.plan(LocalDate.now(clock));
+        ((ObjectNode) plan.withArray("phases").get(1)).withArray("items").addObject().put("exerciseCode", "SG-04");
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(plan.toString())
+                .when().post("/api/v1/patients/" + patient + "/plans")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("phases[1].items[3].exerciseCode"))
+                .body("violations[0].rule", equalTo("plan-exercise-once-per-phase"));
         given().auth().oauth2(TestTokens.clinician(CLINIC))
                 .when().get("/api/v1/patients/" + patient + "/plans")
                 .then().statusCode(200).body("size()", equalTo(0));
