@@ -59,12 +59,15 @@ class CloudEventReader {
             return new Delivery.Refused("ce_source " + source + " does not own " + topic.topicName() + " (only "
                     + topic.ownerSource() + " publishes there)");
         }
+        String envelope = envelopeProblem(headers.get(), subject, record.get().getKey());
+        if (envelope != null) {
+            return new Delivery.Rejected(envelope);
+        }
         UUID patientId;
         Instant time;
         try {
             patientId = UUID.fromString(subject);
-            String ceTime = header(headers.get(), CloudEventHeaders.TIME);
-            time = ceTime == null ? null : Instant.parse(ceTime);
+            time = Instant.parse(header(headers.get(), CloudEventHeaders.TIME));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return new Delivery.Rejected("malformed ce_subject or ce_time: " + e.getMessage());
         }
@@ -88,6 +91,27 @@ class CloudEventReader {
             return new Delivery.Rejected("ce_subject does not match the payload's patientId");
         }
         return new Delivery.Accepted(new ReceivedEvent(ceId, type.get(), source, patientId, time, payload));
+    }
+
+    /**
+     * What the contract's envelope asks beyond the attributes read above (contracts' asyncapi.yaml), or
+     * null: CloudEvents 1.0, a time, a JSON value, and the patient as the record key, which keeps every
+     * event about one patient on one partition and so in order.
+     */
+    private static String envelopeProblem(Headers headers, String subject, Object key) {
+        if (!"1.0".equals(header(headers, CloudEventHeaders.SPEC_VERSION))) {
+            return "ce_specversion must be 1.0";
+        }
+        if (header(headers, CloudEventHeaders.TIME) == null) {
+            return "missing CloudEvents header ce_time";
+        }
+        if (!CloudEventHeaders.JSON.equals(header(headers, CloudEventHeaders.CONTENT_TYPE))) {
+            return "content-type must be " + CloudEventHeaders.JSON;
+        }
+        if (!subject.equals(key)) {
+            return "the record key must be ce_subject, the patient";
+        }
+        return null;
     }
 
     private static String header(Headers headers, String name) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 class IdempotentConsumerTest {
@@ -47,12 +49,13 @@ class IdempotentConsumerTest {
         String ceId = UUID.randomUUID().toString();
         TopicProbe.publish(TOPIC, patientId.toString(), headers(ceId, patientId), registered(patientId));
         TopicProbe.publish(TOPIC, patientId.toString(), headers(ceId, patientId), registered(patientId));
-        // the marker goes under the same record key, so to the same partition: it is consumed after both copies
-        UUID marker = UUID.randomUUID();
-        TopicProbe.publish(TOPIC, patientId.toString(), headers(UUID.randomUUID().toString(), marker), registered(marker));
+        // another event about the same patient goes to the same partition: it is consumed after both copies
+        String marker = UUID.randomUUID().toString();
+        TopicProbe.publish(TOPIC, patientId.toString(), headers(marker, patientId), registered(patientId));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> timesApplied(marker) == 1);
-        assertThat(timesApplied(patientId)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Database.count("SELECT count(*) FROM processed_event WHERE event_id = ?", marker) == 1);
+        assertThat(timesApplied(patientId)).as("the first copy and the marker").isEqualTo(2);
         assertThat(Database.count("SELECT count(*) FROM processed_event WHERE event_id = ?", ceId)).isEqualTo(1);
     }
 
@@ -96,20 +99,49 @@ class IdempotentConsumerTest {
         assertThat(timesApplied(forged)).isZero();
     }
 
+    /** The envelope the contract asks for (contracts' asyncapi.yaml), beyond the attributes every consumer reads. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"ce_specversion, 0.3, ce_specversion must be 1.0", "ce_time, , missing CloudEvents header ce_time",
+            "content-type, text/plain, content-type must be application/json"})
+    void anEnvelopeThatBreaksTheContractIsDeadLettered(String header, String value, String reason) {
+        UUID patientId = UUID.randomUUID();
+        assertThat(deadLetterReasonWith(patientId, header, value)).contains(reason);
+        assertThat(timesApplied(patientId)).isZero();
+    }
+
+    /** The patient is the record key, so that every event about them is on one partition, in order. */
+    @Test
+    void anEventKeyedByAnythingButItsPatientIsDeadLettered() {
+        UUID patientId = UUID.randomUUID();
+        String otherKey = UUID.randomUUID().toString();
+        assertThat(deadLetterReason(otherKey, headers(UUID.randomUUID().toString(), patientId), patientId))
+                .contains("the record key must be ce_subject");
+        assertThat(timesApplied(patientId)).isZero();
+    }
+
     /**
-     * Publishes a registration with one header changed, then a good one behind it; once the good one is
-     * applied (consumption went on), the changed one's single dead letter and its reason.
+     * Publishes a registration with one header changed (removed when {@code value} is null), then a good
+     * one behind it; once the good one is applied (consumption went on), the changed one's single dead
+     * letter and its reason.
      */
     private static String deadLetterReasonWith(UUID patientId, String header, String value) {
         Map<String, String> headers = new HashMap<>(headers(UUID.randomUUID().toString(), patientId));
-        headers.put(header, value);
-        TopicProbe.publish(TOPIC, patientId.toString(), headers, registered(patientId));
+        if (value == null) {
+            headers.remove(header);
+        } else {
+            headers.put(header, value);
+        }
+        return deadLetterReason(patientId.toString(), headers, patientId);
+    }
+
+    private static String deadLetterReason(String key, Map<String, String> headers, UUID patientId) {
+        TopicProbe.publish(TOPIC, key, headers, registered(patientId));
         UUID good = UUID.randomUUID();
         TopicProbe.publish(TOPIC, good.toString(), headers(UUID.randomUUID().toString(), good), registered(good));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> timesApplied(good) == 1);
         List<ConsumerRecord<String, String>> dead = TopicProbe.readToEnd(Topic.PATIENT.deadLetterTopicName()).stream()
-                .filter(r -> patientId.toString().equals(r.key())).toList();
+                .filter(r -> key.equals(r.key())).toList();
         assertThat(dead).hasSize(1);
         return TopicProbe.header(dead.get(0), "dead-letter-reason");
     }

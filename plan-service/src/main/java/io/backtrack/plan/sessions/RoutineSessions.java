@@ -4,6 +4,7 @@ import io.backtrack.messaging.EventOutbox;
 import io.backtrack.plan.clocks.LateSessions;
 import io.backtrack.plan.plans.Plan;
 import io.backtrack.plan.plans.PlanJson;
+import io.backtrack.plan.plans.PlanLifecycle;
 import io.backtrack.plan.plans.PlanRows;
 import io.backtrack.plan.sessions.SessionService.Logged;
 import io.backtrack.platform.audit.Actor;
@@ -95,7 +96,7 @@ public class RoutineSessions {
     private Plan routinePlan(Row row, SessionRequest request) {
         Plan plan = PlanRows.copyOf(row);
         boolean routine = caller.mayReachPatient(row.getString("patient_clinic_id"), row.getString("login_subject"))
-                && SessionService.LOGGABLE.contains(plan.status)
+                && PlanLifecycle.IN_USE.contains(plan.status)
                 && (plan.version == 1 || !request.performedAt().isBefore(plan.createdAt));
         return routine ? plan : null;
     }

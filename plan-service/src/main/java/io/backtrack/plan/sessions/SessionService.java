@@ -10,6 +10,7 @@ import io.backtrack.plan.plans.PlanCourse;
 import io.backtrack.plan.plans.PlanJson;
 import io.backtrack.plan.plans.PlanLifecycle;
 import io.backtrack.plan.plans.PlanPhase;
+import io.backtrack.plan.validation.RedFlagRule;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
@@ -21,23 +22,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Logs sessions. A session is judged against the items of the plan version in force when it was
  * performed, an earlier one of the course for a session logged late. A retried POST with the same
  * Idempotency-Key and body returns the first session and counts once (another body under that key is
- * refused); a reported red-flag symptom puts the plan ON_HOLD in the same transaction, and a session
- * logged after a review it counts for fell due updates that review's adherence.
+ * refused); a reported red-flag symptom puts the plan (ACTIVE or MAINTENANCE) ON_HOLD in the same
+ * transaction, and a session logged after a review it counts for fell due updates that review's adherence.
  */
 @RequestScoped
 public class SessionService {
 
     static final String RESOURCE = "session";
-    static final Set<PlanStatus> LOGGABLE = EnumSet.of(PlanStatus.ACTIVE, PlanStatus.MAINTENANCE);
 
     private final Caller caller;
     private final PatientAccess access;
@@ -49,10 +47,11 @@ public class SessionService {
     private final LateSessions lateSessions;
     private final NewSessions newSessions;
     private final MeterRegistry registry;
+    private final RedFlagRule redFlagRule;
 
     public SessionService(Caller caller, PatientAccess access, PlanJson json, PlanLifecycle lifecycle,
             AuditTrail audit, IdempotencyKeys keys, EventOutbox outbox, LateSessions lateSessions,
-            NewSessions newSessions, MeterRegistry registry) {
+            NewSessions newSessions, MeterRegistry registry, RedFlagRule redFlagRule) {
         this.caller = caller;
         this.access = access;
         this.json = json;
@@ -63,6 +62,7 @@ public class SessionService {
         this.lateSessions = lateSessions;
         this.newSessions = newSessions;
         this.registry = registry;
+        this.redFlagRule = redFlagRule;
     }
 
     /** The session and whether this call created it (false: an earlier call with the same key did). */
@@ -129,7 +129,7 @@ public class SessionService {
     }
 
     private Uni<Session> create(Plan plan, String idempotencyKey, SessionRequest request) {
-        if (!LOGGABLE.contains(plan.status)) {
+        if (!PlanLifecycle.IN_USE.contains(plan.status)) {
             throw new ProblemException(Problem.conflict("plan-not-active",
                     "Sessions are logged on an ACTIVE or MAINTENANCE plan; this one is " + plan.status + "."));
         }
@@ -151,11 +151,15 @@ public class SessionService {
         return session.<Session>persist()
                 .call(s -> outbox.append(plan.patientId, newSessions.completed(plan, s, request)))
                 .call(s -> lateSessions.logged(plan, s))
-                .call(s -> redFlags.isEmpty() || plan.status != PlanStatus.ACTIVE
-                        ? Uni.createFrom().voidItem()
-                        : lifecycle.change(plan, PlanStatus.ON_HOLD, "SESSION_RED_FLAG"))
+                .call(s -> redFlags.isEmpty() ? Uni.createFrom().voidItem() : holdFor(plan, redFlags))
                 .call(s -> audit.record(Actor.of(caller), AuditAction.CREATE, RESOURCE, s.id, plan.patientId,
                         redFlags.isEmpty() ? null : "reported red flags " + redFlags))
                 .invoke(() -> NewSessions.countLogged(registry, "full"));
+    }
+
+    /** An ACTIVE or a MAINTENANCE plan alike: the plan lists why it is held, as a hold from an intake's flag does. */
+    private Uni<Plan> holdFor(Plan plan, List<RedFlagCode> redFlags) {
+        plan.holdViolations = json.write(List.of(redFlagRule.reportedInSession(redFlags)));
+        return lifecycle.change(plan, PlanStatus.ON_HOLD, "SESSION_RED_FLAG", List.of(redFlagRule.id()));
     }
 }

@@ -1,5 +1,6 @@
 package io.backtrack.plan.validation;
 
+import io.backtrack.contracts.clinical.RedFlagCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -19,5 +20,11 @@ public class RedFlagRule implements PlanRule {
         }
         return List.of(Finding.violation(this, null, null, "The patient is not cleared for therapy: open red flags "
                 + draft.patient().openRedFlags() + " must be cleared by a clinician first."));
+    }
+
+    /** Why a plan is held when a session reports {@code flags}: each opens a red flag on the patient. */
+    public Finding reportedInSession(List<RedFlagCode> flags) {
+        return Finding.violation(this, null, null, "Red flags reported in a session " + flags
+                + ": the patient is not cleared for therapy until a clinician clears them.");
     }
 }

@@ -187,7 +187,7 @@ class CourseAdherenceTest {
         String flagged = session(clock.instant(), "SG-03", "SG-04")
                 .replace("}", ",\"reportedRedFlags\":[\"SADDLE_NUMBNESS\"]}");
         post(planId, flagged).statusCode(201);
-        plan(planId).body("status", equalTo("MAINTENANCE"));
+        plan(planId).body("status", equalTo("ON_HOLD")).body("holdViolations[0].ruleId", equalTo("PLAN-RED-FLAG"));
         assertThat(published(patientId, EventType.SESSION_COMPLETED))
                 .extracting(e -> e.path("reportedRedFlags").toString())
                 .containsExactly("[]", "[\"SADDLE_NUMBNESS\"]");

@@ -144,7 +144,7 @@ class SessionTest {
                 ",\"reportedRedFlags\":[\"PROGRESSIVE_MOTOR_WEAKNESS\"],\"motorDeficit\":true"))
                 .statusCode(201).body("reportedRedFlags[0]", equalTo("PROGRESSIVE_MOTOR_WEAKNESS"));
         given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/plans/" + planId)
-                .then().body("status", equalTo("ON_HOLD"));
+                .then().body("status", equalTo("ON_HOLD")).body("holdViolations[0].ruleId", equalTo("PLAN-RED-FLAG"));
         log(TestTokens.clinician(CLINIC), planId, null, session(Instant.now().minusSeconds(30), "\"SC-01\"", ""))
                 .statusCode(409);
     }
