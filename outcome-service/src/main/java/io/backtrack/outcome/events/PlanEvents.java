@@ -91,7 +91,8 @@ public class PlanEvents {
                 })
                 .chain(() -> PlanSnapshot.<PlanSnapshot>findById(planId))
                 .invoke(plan -> {
-                    if (plan != null && (!plan.patientId.equals(event.patientId()) || !plan.clinicId.equals(clinicId))) {
+                    if (plan != null
+                            && (!plan.patientId.equals(event.patientId()) || !plan.clinicId.equals(clinicId))) {
                         throw new UntrustedEventException("plan " + planId + " is not patient " + event.patientId()
                                 + "'s in " + clinicId);
                     }

@@ -50,6 +50,24 @@ public class PatientService {
     }
 
     /**
+     * Registrations of one login wait for one another, so of two at the same moment the second finds the
+     * first and is told why (422), rather than meeting the unique index (a bare 409).
+     */
+    private static Uni<Void> subjectFree(String loginSubject) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(KEY_LOCK).setParameter(1, "patient-login " + loginSubject)
+                        .getSingleResult())
+                .chain(() -> Patient.count("loginSubject", loginSubject))
+                .invoke(count -> {
+                    if (count > 0) {
+                        throw new ProblemException(Problem.unprocessable("loginSubject", "login-subject-unique",
+                                "This login is already linked to another patient."));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
      * A keyed registration holds a lock on its clinic and key first, so a retry running at the same
      * moment as its original waits for it and finds its patient.
      */
@@ -78,14 +96,8 @@ public class PatientService {
 
     private Uni<PatientView> register(PatientRequests.Registration request, String idempotencyKey, String requestHash) {
         String clinicId = caller.requiredClinicId();
-        Uni<Void> subjectFree = request.loginSubject() == null
-                ? Uni.createFrom().voidItem()
-                : Patient.count("loginSubject", request.loginSubject()).invoke(count -> {
-                    if (count > 0) {
-                        throw new ProblemException(Problem.unprocessable("loginSubject", "login-subject-unique",
-                                "This login is already linked to another patient."));
-                    }
-                }).replaceWithVoid();
+        Uni<Void> subjectFree = request.loginSubject() == null ? Uni.createFrom().voidItem()
+                : subjectFree(request.loginSubject());
         return subjectFree.chain(() -> {
             Patient patient = new Patient();
             patient.id = UUID.randomUUID();

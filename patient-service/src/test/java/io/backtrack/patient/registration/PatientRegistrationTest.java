@@ -93,6 +93,18 @@ class PatientRegistrationTest {
                 .body("violations[0].field", equalTo("loginSubject"));
     }
 
+    /** Two clinicians linking one login at the same moment: one patient has it, the others are told why. */
+    @Test
+    void oneLoginRegisteredSixTimesAtOnceIsLinkedOnce() {
+        String subject = "patient-" + UUID.randomUUID();
+        List<Integer> statuses = StartBarrier.together(6, i -> () -> given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body(Fixtures.registration(subject).toString())
+                .when().post("/api/v1/patients").statusCode());
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status != 201).containsOnly(422);
+    }
+
     @Test
     void searchIsPagedAndStaysInTheClinic() {
         String clinic = "clinic-search-" + UUID.randomUUID();

@@ -24,6 +24,12 @@ import java.util.Set;
 @ApplicationScoped
 public class PlanLifecycle {
 
+    /** The statuses sessions are logged in: a plan enters one only if it passes the rules as the patient is now. */
+    public static final Set<PlanStatus> IN_USE = EnumSet.of(PlanStatus.ACTIVE, PlanStatus.MAINTENANCE);
+    /** A patient has at most one plan in one of these. */
+    public static final Set<PlanStatus> CURRENT = EnumSet.of(PlanStatus.ACTIVE, PlanStatus.ON_HOLD,
+            PlanStatus.MAINTENANCE);
+
     private static final Map<PlanStatus, Set<PlanStatus>> ALLOWED = Map.of(
             PlanStatus.ACTIVE, EnumSet.of(PlanStatus.ON_HOLD, PlanStatus.REVISED, PlanStatus.COMPLETED, PlanStatus.MAINTENANCE),
             PlanStatus.ON_HOLD, EnumSet.of(PlanStatus.ACTIVE, PlanStatus.MAINTENANCE, PlanStatus.REVISED,
@@ -39,12 +45,6 @@ public class PlanLifecycle {
         this.outbox = outbox;
         this.clock = clock;
     }
-
-    /** The statuses sessions are logged in: a plan enters one only if it passes the rules as the patient is now. */
-    public static final Set<PlanStatus> IN_USE = EnumSet.of(PlanStatus.ACTIVE, PlanStatus.MAINTENANCE);
-    /** A patient has at most one plan in one of these. */
-    public static final Set<PlanStatus> CURRENT = EnumSet.of(PlanStatus.ACTIVE, PlanStatus.ON_HOLD,
-            PlanStatus.MAINTENANCE);
 
     public static boolean allowed(PlanStatus from, PlanStatus to) {
         return ALLOWED.get(from).contains(to);
