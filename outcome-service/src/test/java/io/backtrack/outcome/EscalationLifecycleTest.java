@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backtrack.contracts.EventType;
@@ -146,6 +150,26 @@ class EscalationLifecycleTest {
         assertThat(escalations(clinician, patientId)).hasSize(1);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("backtrack_escalations_recommended_total{type=\"ADHERENCE_INTERVENTION\"}"));
+    }
+
+    /** Escalations are a clinician's: the patient's own progress and timeline leave them out, as the API does. */
+    @Test
+    void aPatientSeesNoEscalationInTheirProgressOrTimeline() {
+        String clinic = "clinic-patient-view";
+        String clinician = TestTokens.clinician(clinic);
+        String subject = "patient-" + UUID.randomUUID();
+        UUID patientId = Events.registered(clinic, subject);
+        Events.publish(patientId, Events.redFlag(patientId, clinic, RedFlagCode.PROGRESSIVE_MOTOR_WEAKNESS,
+                Urgency.URGENT, SuspectedCondition.SEVERE_NEUROLOGICAL_DEFICIT));
+        awaitOpen(clinician, patientId, "URGENT_MEDICAL_REFERRAL");
+        String patient = TestTokens.patient(subject);
+
+        given().auth().oauth2(patient).get("/api/v1/patients/" + patientId + "/progress").then().statusCode(200)
+                .body("escalations", hasSize(0));
+        given().auth().oauth2(patient).get("/api/v1/patients/" + patientId + "/timeline").then().statusCode(200)
+                .body("kind", everyItem(not(startsWith("ESCALATION_"))));
+        given().auth().oauth2(clinician).get("/api/v1/patients/" + patientId + "/timeline").then().statusCode(200)
+                .body("kind", hasItem("ESCALATION_RECOMMENDED"));
     }
 
     /** CDS Hooks feedback is all or none: an unknown card after a good one leaves the good one's escalation as it was. */

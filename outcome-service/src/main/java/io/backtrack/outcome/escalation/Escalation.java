@@ -3,6 +3,7 @@ package io.backtrack.outcome.escalation;
 import io.backtrack.contracts.clinical.EscalationStatus;
 import io.backtrack.contracts.clinical.EscalationType;
 import io.backtrack.contracts.clinical.Urgency;
+import io.backtrack.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -84,5 +85,14 @@ public class Escalation extends PanacheEntityBase {
 
     public static Uni<List<Escalation>> ofPatient(UUID patientId) {
         return list("patientId = ?1 order by recommendedAt, id", patientId);
+    }
+
+    /**
+     * The patient's escalations as the caller may see them. They are a clinician's decision support,
+     * with the clinician's reasons: the patient themselves sees none, in their progress and timeline as
+     * through the escalation API, FHIR Task and CDS Hooks.
+     */
+    public static Uni<List<Escalation>> ofPatientSeenBy(Caller caller, UUID patientId) {
+        return caller.isClinician() ? ofPatient(patientId) : Uni.createFrom().item(List.of());
     }
 }

@@ -25,7 +25,7 @@ public class ProgressResource {
 
     @GET
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
-    @Operation(summary = "A patient's progress in one call")
+    @Operation(summary = "A patient's progress in one call; escalations only for clinicians")
     public Uni<ProgressView> get(@RestPath("patientId") UUID patientId) {
         return progress.of(patientId);
     }

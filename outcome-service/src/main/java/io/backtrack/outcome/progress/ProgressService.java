@@ -49,7 +49,7 @@ public class ProgressService {
         return access.find(patientId).chain(profile -> Measure.ofPatient(patientId)
                 .chain(measures -> PlanSnapshot.latestOf(patientId)
                         .chain(plan -> Review.<Review>list("patientId = ?1 order by dueDate, week", patientId)
-                                .chain(reviews -> Escalation.ofPatient(patientId)
+                                .chain(reviews -> Escalation.ofPatientSeenBy(caller, patientId)
                                         .map(escalations -> new ProgressView(patientId, Baseline.of(profile),
                                                 measures.stream().map(MeasureView::of).toList(),
                                                 changes(profile, measures), adherence(plan),

@@ -47,8 +47,8 @@ public class TimelineResource {
     @GET
     @WithTransaction
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
-    @Operation(summary = "Measures (on their effective day), reviews (due, completed) and escalations with every "
-            + "step of their lifecycle, in date order")
+    @Operation(summary = "Measures (on their effective day), reviews (due, completed) and, for clinicians, "
+            + "escalations with every step of their lifecycle, in date order")
     public Uni<List<TimelineEntry>> get(@RestPath("patientId") UUID patientId) {
         List<TimelineEntry> entries = new ArrayList<>();
         return access.find(patientId)
@@ -64,7 +64,7 @@ public class TimelineResource {
                                         : "completed: " + review.verdict)));
                     }
                 }))
-                .chain(() -> Escalation.ofPatient(patientId))
+                .chain(() -> Escalation.ofPatientSeenBy(caller, patientId))
                 .chain(escalations -> escalations.isEmpty() ? Uni.createFrom().item(List.<EscalationTransition>of())
                         : EscalationTransition.<EscalationTransition>list("escalationId in ?1",
                                 escalations.stream().map(e -> e.id).toList())
