@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -118,17 +120,22 @@ public class ExerciseResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Retire an exercise: existing plans keep it, new plans cannot use it")
     public Uni<ExerciseView> retire(@RestPath("code") String code) {
-        return find(code).call(e -> {
+        // locked, so that of two admins retiring it at once the second finds it retired and keeps the first's moment
+        return find(code, LockModeType.PESSIMISTIC_WRITE).call(e -> {
             if (e.retiredAt != null) {
                 return Uni.createFrom().voidItem();
             }
-            e.retiredAt = clock.instant();
+            e.retiredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             return audit.record(Actor.of(caller), AuditAction.UPDATE, RESOURCE, e.code, null, "catalog: retired");
         }).map(ExerciseView::of);
     }
 
     private static Uni<Exercise> find(String code) {
-        return Exercise.<Exercise>findById(code).map(e -> {
+        return find(code, LockModeType.NONE);
+    }
+
+    private static Uni<Exercise> find(String code, LockModeType lock) {
+        return Exercise.<Exercise>findById(code, lock).map(e -> {
                     if (e == null) {
                         throw new ProblemException(Problem.notFound("No exercise " + code + "."));
                     }

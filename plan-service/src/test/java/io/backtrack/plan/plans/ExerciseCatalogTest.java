@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
+import io.backtrack.testing.StartBarrier;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -66,5 +68,25 @@ class ExerciseCatalogTest {
                         + "AND resource_id = 'FR-09' ORDER BY id").execute().await().indefinitely())
                 .extracting(row -> row.getString(0) + " by " + row.getString(1))
                 .containsExactly("CREATE by admin", "UPDATE by admin");
+    }
+
+    /** Two admins retiring one exercise at the same moment: it is retired once, at one moment, audited once. */
+    @Test
+    void anExerciseRetiredEightTimesAtOnceIsRetiredOnce() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("""
+                {"code":"RT-901","name":"Retirement race","category":"AEROBIC","instructions":"Walk.",
+                 "defaultDosage":{"sets":1,"reps":1},"loads":{"flexion":false,"extension":false,"rotation":false},
+                 "contraindicatedFor":[],"cautionedFor":[]}""")
+                .when().post("/api/v1/exercises").then().statusCode(201);
+
+        List<String> retiredAt = StartBarrier.together(8, i -> () -> given().auth().oauth2(TestTokens.admin())
+                .when().post("/api/v1/exercises/RT-901/retire").then().statusCode(200).extract().<String>path("retiredAt"));
+
+        assertThat(retiredAt).doesNotContainNull().containsOnly(retiredAt.get(0));
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/exercises/RT-901")
+                .then().statusCode(200).body("retiredAt", equalTo(retiredAt.get(0)));
+        assertThat(pool.preparedQuery("SELECT count(*) FROM audit_entry WHERE resource_type = 'exercise' "
+                        + "AND resource_id = 'RT-901' AND action = 'UPDATE'").execute().await().indefinitely()
+                .iterator().next().getLong(0)).isEqualTo(1);
     }
 }
