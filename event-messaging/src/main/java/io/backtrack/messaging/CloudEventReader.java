@@ -64,10 +64,9 @@ class CloudEventReader {
             return new Delivery.Rejected(envelope);
         }
         UUID patientId;
-        Instant time;
         try {
             patientId = UUID.fromString(subject);
-            time = Instant.parse(header(headers.get(), CloudEventHeaders.TIME));
+            Instant.parse(header(headers.get(), CloudEventHeaders.TIME));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return new Delivery.Rejected("malformed ce_subject or ce_time: " + e.getMessage());
         }
@@ -90,7 +89,7 @@ class CloudEventReader {
         if (!subject.equals(payload.path("patientId").asText())) {
             return new Delivery.Rejected("ce_subject does not match the payload's patientId");
         }
-        return new Delivery.Accepted(new ReceivedEvent(ceId, type.get(), source, patientId, time, payload));
+        return new Delivery.Accepted(new ReceivedEvent(ceId, type.get(), source, patientId, payload));
     }
 
     /**

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backtrack.contracts.EventJson;
 import io.backtrack.contracts.EventType;
-import java.time.Instant;
 import java.util.UUID;
 
 /** A consumed event whose envelope and payload passed the contract checks. */
-public record ReceivedEvent(String id, EventType type, String source, UUID patientId, Instant time, JsonNode payload) {
+public record ReceivedEvent(String id, EventType type, String source, UUID patientId, JsonNode payload) {
 
     public <T extends Record> T payloadAs(Class<T> payloadType) {
         if (!type.payloadType().equals(payloadType)) {

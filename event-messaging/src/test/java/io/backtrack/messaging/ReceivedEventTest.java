@@ -45,6 +45,6 @@ class ReceivedEventTest {
 
     private static ReceivedEvent event(ObjectNode payload) {
         return new ReceivedEvent(UUID.randomUUID().toString(), EventType.REVIEW_COMPLETED,
-                "/backtrack/outcome-service", PATIENT, Instant.now(), payload);
+                "/backtrack/outcome-service", PATIENT, payload);
     }
 }
