@@ -1,5 +1,6 @@
 package io.backtrack.plan.profile;
 
+import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.contracts.clinical.RedFlagFinding;
 import io.backtrack.contracts.patient.IntakeCompleted;
 import io.backtrack.contracts.patient.PatientRegistered;
@@ -102,6 +103,8 @@ public class PatientEvents {
                 .invoke(profile -> {
                     profile.conditions = intake.conditions();
                     profile.motorDeficit = intake.motorDeficit();
+                    profile.progressiveDeficitRecorded |= intake.motorDeficit() || intake.redFlags().stream()
+                            .anyMatch(finding -> finding.flag() == RedFlagCode.PROGRESSIVE_MOTOR_WEAKNESS);
                     profile.latestIntakeId = intake.intakeId();
                 })
                 .call(profile -> AppliedIntake.findById(intake.intakeId()).chain(found -> {
@@ -122,6 +125,7 @@ public class PatientEvents {
 
     private Uni<Void> redFlagRaised(RedFlagRaised raised) {
         return profile(raised.patientId(), raised.clinicId())
+                .invoke(profile -> profile.progressiveDeficitRecorded |= raised.flag() == RedFlagCode.PROGRESSIVE_MOTOR_WEAKNESS)
                 .call(profile -> open(raised.patientId(), raised.flagId(), raised.flag().name(), raised.urgency().name()))
                 .chain(profile -> recheck.holdIfBroken(profile, "RED_FLAG_RAISED"));
     }

@@ -34,6 +34,10 @@ public class PatientProfile extends PanacheEntityBase {
     @Column(name = "motor_deficit", nullable = false)
     public boolean motorDeficit;
 
+    /** Set once an intake recorded a motor deficit or a progressive-weakness red flag was raised; clearing the flag keeps it. */
+    @Column(name = "progressive_deficit_recorded", nullable = false)
+    public boolean progressiveDeficitRecorded;
+
     /** The latest intake applied here; null until the first one is. */
     @Column(name = "latest_intake_id")
     public UUID latestIntakeId;

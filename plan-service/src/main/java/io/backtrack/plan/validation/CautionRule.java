@@ -4,7 +4,10 @@ import io.backtrack.scoring.IcdCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** PLAN-CAUTION: an item the catalog marks as needing caution with one of the patient's conditions. */
+/**
+ * PLAN-CAUTION: an item that needs caution with one of the patient's conditions, by the
+ * {@link ContraindicationMatrix} or by the catalog.
+ */
 @ApplicationScoped
 public class CautionRule implements PlanRule {
 
@@ -16,7 +19,8 @@ public class CautionRule implements PlanRule {
     @Override
     public List<Finding> check(PlanDraft draft) {
         return draft.allItems().stream().distinct()
-                .flatMap(e -> IcdCodes.firstUnder(e.cautionedFor, draft.patient().conditions()).stream()
+                .flatMap(e -> IcdCodes.firstUnder(ContraindicationMatrix.cautionedFor(e), draft.patient().conditions())
+                        .stream()
                         .map(code -> Finding.warning(this, e.code, code,
                                 e.name + " (" + e.category + ") needs caution with " + code + ".")))
                 .toList();

@@ -1,21 +1,17 @@
 package io.backtrack.plan.validation;
 
 import io.backtrack.plan.catalog.Exercise;
-import io.backtrack.plan.catalog.ExerciseCategory;
 import io.backtrack.scoring.IcdCodes;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * PLAN-CONTRAINDICATED: an item the catalog marks as contraindicated for one of the patient's
- * conditions, and manipulation for a disc disorder when a progressive deficit is recorded.
+ * PLAN-CONTRAINDICATED: an item contraindicated for one of the patient's conditions by the
+ * {@link ContraindicationMatrix} or by the catalog; manipulation for a disc disorder only once a
+ * progressive deficit is recorded.
  */
 @ApplicationScoped
 public class ContraindicationRule implements PlanRule {
-
-    private static final List<String> DISC_DISORDERS = List.of("M51.1", "M51.2");
 
     @Override
     public String id() {
@@ -29,20 +25,14 @@ public class ContraindicationRule implements PlanRule {
 
     @Override
     public List<Finding> check(PlanDraft draft) {
-        List<String> conditions = draft.patient().conditions();
-        List<Finding> findings = new ArrayList<>();
-        for (Exercise e : draft.allItems().stream().distinct().toList()) {
-            Optional<String> condition = IcdCodes.firstUnder(e.contraindicatedFor, conditions);
-            if (condition.isEmpty() && e.category == ExerciseCategory.MANIPULATION && progressiveDeficit(draft)) {
-                condition = IcdCodes.firstUnder(DISC_DISORDERS, conditions);
-            }
-            condition.ifPresent(code -> findings.add(Finding.violation(this, e.code, code,
-                    e.name + " (" + e.category + ") is contraindicated for " + code + ".")));
-        }
-        return findings;
+        boolean progressiveDeficit = draft.patient().progressiveDeficitRecorded();
+        return draft.allItems().stream().distinct()
+                .flatMap(e -> IcdCodes.firstUnder(ContraindicationMatrix.contraindicatedFor(e, progressiveDeficit),
+                        draft.patient().conditions()).stream().map(code -> violation(e, code)))
+                .toList();
     }
 
-    private static boolean progressiveDeficit(PlanDraft draft) {
-        return draft.patient().motorDeficit() || draft.patient().openRedFlags().contains("PROGRESSIVE_MOTOR_WEAKNESS");
+    private Finding violation(Exercise e, String code) {
+        return Finding.violation(this, e.code, code, e.name + " (" + e.category + ") is contraindicated for " + code + ".");
     }
 }

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -63,6 +64,51 @@ class PlanApiTest {
         post(patientId, plan).statusCode(201)
                 .body("overriddenRules", contains("PLAN-CONTRAINDICATED"))
                 .body("overrides[0].reason", equalTo("Grade I stable slip; spinal surgeon agreed to gentle manipulation"));
+    }
+
+    /** A progressive deficit stays recorded once its red flag is cleared: manipulation for the disc stays contraindicated. */
+    @Test
+    void manipulationStaysContraindicatedForADiscDisorderOnceTheWeaknessFlagIsCleared() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M51.26"), false);
+        UUID flagId = PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.PROGRESSIVE_MOTOR_WEAKNESS);
+        PatientEventsFixture.clearRedFlag(patientId, CLINIC, flagId, RedFlagCode.PROGRESSIVE_MOTOR_WEAKNESS);
+        ObjectNode plan = PlanFixtures.plan(LocalDate.now());
+        PlanFixtures.items((ObjectNode) plan.withArray("phases").get(1), "SG-03", "SG-04", "AE-01", "PM-09");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !post(patientId, plan).extract()
+                .<List<String>>path("violations.rule").contains("PLAN-RED-FLAG"));
+        post(patientId, plan).statusCode(422)
+                .body("violations.rule", contains("PLAN-CONTRAINDICATED"))
+                .body("findings.find { it.ruleId == 'PLAN-CONTRAINDICATED' }.condition", equalTo("M51.26"));
+    }
+
+    /** A motor deficit reported in a session is recorded too: a revision adding manipulation is refused. */
+    @Test
+    void aMotorDeficitReportedInASessionContraindicatesManipulationForTheDisc() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M51.16"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body("{\"performedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"exercisesDone\":[\"SC-01\"],"
+                        + "\"painBefore\":3,\"painAfter\":3,\"motorDeficit\":true}")
+                .when().post("/api/v1/plans/" + planId + "/sessions").then().statusCode(201);
+
+        ObjectNode revision = PlanFixtures.plan(LocalDate.now());
+        PlanFixtures.items((ObjectNode) revision.withArray("phases").get(1), "SG-03", "SG-04", "AE-01", "PM-09");
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(revision.toString())
+                .when().post("/api/v1/plans/" + planId + "/revisions").then().statusCode(422)
+                .body("violations.rule", contains("PLAN-CONTRAINDICATED"))
+                .body("findings.find { it.ruleId == 'PLAN-CONTRAINDICATED' }.condition", equalTo("M51.16"));
+    }
+
+    /** The catalog's own flag: cat-camel loads end-range flexion, contraindicated with osteoporosis. */
+    @Test
+    void endRangeFlexionIsContraindicatedForOsteoporosis() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M81.0"), false);
+        ObjectNode plan = PlanFixtures.plan(LocalDate.now());
+        PlanFixtures.items((ObjectNode) plan.withArray("phases").get(1), "SG-03", "AE-02", "GT-01", "ROM-01");
+        post(patientId, plan).statusCode(422)
+                .body("violations.rule", contains("PLAN-CONTRAINDICATED"))
+                .body("findings.findAll { it.ruleId == 'PLAN-CONTRAINDICATED' }.item", contains("ROM-01"));
     }
 
     @Test

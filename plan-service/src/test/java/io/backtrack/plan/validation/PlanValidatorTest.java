@@ -36,8 +36,26 @@ class PlanValidatorTest {
         return e;
     }
 
-    private static ClinicalProfile patient(List<String> conditions, boolean motorDeficit, String... openFlags) {
-        return new ClinicalProfile(UUID.randomUUID(), "clinic", conditions, motorDeficit, List.of(openFlags));
+    private static ClinicalProfile patient(List<String> conditions, boolean progressiveDeficit, String... openFlags) {
+        return new ClinicalProfile(UUID.randomUUID(), "clinic", conditions, progressiveDeficit, List.of(openFlags));
+    }
+
+    private static Exercise loading(ExerciseCategory category, boolean flexion, boolean extension, boolean rotation) {
+        Exercise e = exercise(category);
+        e.loadsFlexion = flexion;
+        e.loadsExtension = extension;
+        e.loadsRotation = rotation;
+        return e;
+    }
+
+    private static PlanValidation validateFor(String condition, Exercise item) {
+        List<Exercise> items = new ArrayList<>(active(3));
+        items.add(item);
+        return validate(patient(List.of(condition), false), List.of(), items);
+    }
+
+    private static List<String> findingsOf(List<Finding> findings, String ruleId) {
+        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).map(Finding::condition).toList();
     }
 
     @SafeVarargs
@@ -208,6 +226,68 @@ class PlanValidatorTest {
             items.add(manipulation);
             assertThat(violated(validate(patient(List.of("M51.16"), true), List.of(), items))).contains("PLAN-CONTRAINDICATED");
             assertThat(violated(validate(patient(List.of("M51.16"), false), List.of(), items))).isEmpty();
+        }
+    }
+
+    /** The matrix of docs/clinical-rules.md §2 read from the exercise itself, whatever lists the catalog gave it. */
+    @Nested
+    class Matrix {
+
+        @Test
+        void loadedFlexionIsContraindicatedForOsteoporosisWithOrWithoutFracture() {
+            Exercise flexion = loading(ExerciseCategory.STRETCHING, true, false, false);
+            assertThat(findingsOf(validateFor("M81.0", flexion).violations(), "PLAN-CONTRAINDICATED"))
+                    .containsExactly("M81.0");
+            assertThat(findingsOf(validateFor("M80.08XA", flexion).violations(), "PLAN-CONTRAINDICATED"))
+                    .containsExactly("M80.08XA");
+            assertThat(violated(validateFor("M81.0", loading(ExerciseCategory.STRETCHING, false, true, false)))).isEmpty();
+        }
+
+        @Test
+        void manipulationIsContraindicatedForOsteoporosisAndSpondylolisthesisAndNotAlsoWarned() {
+            Exercise manipulation = loading(ExerciseCategory.MANIPULATION, false, false, true);
+            for (String condition : List.of("M81.0", "M80.08XA", "M43.16")) {
+                var v = validateFor(condition, manipulation);
+                assertThat(findingsOf(v.violations(), "PLAN-CONTRAINDICATED")).containsExactly(condition);
+                assertThat(findingsOf(v.warnings(), "PLAN-CAUTION")).isEmpty();
+            }
+            assertThat(violated(validateFor("M54.50", manipulation))).isEmpty();
+        }
+
+        @Test
+        void manipulationForADiscDisorderWithAProgressiveDeficitEvenWithoutACatalogEntry() {
+            List<Exercise> items = new ArrayList<>(active(3));
+            items.add(exercise(ExerciseCategory.MANIPULATION));
+            assertThat(violated(validate(patient(List.of("M51.26"), true), List.of(), items)))
+                    .containsExactly("PLAN-CONTRAINDICATED");
+            assertThat(violated(validate(patient(List.of("M51.26"), false), List.of(), items))).isEmpty();
+        }
+
+        @Test
+        void theCautionsFollowTheLoadingAndTheCategory() {
+            assertThat(findingsOf(validateFor("M48.062", exercise(ExerciseCategory.MCKENZIE_EXTENSION)).warnings(),
+                    "PLAN-CAUTION")).containsExactly("M48.062");
+            Exercise extension = loading(ExerciseCategory.STRETCHING, false, true, false);
+            assertThat(findingsOf(validateFor("M48.062", extension).warnings(), "PLAN-CAUTION")).containsExactly("M48.062");
+            assertThat(findingsOf(validateFor("M43.16", extension).warnings(), "PLAN-CAUTION")).containsExactly("M43.16");
+            Exercise rotation = loading(ExerciseCategory.ACTIVE_ROM, false, false, true);
+            assertThat(findingsOf(validateFor("M81.0", rotation).warnings(), "PLAN-CAUTION")).containsExactly("M81.0");
+            Exercise flexion = loading(ExerciseCategory.STRETCHING, true, false, false);
+            var disc = validateFor("M51.16", flexion);
+            assertThat(findingsOf(disc.warnings(), "PLAN-CAUTION")).containsExactly("M51.16");
+            assertThat(disc.violations()).isEmpty();
+            assertThat(findingsOf(validateFor("M51.26", exercise(ExerciseCategory.TRACTION)).warnings(), "PLAN-CAUTION"))
+                    .containsExactly("M51.26");
+        }
+
+        @Test
+        void anExerciseThatLoadsNothingNeedsNoCaution() {
+            Exercise neutral = loading(ExerciseCategory.CORE_STABILIZATION, false, false, false);
+            for (String condition : List.of("M48.062", "M81.0", "M43.16", "M51.16")) {
+                var v = validateFor(condition, neutral);
+                assertThat(violated(v)).isEmpty();
+                assertThat(warned(v)).doesNotContain("PLAN-CAUTION");
+            }
         }
     }
 
