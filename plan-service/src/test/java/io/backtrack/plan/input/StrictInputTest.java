@@ -10,6 +10,7 @@ import io.backtrack.platform.time.ServiceClock;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -125,5 +126,66 @@ class StrictInputTest {
                 .when().get("/api/v1/exercises?" + parameter + "=" + value)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo(parameter));
+    }
+
+    @ParameterizedTest(name = "a status of \"{0}\" is a 400 naming it, and the plan stays ACTIVE")
+    @CsvSource(value = {"' ON_HOLD'", "'ON_HOLD\\n'", "'\\tON_HOLD'", "''"}, quoteCharacter = '\'')
+    void anEnumWithSpacesAroundItIsRefused(String status) {
+        UUID patient = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String plan = PlanFixtures.createPlan(CLINIC, patient, PlanFixtures.plan(LocalDate.now()));
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(ContentType.JSON).body("{\"status\":\"" + status + "\",\"reason\":\"padded\"}")
+                .when().post("/api/v1/plans/" + plan + "/status")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("status"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/plans/" + plan)
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
+    @ParameterizedTest(name = "an intakeId of \"{0}\" is a 400 naming it")
+    @CsvSource(value = {"''", "' 3fa85f64-5717-4562-b3fc-2c963f66afa6'", "'3fa85f64-5717-4562-b3fc-2c963f66afa6\\n'"},
+            quoteCharacter = '\'')
+    void aUuidWithSpacesAroundItOrEmptyIsRefused(String intakeId) {
+        UUID patient = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        ObjectNode plan = PlanFixtures.plan(LocalDate.now());
+        String body = "{\"intakeId\":\"" + intakeId + "\"," + plan.toString().substring(1);
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/patients/" + patient + "/plans")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("intakeId"))
+                .body("violations[0].rule", equalTo("token"));
+    }
+
+    @ParameterizedTest(name = "Content-Type \"{0}\" is a 415 problem, not a 500")
+    @CsvSource(value = {"';'", "'/'", "'application/'", "'a/b/c'", "'application json'"}, quoteCharacter = '\'')
+    void aContentTypeThatIsNoMediaTypeIsRefused(String contentType) {
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).header("Content-Type", contentType).body("{}".getBytes())
+                .when().post("/api/v1/patients/" + UUID.randomUUID() + "/plans")
+                .then().statusCode(415).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).header("Content-Type", contentType)
+                .when().get("/api/v1/exercises")
+                .then().statusCode(200);
+    }
+
+    @ParameterizedTest(name = "a bearer token \"{0}\" is a 401, not a 500")
+    @CsvSource(value = {"'.'", "'..'", "'....'", "'a.b'", "'a..c'"}, quoteCharacter = '\'')
+    void aBearerTokenThatIsNoJwtIsUnauthorized(String token) {
+        given().header("Authorization", "Bearer " + token)
+                .when().get("/api/v1/exercises")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "Idempotency-Key \"{0}\" is a 400 naming the header, and nothing is logged")
+    @CsvSource(value = {"''", "'a b'", "'a\tb'"}, quoteCharacter = '\'')
+    void aMalformedIdempotencyKeyIsRefused(String key) {
+        UUID patient = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String plan = PlanFixtures.createPlan(CLINIC, patient, PlanFixtures.plan(LocalDate.now()));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"performedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"exercisesDone\":[\"SC-01\"]}")
+                .when().post("/api/v1/plans/" + plan + "/sessions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("Idempotency-Key"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/plans/" + plan + "/sessions")
+                .then().statusCode(200).body("size()", equalTo(0));
     }
 }

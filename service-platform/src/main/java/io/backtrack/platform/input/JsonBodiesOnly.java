@@ -9,16 +9,19 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every BackTrack body is JSON. A body of another declared media type is a 415 problem here, before
- * the REST layer tries to read it. An empty body is read as an empty JSON body, whatever type a
+ * Every BackTrack body is JSON. A body of another declared media type, or under a Content-Type that is
+ * no media type at all, is a 415 problem here, before the REST layer tries to read it. An empty body is read as an empty JSON body, whatever type a
  * client library declared for it (the REST layer would otherwise answer a bare 400 or 415).
  */
 public class JsonBodiesOnly {
 
     @ServerRequestFilter(preMatching = true)
     public void refuseOtherMediaTypes(ContainerRequestContext request) {
-        MediaType type = request.getMediaType();
-        if (type == null || isJson(type)) {
+        MediaType type = mediaType(request);
+        if (type != null && isJson(type)) {
+            return;
+        }
+        if (type == null && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
             return;
         }
         if (isEmpty(request)) {
@@ -27,6 +30,15 @@ public class JsonBodiesOnly {
         }
         throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                 "Request bodies are JSON: send Content-Type application/json.", List.of()));
+    }
+
+    /** The declared media type; null when there is none, or when the header is not a media type at all. */
+    private static MediaType mediaType(ContainerRequestContext request) {
+        try {
+            return request.getMediaType();
+        } catch (IllegalArgumentException notAMediaType) {
+            return null;
+        }
     }
 
     private static boolean isEmpty(ContainerRequestContext request) {

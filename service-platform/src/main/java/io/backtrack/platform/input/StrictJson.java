@@ -16,7 +16,8 @@ import java.time.LocalDate;
 /**
  * A client bug must not silently change clinical state, so the JSON reader takes every value only
  * in its own type: no number as an enum, a boolean or a text, no fraction as an integer, no text as
- * a number, no duplicate member. Text and dates go through {@link SafeText} and {@link PlausibleDates}.
+ * a number, no duplicate member, no enum name or UUID with spaces around it. Text and dates go through
+ * {@link SafeText} and {@link PlausibleDates}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -41,7 +42,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("backtrack-strict-input")
                 .addDeserializer(String.class, new SafeText())
                 .addDeserializer(LocalDate.class, PlausibleDates.localDates())
-                .addDeserializer(Instant.class, PlausibleDates.instants()));
+                .addDeserializer(Instant.class, PlausibleDates.instants())
+                .setDeserializerModifier(new ExactTokens()));
     }
 
     private static void refuse(ObjectMapper mapper, LogicalType target, CoercionInputShape... shapes) {
