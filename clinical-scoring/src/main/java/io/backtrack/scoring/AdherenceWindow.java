@@ -56,15 +56,20 @@ public record AdherenceWindow(LocalDate startDate, WeeklyPrescription prescripti
         return run;
     }
 
-    /** Adherence over [day 0, due day): counted sessions ÷ the sessions of the weeks not held, capped at 100. */
+    /**
+     * Adherence over [day 0, due day) in the weeks that were not held: the sessions counted in them ÷ the
+     * sessions they prescribe, capped at 100. With no week left to assess (every one held) the patient is
+     * not adherent: the reviews' more invasive rules need therapy that was done.
+     */
     public AdherenceSnapshot until(int dueDay) {
         LocalDate due = startDate.plusDays(dueDay);
         int prescribed = IntStream.rangeClosed(1, dueDay / 7).map(k -> week(k).expected()).sum();
         int counted = (int) sessions.stream()
                 .filter(LoggedSession::counts)
                 .filter(s -> !s.performedOn().isBefore(startDate) && s.performedOn().isBefore(due))
+                .filter(s -> !heldWeeks.contains(weekOf(startDate, s.performedOn())))
                 .count();
-        boolean adherent = counted * 100L >= (long) prescribed * rules.adherentPercent();
+        boolean adherent = prescribed > 0 && counted * 100L >= (long) prescribed * rules.adherentPercent();
         return AdherenceSnapshot.of(counted, prescribed, adherent);
     }
 }

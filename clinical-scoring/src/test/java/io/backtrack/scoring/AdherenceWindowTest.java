@@ -86,6 +86,23 @@ class AdherenceWindowTest {
         assertThat(snapshot.percent()).isEqualTo(100);
     }
 
+    /** docs/clinical-rules.md §7: adherence is taken over the weeks that were not held, sessions included. */
+    @Test
+    void sessionsOfAHeldWeekDoNotCount() {
+        AdherenceSnapshot snapshot = window(3, Set.of(2), countedOnDays(0, 7, 8, 9)).until(21);
+        assertThat(snapshot.prescribedSessions()).isEqualTo(6);
+        assertThat(snapshot.countedSessions()).isEqualTo(1);
+        assertThat(snapshot.adherent()).isFalse();
+    }
+
+    @Test
+    void withEveryWeekHeldThereIsNoAdherence() {
+        AdherenceSnapshot snapshot = window(3, Set.of(1, 2, 3, 4), countedOnDays(0, 1, 2, 3)).until(28);
+        assertThat(snapshot.prescribedSessions()).isZero();
+        assertThat(snapshot.countedSessions()).isZero();
+        assertThat(snapshot.adherent()).isFalse();
+    }
+
     @Test
     void weekKRunsFromDaySevenKMinusSevenToSevenKMinusOne() {
         assertThat(AdherenceWindow.weekOf(START, START.plusDays(13))).isEqualTo(2);

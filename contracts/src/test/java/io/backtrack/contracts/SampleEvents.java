@@ -85,7 +85,7 @@ final class SampleEvents {
                     new MeasureChange(new BigDecimal("44.0"), new BigDecimal("38.0"), new BigDecimal("6.0"), false, false),
                     AdherenceSnapshot.of(10, 12, true), AT);
             case ESCALATION_RECOMMENDED -> new EscalationRecommended(PATIENT, CLINIC, UUID.randomUUID(),
-                    EscalationType.PLAN_REVISION, Urgency.ROUTINE, "ESC-RADICULAR-WK4", "1.1",
+                    EscalationType.PLAN_REVISION, Urgency.ROUTINE, "ESC-RADICULAR-WK4", "1.3",
                     "Adherent radicular patient not responding at week 4: revise the plan and review at week 6.",
                     Map.of("verdict", "NON_RESPONDING", "adherencePercent", 83, "conditions", List.of("M51.16")),
                     "ACP 2017; NICE NG59", UUID.randomUUID(), AT);

@@ -78,7 +78,7 @@ class EscalationLifecycleTest {
         awaitOpen(clinician, patientId, "IMAGING");
 
         given().auth().oauth2(clinician).get("/api/v1/escalations/" + id).then().statusCode(200)
-                .body("ruleId", equalTo("ESC-RED-FLAG-URGENT")).body("ruleVersion", equalTo("1.1"))
+                .body("ruleId", equalTo("ESC-RED-FLAG-URGENT")).body("ruleVersion", equalTo("1.3"))
                 .body("urgency", equalTo("URGENT")).body("evidence.flag", equalTo("PROGRESSIVE_MOTOR_WEAKNESS"));
 
         String otherClinic = TestTokens.clinician("clinic-other");

@@ -84,12 +84,18 @@ public final class Events {
     /** An intake with baseline pain NRS and ODI raw sum over ten sections, and the given conditions. */
     public static IntakeCompleted intake(UUID patientId, String clinicId, int painNrs, int odiRawSum, StartBackRisk risk,
             boolean motorDeficit, String... conditions) {
-        BigDecimal odiPercent = BigDecimal.valueOf(odiRawSum * 2L).setScale(1);
-        return new IntakeCompleted(patientId, clinicId, UUID.randomUUID(), TODAY.minusDays(30), TODAY.minusDays(60),
+        return intake(patientId, clinicId, TODAY.minusDays(30),
+                new IntakeBaseline(painNrs, BigDecimal.valueOf(odiRawSum * 2L).setScale(1), odiRawSum, 10, null,
+                        new BigDecimal("4.0")), risk, motorDeficit, conditions);
+    }
+
+    /** An intake on {@code intakeDate} with the given baseline. */
+    public static IntakeCompleted intake(UUID patientId, String clinicId, LocalDate intakeDate, IntakeBaseline baseline,
+            StartBackRisk risk, boolean motorDeficit, String... conditions) {
+        return new IntakeCompleted(patientId, clinicId, UUID.randomUUID(), intakeDate, intakeDate.minusDays(30),
                 EpisodeStage.SUBACUTE, List.of(conditions), List.of("MUSCLE_ACHE"), List.of(), List.of(),
                 new StartBackResult(risk == StartBackRisk.HIGH ? 7 : 2, risk == StartBackRisk.HIGH ? 4 : 1, risk),
-                new IntakeBaseline(painNrs, odiPercent, odiRawSum, 10, null, new BigDecimal("4.0")), motorDeficit,
-                false, true, Instant.now());
+                baseline, motorDeficit, false, true, Instant.now());
     }
 
     public static PlanActivated activated(UUID patientId, String clinicId, UUID planId, LocalDate start) {

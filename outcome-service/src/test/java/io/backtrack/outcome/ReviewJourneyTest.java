@@ -76,7 +76,7 @@ class ReviewJourneyTest {
         JsonNode recommended = OutcomeTopic.await(patientId, EventType.ESCALATION_RECOMMENDED,
                 p -> p.path("type").asText().equals("SECOND_OPINION"));
         assertThat(recommended.path("ruleId").asText()).isEqualTo("ESC-NONSPECIFIC-WK4");
-        assertThat(recommended.path("ruleVersion").asText()).isEqualTo("1.1");
+        assertThat(recommended.path("ruleVersion").asText()).isEqualTo("1.3");
         assertThat(recommended.path("urgency").asText()).isEqualTo("ROUTINE");
         assertThat(recommended.path("reviewId").asText()).isEqualTo(after.getString("reviews[0].id"));
         assertThat(recommended.path("evidence").path("verdict").asText()).isEqualTo("NON_RESPONDING");

@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 public interface EscalationThresholds {
 
     /** The version of the rule set, written into every escalation. */
-    @WithDefault("1.1")
+    @WithDefault("1.3")
     String ruleVersion();
 
     /** ESC-SESSION-FLARE: pain after − pain before at least this ... */

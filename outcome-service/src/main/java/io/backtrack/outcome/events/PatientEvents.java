@@ -9,6 +9,7 @@ import io.backtrack.messaging.UntrustedEventException;
 import io.backtrack.outcome.escalation.EscalationEngine;
 import io.backtrack.outcome.escalation.EscalationRecorder;
 import io.backtrack.outcome.escalation.Trigger.RedFlagReported;
+import io.backtrack.outcome.profile.IntakeBaseline;
 import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.outcome.review.ReviewEvaluator;
 import io.backtrack.platform.audit.AuditAction;
@@ -122,17 +123,26 @@ public class PatientEvents {
                     profile.motorDeficitIntake = intake.motorDeficit();
                     profile.chronicPainSyndrome = intake.chronicPainSyndrome();
                     profile.startBackRisk = intake.startBack() == null ? null : intake.startBack().risk();
-                    profile.intakeId = intake.intakeId();
-                    profile.intakeDate = intake.intakeDate();
-                    profile.baselinePainNrs = intake.baseline().painNrs();
-                    profile.baselineOdiPercent = intake.baseline().odiPercent();
-                    boolean odiScored = intake.baseline().odiPercent() != null;
-                    profile.baselineOdiRawSum = odiScored ? intake.baseline().odiRawSum() : null;
-                    profile.baselineOdiSections = odiScored ? intake.baseline().odiSectionsAnswered() : null;
-                    profile.baselinePsfsMean = intake.baseline().psfsMean();
                     profile.updatedAt = now();
                 })
+                .chain(() -> IntakeBaseline.findById(intake.intakeId()))
+                .chain(known -> known != null ? Uni.createFrom().voidItem() : baselineOf(intake).persist().replaceWithVoid())
                 .chain(() -> reviews.evaluateAwaiting(intake.patientId()));
+    }
+
+    private static IntakeBaseline baselineOf(IntakeCompleted intake) {
+        IntakeBaseline baseline = new IntakeBaseline();
+        baseline.intakeId = intake.intakeId();
+        baseline.patientId = intake.patientId();
+        baseline.intakeDate = intake.intakeDate();
+        baseline.completedAt = intake.completedAt();
+        baseline.painNrs = intake.baseline().painNrs();
+        baseline.odiPercent = intake.baseline().odiPercent();
+        boolean odiScored = intake.baseline().odiPercent() != null;
+        baseline.odiRawSum = odiScored ? intake.baseline().odiRawSum() : null;
+        baseline.odiSections = odiScored ? intake.baseline().odiSectionsAnswered() : null;
+        baseline.psfsMean = intake.baseline().psfsMean();
+        return baseline;
     }
 
     /** A flag an intake screen found, or one patient-service opened from a session report (no intake). */

@@ -1,15 +1,31 @@
 package io.backtrack.outcome.profile;
 
+import io.backtrack.scoring.OdiScore;
+import io.backtrack.scoring.Score;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.UUID;
 
-/** A patient's intake values, which reviews and progress compare against; ODI null when too few sections were answered. */
-public record Baseline(LocalDate intakeDate, Integer painNrs, BigDecimal odiPercent, Integer odiRawSum,
+/**
+ * The intake values a course's reviews and progress compare against ({@link IntakeBaseline}); ODI null
+ * when too few sections were answered.
+ */
+public record Baseline(UUID intakeId, LocalDate intakeDate, Integer painNrs, BigDecimal odiPercent, Integer odiRawSum,
         Integer odiSectionsAnswered, BigDecimal psfsMean) {
 
-    /** The baseline of a known patient; none (null) for a patient whose intake has not arrived. */
-    public static Baseline of(PatientProfile p) {
-        return p == null ? null : new Baseline(p.intakeDate, p.baselinePainNrs, p.baselineOdiPercent, p.baselineOdiRawSum,
-                p.baselineOdiSections, p.baselinePsfsMean);
+    public boolean hasPain() {
+        return painNrs != null;
+    }
+
+    public boolean hasOdi() {
+        return odiRawSum != null && odiSectionsAnswered != null && odiSectionsAnswered > 0;
+    }
+
+    public Score pain() {
+        return Score.of(painNrs);
+    }
+
+    public Score odi() {
+        return new OdiScore(odiRawSum, odiSectionsAnswered).exact();
     }
 }

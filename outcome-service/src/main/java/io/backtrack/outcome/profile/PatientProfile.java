@@ -12,13 +12,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** What outcome-service knows of a patient from patient and plan events: clinic, login, conditions, baselines. */
+/** What outcome-service knows of a patient from patient and plan events: clinic, login, conditions ({@link IntakeBaseline} keeps the baselines). */
 @Entity
 @Table(name = "patient_profile")
 public class PatientProfile extends PanacheEntityBase {
@@ -51,27 +49,6 @@ public class PatientProfile extends PanacheEntityBase {
     @Column(name = "start_back_risk")
     public StartBackRisk startBackRisk;
 
-    @Column(name = "intake_id")
-    public UUID intakeId;
-
-    @Column(name = "intake_date")
-    public LocalDate intakeDate;
-
-    @Column(name = "baseline_pain_nrs")
-    public Integer baselinePainNrs;
-
-    @Column(name = "baseline_odi_percent")
-    public BigDecimal baselineOdiPercent;
-
-    @Column(name = "baseline_odi_raw_sum")
-    public Integer baselineOdiRawSum;
-
-    @Column(name = "baseline_odi_sections")
-    public Integer baselineOdiSections;
-
-    @Column(name = "baseline_psfs_mean")
-    public BigDecimal baselinePsfsMean;
-
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -87,14 +64,6 @@ public class PatientProfile extends PanacheEntityBase {
             profile.updatedAt = now;
             return profile.<PatientProfile>persist();
         });
-    }
-
-    public boolean hasBaseline() {
-        return baselinePainNrs != null;
-    }
-
-    public boolean hasOdiBaseline() {
-        return baselineOdiRawSum != null && baselineOdiSections != null && baselineOdiSections > 0;
     }
 
     public ClinicalProfile clinical() {

@@ -7,8 +7,8 @@ import io.backtrack.outcome.escalation.EscalationView;
 import io.backtrack.outcome.measure.Measure;
 import io.backtrack.outcome.measure.MeasureView;
 import io.backtrack.outcome.profile.Baseline;
+import io.backtrack.outcome.profile.IntakeBaseline;
 import io.backtrack.outcome.profile.PatientAccess;
-import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.outcome.profile.PlanSnapshot;
 import io.backtrack.outcome.review.Review;
 import io.backtrack.outcome.review.ReviewThresholds;
@@ -18,11 +18,11 @@ import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.platform.security.Caller;
 import io.backtrack.scoring.MeasureComparison;
-import io.backtrack.scoring.OdiScore;
 import io.backtrack.scoring.Score;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,27 +48,39 @@ public class ProgressService {
     public Uni<ProgressView> of(UUID patientId) {
         return access.find(patientId).chain(profile -> Measure.ofPatient(patientId)
                 .chain(measures -> PlanSnapshot.latestOf(patientId)
-                        .chain(plan -> Review.<Review>list("patientId = ?1 order by dueDate, week", patientId)
-                                .chain(reviews -> Escalation.ofPatientSeenBy(caller, patientId)
-                                        .map(escalations -> new ProgressView(patientId, Baseline.of(profile),
-                                                measures.stream().map(MeasureView::of).toList(),
-                                                changes(profile, measures), adherence(plan),
-                                                reviews.stream().map(review -> ReviewView.of(review, profile)).toList(),
-                                                escalations.stream().map(EscalationView::of).toList())))))
+                        .chain(plan -> IntakeBaseline.ofPatients(List.of(patientId)).map(all -> all.get(patientId))
+                                .chain(intakes -> Review.<Review>list("patientId = ?1 order by dueDate, week", patientId)
+                                        .chain(reviews -> Escalation.ofPatientSeenBy(caller, patientId)
+                                                .map(escalations -> view(patientId, baselineOf(intakes, plan), measures,
+                                                        plan, reviews.stream().map(review -> ReviewView.of(review,
+                                                                IntakeBaseline.ofCourse(intakes, review.planStartDate)))
+                                                                .toList(), escalations))))))
                 .call(view -> audit.record(Actor.of(caller), AuditAction.READ, "progress", patientId, patientId)));
     }
 
-    private List<ProgressView.Change> changes(PatientProfile profile, List<Measure> measures) {
+    private ProgressView view(UUID patientId, Baseline baseline, List<Measure> measures, PlanSnapshot plan,
+            List<ReviewView> reviews, List<Escalation> escalations) {
+        return new ProgressView(patientId, baseline, measures.stream().map(MeasureView::of).toList(),
+                changes(baseline, measures), adherence(plan), reviews, escalations.stream().map(EscalationView::of).toList());
+    }
+
+    /** The baseline of the current course; the latest intake's while there is none. */
+    private static Baseline baselineOf(List<IntakeBaseline> intakes, PlanSnapshot plan) {
+        return IntakeBaseline.ofCourse(intakes, plan == null ? LocalDate.MAX : plan.startDate);
+    }
+
+    private List<ProgressView.Change> changes(Baseline baseline, List<Measure> measures) {
         List<ProgressView.Change> changes = new ArrayList<>();
-        latest(measures, MeasureType.PAIN_NRS).filter(m -> profile.hasBaseline()).ifPresent(m -> changes.add(
-                new ProgressView.Change(m.type, m.effectiveDate,
-                        thresholds.pain().compare(Score.of(profile.baselinePainNrs), m.exact()))));
-        latest(measures, MeasureType.ODI).filter(m -> profile.hasOdiBaseline()).ifPresent(m -> changes.add(
-                new ProgressView.Change(m.type, m.effectiveDate, thresholds.odi().compare(
-                        new OdiScore(profile.baselineOdiRawSum, profile.baselineOdiSections).exact(), m.exact()))));
-        latest(measures, MeasureType.PSFS).filter(m -> profile.baselinePsfsMean != null).ifPresent(m -> changes.add(
+        if (baseline == null) {
+            return changes;
+        }
+        latest(measures, MeasureType.PAIN_NRS).filter(m -> baseline.hasPain()).ifPresent(m -> changes.add(
+                new ProgressView.Change(m.type, m.effectiveDate, thresholds.pain().compare(baseline.pain(), m.exact()))));
+        latest(measures, MeasureType.ODI).filter(m -> baseline.hasOdi()).ifPresent(m -> changes.add(
+                new ProgressView.Change(m.type, m.effectiveDate, thresholds.odi().compare(baseline.odi(), m.exact()))));
+        latest(measures, MeasureType.PSFS).filter(m -> baseline.psfsMean() != null).ifPresent(m -> changes.add(
                 new ProgressView.Change(m.type, m.effectiveDate, MeasureComparison.higherIsBetter(
-                        Score.of(profile.baselinePsfsMean), m.exact(), thresholds.psfsMcidPoints()))));
+                        Score.of(baseline.psfsMean()), m.exact(), thresholds.psfsMcidPoints()))));
         return changes;
     }
 

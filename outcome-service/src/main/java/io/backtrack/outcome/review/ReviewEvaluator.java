@@ -14,11 +14,12 @@ import io.backtrack.outcome.escalation.EscalationEngine;
 import io.backtrack.outcome.escalation.EscalationRecorder;
 import io.backtrack.outcome.escalation.Trigger.ReviewOutcome;
 import io.backtrack.outcome.measure.Measure;
+import io.backtrack.outcome.profile.Baseline;
+import io.backtrack.outcome.profile.IntakeBaseline;
 import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
-import io.backtrack.scoring.OdiScore;
 import io.backtrack.scoring.Score;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,24 +100,30 @@ public class ReviewEvaluator {
                 });
     }
 
+    /**
+     * Evaluates the review once the course's intake baseline and both measures are there: NRS and ODI
+     * each picked by the window rule. Without an intake ODI the ODI measured is still the one the
+     * week-6 rules read, though it cannot be compared.
+     */
     private Uni<Void> evaluate(Review review) {
-        return PatientProfile.<PatientProfile>findById(review.patientId).chain(profile -> {
-            if (profile == null || !profile.hasBaseline()) {
-                return Uni.createFrom().voidItem();
-            }
-            LocalDate from = review.dueDate.minusDays(thresholds.measureWindowDays());
-            LocalDate to = review.dueDate.plusDays(thresholds.measureWindowDays());
-            return Measure.between(review.patientId, MeasureType.PAIN_NRS, from, to)
-                    .chain(pains -> Measure.between(review.patientId, MeasureType.ODI, from, to)
-                            .chain(odis -> {
-                                Measure pain = used(pains, review.dueDate);
-                                Measure odi = profile.hasOdiBaseline() ? used(odis, review.dueDate) : null;
-                                if (pain == null || profile.hasOdiBaseline() && odi == null) {
-                                    return Uni.createFrom().voidItem();
-                                }
-                                return complete(review, profile, pain, odi);
-                            }));
-        });
+        return PatientProfile.<PatientProfile>findById(review.patientId)
+                .chain(profile -> IntakeBaseline.ofCourse(review.patientId, review.planStartDate).chain(baseline -> {
+                    if (profile == null || baseline == null || !baseline.hasPain()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LocalDate from = review.dueDate.minusDays(thresholds.measureWindowDays());
+                    LocalDate to = review.dueDate.plusDays(thresholds.measureWindowDays());
+                    return Measure.between(review.patientId, MeasureType.PAIN_NRS, from, to)
+                            .chain(pains -> Measure.between(review.patientId, MeasureType.ODI, from, to)
+                                    .chain(odis -> {
+                                        Measure pain = used(pains, review.dueDate);
+                                        Measure odi = used(odis, review.dueDate);
+                                        if (pain == null || odi == null) {
+                                            return Uni.createFrom().voidItem();
+                                        }
+                                        return complete(review, profile, baseline, pain, odi);
+                                    }));
+                }));
     }
 
     /** The latest measured on or before the due day, else the first measured after it (the list is in date order). */
@@ -163,21 +170,20 @@ public class ReviewEvaluator {
                 });
     }
 
-    private Uni<Void> complete(Review review, PatientProfile profile, Measure pain, Measure odi) {
-        MeasureChange painChange = thresholds.pain().compare(Score.of(profile.baselinePainNrs), pain.exact());
-        Score odiAtReview = odi == null ? null : odi.exact();
-        MeasureChange odiChange = odi == null ? null : thresholds.odi().compare(
-                new OdiScore(profile.baselineOdiRawSum, profile.baselineOdiSections).exact(), odiAtReview);
+    private Uni<Void> complete(Review review, PatientProfile profile, Baseline baseline, Measure pain, Measure odi) {
+        MeasureChange painChange = thresholds.pain().compare(baseline.pain(), pain.exact());
+        Score odiAtReview = odi.exact();
+        MeasureChange odiChange = baseline.hasOdi() ? thresholds.odi().compare(baseline.odi(), odiAtReview) : null;
         ReviewVerdict verdict = Verdict.of(painChange, odiChange);
         review.status = ReviewStatus.COMPLETED;
         review.verdict = verdict;
         review.pain = Review.write(painChange);
         review.odi = Review.write(odiChange);
         review.painMeasureId = pain.id;
-        review.odiMeasureId = odi == null ? null : odi.id;
+        review.odiMeasureId = odi.id;
         review.completedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ReviewOutcome outcome = new ReviewOutcome(review.id, review.week, review.planStartDate, review.dueDate, verdict,
-                painChange, odiChange, odiAtReview, review.adherencePercent, review.adherent);
+                painChange, odiChange, odiAtReview, review.adherence());
         return published(review)
                 .chain(() -> audit.record(SYSTEM, AuditAction.UPDATE, RESOURCE, review.id, review.patientId,
                         "completed: " + verdict))

@@ -1,6 +1,7 @@
 package io.backtrack.outcome.review;
 
 import io.backtrack.contracts.clinical.ReviewStatus;
+import io.backtrack.outcome.profile.IntakeBaseline;
 import io.backtrack.outcome.profile.PatientAccess;
 import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.platform.audit.Actor;
@@ -33,7 +34,7 @@ public class ReviewService {
         this.audit = audit;
     }
 
-    /** The clinic's reviews, by due date; one patient's when {@code patientId} is given, each with its patient's baseline. */
+    /** The clinic's reviews, by due date; one patient's when {@code patientId} is given, each with its course's baseline. */
     @WithTransaction
     public Uni<List<ReviewView>> search(ReviewStatus status, String clinicId, UUID patientId) {
         String ownClinic = caller.requiredClinicId();
@@ -50,8 +51,10 @@ public class ReviewService {
             parameters.and("patient", patientId);
         }
         return Review.<Review>list(query, parameters)
-                .chain(reviews -> profilesOf(reviews).map(profiles -> reviews.stream()
-                        .map(review -> ReviewView.of(review, profiles.get(review.patientId))).toList()))
+                .chain(reviews -> baselinesOf(reviews).map(baselines -> reviews.stream()
+                        .map(review -> ReviewView.of(review,
+                                IntakeBaseline.ofCourse(baselines.get(review.patientId), review.planStartDate)))
+                        .toList()))
                 .call(views -> audit.record(Actor.of(caller), AuditAction.SEARCH, ReviewEvaluator.RESOURCE, null, patientId,
                         "status=" + status + " results=" + views.size()));
     }
@@ -61,7 +64,9 @@ public class ReviewService {
         return Review.<Review>findById(id)
                 .chain(review -> review == null ? Uni.createFrom().<ReviewView>nullItem()
                         : PatientProfile.<PatientProfile>findById(review.patientId)
-                                .map(profile -> visible(review, profile) ? ReviewView.of(review, profile) : null))
+                                .chain(profile -> !visible(review, profile) ? Uni.createFrom().<ReviewView>nullItem()
+                                        : IntakeBaseline.ofCourse(review.patientId, review.planStartDate)
+                                                .map(baseline -> ReviewView.of(review, baseline))))
                 .invoke(view -> {
                     if (view == null) {
                         throw new ProblemException(Problem.notFound("No review " + id + "."));
@@ -71,11 +76,9 @@ public class ReviewService {
                         view.patientId()));
     }
 
-    private static Uni<Map<UUID, PatientProfile>> profilesOf(List<Review> reviews) {
+    private static Uni<Map<UUID, List<IntakeBaseline>>> baselinesOf(List<Review> reviews) {
         Set<UUID> patients = reviews.stream().map(review -> review.patientId).collect(Collectors.toSet());
-        return patients.isEmpty() ? Uni.createFrom().item(Map.of())
-                : PatientProfile.<PatientProfile>list("patientId in ?1", patients).map(profiles -> profiles.stream()
-                        .collect(Collectors.toMap(profile -> profile.patientId, profile -> profile)));
+        return patients.isEmpty() ? Uni.createFrom().item(Map.of()) : IntakeBaseline.ofPatients(patients);
     }
 
     private boolean visible(Review review, PatientProfile profile) {

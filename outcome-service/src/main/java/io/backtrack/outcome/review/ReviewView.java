@@ -5,14 +5,13 @@ import io.backtrack.contracts.clinical.ReviewStatus;
 import io.backtrack.contracts.clinical.ReviewVerdict;
 import io.backtrack.contracts.outcome.MeasureChange;
 import io.backtrack.outcome.profile.Baseline;
-import io.backtrack.outcome.profile.PatientProfile;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * A review with its verdict and the numbers behind it; adherence is the snapshot of the review-due
- * event. The patient's baseline is there whatever the status, so an awaiting or overdue review shows
+ * event. The course's baseline is there whatever the status, so an awaiting or overdue review shows
  * what its measures will be compared against.
  */
 public record ReviewView(UUID id, UUID patientId, String clinicId, UUID planId, int week, LocalDate planStartDate,
@@ -20,9 +19,10 @@ public record ReviewView(UUID id, UUID patientId, String clinicId, UUID planId, 
         MeasureChange odi, UUID painMeasureId, UUID odiMeasureId, AdherenceSnapshot adherence, Instant createdAt,
         Instant completedAt) {
 
-    public static ReviewView of(Review r, PatientProfile profile) {
+    /** The review with the baseline of its course ({@link io.backtrack.outcome.profile.IntakeBaseline}). */
+    public static ReviewView of(Review r, Baseline baseline) {
         return new ReviewView(r.id, r.patientId, r.clinicId, r.planId, r.week, r.planStartDate, r.dueDate, r.status,
-                r.verdict, Baseline.of(profile), r.painChange(), r.odiChange(), r.painMeasureId, r.odiMeasureId,
+                r.verdict, baseline, r.painChange(), r.odiChange(), r.painMeasureId, r.odiMeasureId,
                 r.adherence(), r.createdAt, r.completedAt);
     }
 }

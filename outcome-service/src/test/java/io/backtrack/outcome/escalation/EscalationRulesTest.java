@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backtrack.contracts.clinical.EscalationType;
 import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.contracts.clinical.AdherenceSnapshot;
 import io.backtrack.contracts.clinical.ReviewVerdict;
 import io.backtrack.contracts.clinical.StartBackRisk;
 import io.backtrack.contracts.clinical.Urgency;
@@ -51,7 +52,7 @@ class EscalationRulesTest {
 
     private static ReviewOutcome review(int week, ReviewVerdict verdict, boolean adherent, int odiPercent) {
         return new ReviewOutcome(UUID.randomUUID(), week, START, START.plusDays(7L * week), verdict, SAME, SAME,
-                Score.of(odiPercent), adherent ? 85 : 40, adherent);
+                Score.of(odiPercent), adherent ? AdherenceSnapshot.of(17, 20, true) : AdherenceSnapshot.of(8, 20, false));
     }
 
     private static List<EscalationType> types(Trigger trigger, ClinicalProfile profile) {
@@ -116,6 +117,20 @@ class EscalationRulesTest {
                     .containsExactly(ADHERENCE_INTERVENTION);
         }
         assertThat(types(review(4, ReviewVerdict.PARTIAL, false, 30), nonSpecific())).containsExactly(ADHERENCE_INTERVENTION);
+    }
+
+    /** docs/clinical-rules.md §3: to one decimal, rounded half-up, next to the counts behind it. */
+    @Test
+    void adherenceIsReportedToOneDecimalWithItsCounts() {
+        ReviewOutcome eightOfTwelve = new ReviewOutcome(UUID.randomUUID(), 4, START, START.plusDays(28),
+                ReviewVerdict.NON_RESPONDING, SAME, SAME, Score.of(30), AdherenceSnapshot.of(8, 12, false));
+        assertThat(ENGINE.evaluate(eightOfTwelve, nonSpecific())).singleElement().satisfies(r -> {
+            assertThat(r.rationale()).contains("66.7 % (8 of 12 sessions)");
+            assertThat(r.evidence()).containsEntry("adherenceCountedSessions", 8)
+                    .containsEntry("adherencePrescribedSessions", 12)
+                    .containsEntry("adherencePercentage", new java.math.BigDecimal("66.7"))
+                    .doesNotContainKey("adherencePercent");
+        });
     }
 
     @Test
@@ -188,7 +203,7 @@ class EscalationRulesTest {
     @Test
     void radicularWeek6ReadsTheExactOdiNotTheRoundedOne() {
         ReviewOutcome justBelow = new ReviewOutcome(UUID.randomUUID(), 6, START, START.plusDays(42),
-                ReviewVerdict.NON_RESPONDING, SAME, SAME, new Score(3999, 100), 85, true);
+                ReviewVerdict.NON_RESPONDING, SAME, SAME, new Score(3999, 100), AdherenceSnapshot.of(17, 20, true));
         assertThat(types(justBelow, withConditions("M54.16"))).doesNotContain(SURGICAL_CONSULT);
     }
 
@@ -212,7 +227,7 @@ class EscalationRulesTest {
     @Test
     void week6RulesNeedSixWeeksOfCare() {
         ReviewOutcome early = new ReviewOutcome(UUID.randomUUID(), 6, START, START.plusDays(41),
-                ReviewVerdict.NON_RESPONDING, SAME, SAME, Score.of(50), 85, true);
+                ReviewVerdict.NON_RESPONDING, SAME, SAME, Score.of(50), AdherenceSnapshot.of(17, 20, true));
         assertThat(types(early, withConditions("M51.16"))).isEmpty();
         assertThat(types(early, nonSpecific())).isEmpty();
     }
@@ -311,7 +326,7 @@ class EscalationRulesTest {
                     .isNotEmpty()
                     .allSatisfy(r -> {
                         assertThat(r.ruleId()).startsWith("ESC-");
-                        assertThat(r.ruleVersion()).isEqualTo("1.1");
+                        assertThat(r.ruleVersion()).isEqualTo("1.3");
                         assertThat(r.rationale()).isNotBlank();
                         assertThat(r.evidence()).isNotEmpty();
                         assertThat(r.guidelineReference()).isNotBlank();

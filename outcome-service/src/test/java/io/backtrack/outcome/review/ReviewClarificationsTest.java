@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.clinical.StartBackRisk;
+import io.backtrack.contracts.patient.IntakeBaseline;
+import io.backtrack.contracts.patient.IntakeCompleted;
 import io.backtrack.contracts.plan.SessionCompleted;
 import io.backtrack.outcome.Events;
 import io.backtrack.outcome.Measures;
@@ -19,6 +21,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -106,6 +109,61 @@ class ReviewClarificationsTest {
         List<JsonNode> completed = Settled.published(pool, patientId, EventType.REVIEW_COMPLETED);
         assertThat(completed).singleElement()
                 .satisfies(event -> assertThat(event.path("verdict").asText()).isEqualTo("NON_RESPONDING"));
+    }
+
+    /** The review compares against the intake the course started from, not a re-assessment during it. */
+    @Test
+    void aReassessmentIntakeDuringTheCourseIsNotItsBaseline() {
+        LocalDate due = today();
+        LocalDate start = due.minusDays(28);
+        UUID planId = UUID.randomUUID();
+        UUID patientId = Events.registered(CLINIC, null);
+        IntakeCompleted first = Events.intake(patientId, CLINIC, start, baseline(4, 10), StartBackRisk.LOW, false, "M54.50");
+        Events.publish(patientId, first);
+        Events.publish(patientId, Events.activated(patientId, CLINIC, planId, start));
+        String reassessment = Events.publish(patientId, Events.intake(patientId, CLINIC, due.minusDays(2), baseline(7, 20),
+                StartBackRisk.LOW, false, "M54.50"));
+        Settled.consumed(pool, reassessment);
+        Measures.post(CLINICIAN, patientId, Measures.pain(7, due)).statusCode(201);
+        Measures.post(CLINICIAN, patientId, Measures.odi(20, due)).statusCode(201);
+        Events.publish(patientId, Events.reviewDue(patientId, CLINIC, planId, 4, due, true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress(patientId).getList("reviews.status")
+                .equals(List.of("COMPLETED")));
+        JsonPath progress = progress(patientId);
+        assertThat(progress.getString("reviews[0].baseline.intakeId")).isEqualTo(first.intakeId().toString());
+        assertThat(progress.getString("reviews[0].verdict")).as("pain 4 → 7 and ODI 20 → 40 % over the course")
+                .isEqualTo("WORSENING");
+        assertThat(progress.getList("escalations.type")).containsExactly("SECOND_OPINION");
+        assertThat(progress.getString("escalations[0].urgency")).isEqualTo("URGENT");
+    }
+
+    /** SURGICAL_CONSULT reads the ODI measured at the review, even when the intake had too few sections for one. */
+    @Test
+    void withoutAnIntakeOdiTheOdiMeasuredAtWeek6StillCounts() {
+        LocalDate due = today();
+        UUID planId = UUID.randomUUID();
+        UUID patientId = Events.registered(CLINIC, null);
+        Events.publish(patientId, Events.intake(patientId, CLINIC, due.minusDays(43),
+                new IntakeBaseline(7, null, null, 7, "ODI-MIN-SECTIONS", null), StartBackRisk.LOW, false, "M51.16"));
+        Events.publish(patientId, Events.activated(patientId, CLINIC, planId, due.minusDays(42)));
+        Measures.post(CLINICIAN, patientId, Measures.pain(7, due)).statusCode(201);
+        Events.publish(patientId, Events.reviewDue(patientId, CLINIC, planId, 6, due, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress(patientId).getList("reviews.status")
+                .equals(List.of("AWAITING_MEASURES")));
+
+        Measures.post(CLINICIAN, patientId, Measures.odi(30, due)).statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress(patientId).getList("reviews.status")
+                .equals(List.of("COMPLETED")));
+        JsonPath progress = progress(patientId);
+        assertThat(progress.getString("reviews[0].odiMeasureId")).isNotNull();
+        assertThat(progress.getList("escalations.type")).as("ODI 60 % at week 6")
+                .containsExactlyInAnyOrder("IMAGING", "SURGICAL_CONSULT", "INTERVENTIONAL_PAIN");
+    }
+
+    /** Baseline pain, and an ODI of ten sections summing to {@code odiRawSum}. */
+    private static IntakeBaseline baseline(int painNrs, int odiRawSum) {
+        return new IntakeBaseline(painNrs, BigDecimal.valueOf(odiRawSum * 2L).setScale(1), odiRawSum, 10, null, null);
     }
 
     private LocalDate today() {

@@ -35,7 +35,9 @@ abstract class BaseRule implements EscalationRule {
         evidence.put("verdict", review.verdict());
         evidence.put("pain", review.pain());
         evidence.put("odi", review.odi());
-        evidence.put("adherencePercent", review.adherencePercent());
+        evidence.put("adherenceCountedSessions", review.adherence().countedSessions());
+        evidence.put("adherencePrescribedSessions", review.adherence().prescribedSessions());
+        evidence.put("adherencePercentage", review.adherence().percentage());
         evidence.put("adherent", review.adherent());
         evidence.put("conditions", profile.conditions());
         return evidence;

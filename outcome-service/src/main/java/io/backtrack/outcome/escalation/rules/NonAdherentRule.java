@@ -32,7 +32,7 @@ public class NonAdherentRule extends BaseRule {
         if (trigger instanceof ReviewOutcome review && !review.adherent()
                 && (review.verdict() == ReviewVerdict.PARTIAL || review.verdict() == ReviewVerdict.NON_RESPONDING)) {
             return List.of(recommend(EscalationType.ADHERENCE_INTERVENTION, Urgency.ROUTINE,
-                    "Therapy was not done as prescribed (" + review.adherencePercent() + " % adherence) at a "
+                    "Therapy was not done as prescribed (adherence " + review.adherenceReported() + ") at a "
                             + review.verdict() + " week-" + review.week()
                             + " review: address adherence before escalating.",
                     reviewEvidence(review, profile), REFERENCE));
