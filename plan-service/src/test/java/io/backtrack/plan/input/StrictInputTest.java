@@ -1,6 +1,7 @@
 package io.backtrack.plan.input;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,10 @@ import io.backtrack.plan.PlanFixtures;
 import io.backtrack.platform.time.ServiceClock;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -187,5 +191,17 @@ class StrictInputTest {
                 .body("violations[0].field", equalTo("Idempotency-Key"));
         given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/plans/" + plan + "/sessions")
                 .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /** Without a token, as anyone could: a 400 problem, not the framework's "500" page as plain text. */
+    @Test
+    void aHostHeaderThatIsNoHostIsABadRequestProblem() throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write("GET /api/v1/exercises HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"status\":400").doesNotContain("500");
+        }
     }
 }
