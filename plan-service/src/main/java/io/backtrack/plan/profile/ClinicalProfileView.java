@@ -23,14 +23,15 @@ public record ClinicalProfileView(
     public record Intake(UUID intakeId, LocalDate intakeDate, Instant appliedAt) {
     }
 
-    public record Flag(UUID flagId, String flag, String urgency) {
+    /** A flag a session reported carries its {@code sessionId}, and no urgency until patient-service raised it. */
+    public record Flag(UUID flagId, String flag, String urgency, UUID sessionId) {
     }
 
     static ClinicalProfileView of(PatientProfile profile, List<AppliedIntake> intakes, List<OpenRedFlag> flags) {
         return new ClinicalProfileView(profile.patientId, profile.clinicId, profile.latestIntakeId,
                 intakes.stream().map(i -> new Intake(i.intakeId, i.intakeDate, i.appliedAt)).toList(),
                 profile.conditions, profile.motorDeficit,
-                flags.stream().map(f -> new Flag(f.flagId, f.flag, f.urgency)).toList(),
+                flags.stream().map(f -> new Flag(f.flagId, f.flag, f.urgency, f.sessionId)).toList(),
                 flags.isEmpty(), profile.updatedAt);
     }
 }

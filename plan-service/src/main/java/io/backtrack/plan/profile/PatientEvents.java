@@ -130,7 +130,11 @@ public class PatientEvents {
                 .chain(profile -> recheck.holdIfBroken(profile, "RED_FLAG_RAISED"));
     }
 
-    /** Clears one of the patient's own flags: a flag cleared twice is gone already, another patient's stays. */
+    /**
+     * Clears one of the patient's own flags: a flag cleared twice is gone already, another patient's stays.
+     * A session's report of the same kind is settled with it: patient-service folds a report into the flag
+     * of that kind already open, and raises none for it.
+     */
     private Uni<Void> redFlagCleared(RedFlagCleared cleared) {
         return profile(cleared.patientId(), cleared.clinicId())
                 .chain(profile -> OpenRedFlag.<OpenRedFlag>findById(cleared.flagId()))
@@ -143,7 +147,9 @@ public class PatientEvents {
                                 + cleared.patientId() + "'s");
                     }
                     return flag.delete();
-                });
+                })
+                .chain(() -> OpenRedFlag.settleReported(cleared.patientId(), cleared.flag().name()))
+                .replaceWithVoid();
     }
 
     private Uni<Void> openAll(UUID patientId, List<RedFlagFinding> findings) {
@@ -155,17 +161,18 @@ public class PatientEvents {
     }
 
     private Uni<Void> open(UUID patientId, UUID flagId, String code, String urgency) {
-        return OpenRedFlag.<OpenRedFlag>findById(flagId).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
-            }
-            OpenRedFlag flag = new OpenRedFlag();
-            flag.flagId = flagId;
-            flag.patientId = patientId;
-            flag.flag = code;
-            flag.urgency = urgency;
-            return flag.persist().replaceWithVoid();
-        });
+        return OpenRedFlag.settleReported(patientId, code).chain(() -> OpenRedFlag.<OpenRedFlag>findById(flagId))
+                .chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    OpenRedFlag flag = new OpenRedFlag();
+                    flag.flagId = flagId;
+                    flag.patientId = patientId;
+                    flag.flag = code;
+                    flag.urgency = urgency;
+                    return flag.persist().replaceWithVoid();
+                });
     }
 
     /** The registered patient's profile, locked; an event about a patient of no or another clinic is refused. */

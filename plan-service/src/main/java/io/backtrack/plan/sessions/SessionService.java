@@ -10,6 +10,7 @@ import io.backtrack.plan.plans.PlanCourse;
 import io.backtrack.plan.plans.PlanJson;
 import io.backtrack.plan.plans.PlanLifecycle;
 import io.backtrack.plan.plans.PlanPhase;
+import io.backtrack.plan.profile.OpenRedFlag;
 import io.backtrack.plan.validation.RedFlagRule;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
@@ -22,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -151,15 +153,23 @@ public class SessionService {
         return session.<Session>persist()
                 .call(s -> outbox.append(plan.patientId, newSessions.completed(plan, s, request)))
                 .call(s -> lateSessions.logged(plan, s))
-                .call(s -> redFlags.isEmpty() ? Uni.createFrom().voidItem() : holdFor(plan, redFlags))
+                .call(s -> redFlags.isEmpty() ? Uni.createFrom().voidItem() : holdFor(plan, s, redFlags))
                 .call(s -> audit.record(Actor.of(caller), AuditAction.CREATE, RESOURCE, s.id, plan.patientId,
                         redFlags.isEmpty() ? null : "reported red flags " + redFlags))
                 .invoke(() -> NewSessions.countLogged(registry, "full"));
     }
 
-    /** An ACTIVE or a MAINTENANCE plan alike: the plan lists why it is held, as a hold from an intake's flag does. */
-    private Uni<Plan> holdFor(Plan plan, List<RedFlagCode> redFlags) {
+    /**
+     * An ACTIVE or a MAINTENANCE plan alike: the plan lists why it is held, as a hold from an intake's flag
+     * does, and the reported flags are open at once, so no resume or revision passes before patient-service
+     * has raised them.
+     */
+    private Uni<Plan> holdFor(Plan plan, Session session, List<RedFlagCode> redFlags) {
         plan.holdViolations = json.write(List.of(redFlagRule.reportedInSession(redFlags)));
-        return lifecycle.change(plan, PlanStatus.ON_HOLD, "SESSION_RED_FLAG", List.of(redFlagRule.id()));
+        Uni<Void> opened = Uni.createFrom().voidItem();
+        for (RedFlagCode code : new LinkedHashSet<>(redFlags)) {
+            opened = opened.chain(() -> OpenRedFlag.reportedIn(session.id, plan.patientId, code).persist().replaceWithVoid());
+        }
+        return opened.chain(() -> lifecycle.change(plan, PlanStatus.ON_HOLD, "SESSION_RED_FLAG", List.of(redFlagRule.id())));
     }
 }

@@ -3,7 +3,9 @@ package io.backtrack.plan.plans;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.clinical.RedFlagCode;
@@ -88,6 +90,55 @@ class RedFlagHoldTest {
                 .body("{\"performedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"exercisesDone\":[\"SC-01\"],"
                         + "\"painBefore\":3,\"painAfter\":3}")
                 .when().post("/api/v1/plans/" + planId + "/sessions").then().statusCode(409);
+    }
+
+    /** Open from the session's own transaction: no resume passes before patient-service has raised the flag. */
+    @Test
+    void aRedFlagReportedInASessionBlocksAResumeUntilItIsRaisedAndCleared() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        String sessionId = reportSaddleNumbness(planId);
+        plan(planId).body("status", equalTo("ON_HOLD"));
+
+        resume(planId).statusCode(422).body("violations[0].rule", equalTo("PLAN-RED-FLAG"));
+        clinicalProfile(patientId).body("openRedFlags.sessionId", contains(sessionId))
+                .body("openRedFlags[0].urgency", nullValue());
+
+        UUID flagId = PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.SADDLE_NUMBNESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of(flagId.toString())
+                .equals(clinicalProfile(patientId).extract().path("openRedFlags.flagId")));
+        resume(planId).statusCode(422);
+        PatientEventsFixture.clearRedFlag(patientId, CLINIC, flagId, RedFlagCode.SADDLE_NUMBNESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> resume(planId).extract().statusCode() == 200);
+    }
+
+    /** patient-service folds a report into the flag of that kind already open: clearing that one settles the report. */
+    @Test
+    void clearingTheOpenFlagOfTheKindSettlesASessionsReportOfIt() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        reportSaddleNumbness(planId);
+
+        String otherKind = PatientEventsFixture.clearRedFlag(patientId, CLINIC, UUID.randomUUID(), RedFlagCode.MALIGNANCY_RISK);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery(
+                        "SELECT count(*) FROM processed_event WHERE event_id = $1").execute(Tuple.of(otherKind))
+                .await().indefinitely().iterator().next().getLong(0) == 1);
+        resume(planId).statusCode(422);
+
+        PatientEventsFixture.clearRedFlag(patientId, CLINIC, UUID.randomUUID(), RedFlagCode.SADDLE_NUMBNESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> resume(planId).extract().statusCode() == 200);
+    }
+
+    private static String reportSaddleNumbness(String planId) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body("{\"performedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"exercisesDone\":[\"SC-01\"],"
+                        + "\"painBefore\":3,\"painAfter\":3,\"reportedRedFlags\":[\"SADDLE_NUMBNESS\"]}")
+                .when().post("/api/v1/plans/" + planId + "/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    private static ValidatableResponse clinicalProfile(UUID patientId) {
+        return given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .when().get("/api/v1/patients/" + patientId + "/clinical-profile").then().statusCode(200);
     }
 
     private static ValidatableResponse status(String planId, String status) {
