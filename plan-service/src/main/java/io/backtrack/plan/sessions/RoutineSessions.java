@@ -47,7 +47,10 @@ public class RoutineSessions {
                    p.phases, pp.clinic_id AS patient_clinic_id, pp.login_subject
               FROM plan p JOIN patient_profile pp ON pp.patient_id = p.patient_id
              WHERE p.id = $1""";
-    private static final String KEY_USED = "SELECT 1 FROM session WHERE plan_id = $1 AND idempotency_key = $2";
+    /** A key is the course's: a phone retrying after the plan was revised gets the session it logged. */
+    private static final String KEY_USED = """
+            SELECT 1 FROM session s JOIN plan p ON p.id = s.plan_id
+             WHERE p.course_id = (SELECT course_id FROM plan WHERE id = $1) AND s.idempotency_key = $2""";
     private static final String INSERT = """
             INSERT INTO session (id, plan_id, patient_id, idempotency_key, request_hash, performed_at, logged_at,
                                  logged_by, plan_week, exercises_done, prescribed, done, counts, pain_before,

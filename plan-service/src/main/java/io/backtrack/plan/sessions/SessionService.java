@@ -80,7 +80,8 @@ public class SessionService {
         return access.planForChange(planId).map(PatientAccess.PlanUnderLock::plan).chain(plan -> {
             Uni<Session> earlier = idempotencyKey == null
                     ? Uni.createFrom().nullItem()
-                    : Session.<Session>find("planId = ?1 and idempotencyKey = ?2", planId, idempotencyKey).firstResult();
+                    : Session.<Session>find("idempotencyKey = ?1 and planId in (select p.id from Plan p where p.courseId = ?2)",
+                            idempotencyKey, plan.courseId).firstResult();
             return earlier.chain(found -> {
                 if (found == null) {
                     return create(plan, idempotencyKey, request).map(session -> new Logged(newSessions.view(session, request), true));

@@ -104,6 +104,28 @@ class SessionTest {
                 .satisfies(event -> assertThat(new EventSchemas().violations(EventType.SESSION_COMPLETED, event)).isEmpty());
     }
 
+    /** The key is the course's: the phone's retry sent to the version that replaced the plan logs nothing new. */
+    @Test
+    void aRetryAfterTheRevisionReturnsTheFirstSession() {
+        String subject = "patient-" + UUID.randomUUID();
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, subject, List.of("M54.50"), false);
+        LocalDate start = LocalDate.now().minusDays(3);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(start));
+        String body = session(Instant.now().minus(1, ChronoUnit.DAYS), "\"SC-01\",\"CS-01\"", "");
+        String first = log(TestTokens.patient(subject), planId, "phone-retry-revised", body).statusCode(201)
+                .extract().path("id");
+        String revised = given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body(PlanFixtures.plan(start).toString())
+                .when().post("/api/v1/plans/" + planId + "/revisions").then().statusCode(201).extract().path("id");
+
+        log(TestTokens.patient(subject), revised, "phone-retry-revised", body).statusCode(200).body("id", equalTo(first));
+        log(TestTokens.patient(subject), revised, "phone-retry-revised", body.replace("\"painAfter\":4", "\"painAfter\":3"))
+                .statusCode(422).body("violations[0].rule", equalTo("idempotency-key-reused"));
+        given().auth().oauth2(TestTokens.patient(subject)).when().get("/api/v1/plans/" + revised + "/sessions")
+                .then().statusCode(200).body("size()", equalTo(0));
+        assertThat(PlanTopic.published(pool, patientId, EventType.SESSION_COMPLETED)).hasSize(1);
+    }
+
     @Test
     void underHalfTheExercisesDoesNotCount() {
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
