@@ -10,6 +10,7 @@ import io.backtrack.outcome.profile.PatientAccess;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.input.VisibleText;
+import io.backtrack.platform.input.IfMatch;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
@@ -113,8 +114,9 @@ public class EscalationService {
             throw new ProblemException(Problem.unprocessable("reason", "DECLINE-REASON-REQUIRED",
                     "Declining an escalation needs the clinician's reason."));
         }
+        IfMatch condition = IfMatch.parse(ifMatch);
         return findForChange(id).chain(e -> {
-            if (ifMatch != null && !ifMatch.equals(EscalationView.etagOf(e.rowVersion))) {
+            if (condition != null && !condition.matches(String.valueOf(e.rowVersion))) {
                 throw stale(e, true);
             }
             if (!step.allowedFrom(e.status) || !onlyFrom.contains(e.status)) {

@@ -3,6 +3,7 @@ package io.backtrack.outcome.concurrency;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,6 +83,20 @@ class EscalationDecisionRaceTest {
 
         step(id, "decline", "Seen elsewhere", etag).then().statusCode(412);
         assertThat(transitions(id)).containsExactly("ACKNOWLEDGED");
+    }
+
+    /** RFC 9110: "*" and a list holding the current tag match; a weak tag never does; an unquoted one is no tag. */
+    @Test
+    void ifMatchIsReadAsHttpReadsIt() {
+        String id = urgentReferral();
+        String etag = given().auth().oauth2(TestTokens.clinician(CLINIC)).get("/api/v1/escalations/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        step(id, "acknowledge", null, "W/" + etag).then().statusCode(412);
+        step(id, "acknowledge", null, etag.replace("\"", "")).then().statusCode(400)
+                .body("violations[0].field", equalTo("If-Match"));
+        step(id, "acknowledge", null, "\"999\", " + etag).then().statusCode(200);
+        step(id, "order", "Referral sent", "*").then().statusCode(200);
+        assertThat(transitions(id)).containsExactly("ACKNOWLEDGED", "ORDERED");
     }
 
     /** An open URGENT_MEDICAL_REFERRAL, raised by a red-flag event on the real broker. */

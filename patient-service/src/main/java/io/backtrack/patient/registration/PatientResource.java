@@ -1,6 +1,7 @@
 package io.backtrack.patient.registration;
 
 import io.backtrack.platform.idempotency.IdempotencyKeys;
+import io.backtrack.platform.input.IfMatch;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Roles;
@@ -96,19 +97,15 @@ public class PatientResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Uni<Response> updateContact(@RestPath("patientId") UUID patientId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PatientRequests.Contact contact) {
-        return patients.updateContact(patientId, expectedVersion(ifMatch), contact)
+        return patients.updateContact(patientId, required(ifMatch), contact)
                 .map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
     }
 
-    private static int expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+    private static IfMatch required(String ifMatch) {
+        if (ifMatch == null) {
             throw new ProblemException(Problem.of(428, "precondition-required", "Precondition required",
                     "Send If-Match with the ETag you read, so concurrent edits are not lost.", List.of()));
         }
-        try {
-            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(Problem.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this patient."));
-        }
+        return IfMatch.parse(ifMatch);
     }
 }

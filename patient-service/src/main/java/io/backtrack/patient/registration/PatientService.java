@@ -7,6 +7,7 @@ import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.platform.idempotency.IdempotencyKeys;
+import io.backtrack.platform.input.IfMatch;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
@@ -153,13 +154,12 @@ public class PatientService {
     }
 
     @WithTransaction
-    public Uni<PatientView> updateContact(UUID patientId, int expectedVersion, PatientRequests.Contact contact) {
+    public Uni<PatientView> updateContact(UUID patientId, IfMatch ifMatch, PatientRequests.Contact contact) {
         return access.find(patientId)
                 .invoke(p -> {
-                    if (p.version != expectedVersion) {
-                        throw new ProblemException(Problem.preconditionFailed(
-                                "The patient was changed since you read it (If-Match \"" + expectedVersion
-                                        + "\", now \"" + p.version + "\"). Read it again and retry."));
+                    if (!ifMatch.matches(String.valueOf(p.version))) {
+                        throw new ProblemException(Problem.preconditionFailed("The patient was changed since you read it "
+                                + "(now \"" + p.version + "\"). Read it again and retry."));
                     }
                     p.email = contact.email();
                     p.phone = contact.phone();

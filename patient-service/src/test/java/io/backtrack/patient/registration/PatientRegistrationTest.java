@@ -183,4 +183,28 @@ class PatientRegistrationTest {
                 .then().statusCode(412)
                 .contentType("application/problem+json");
     }
+
+    /** RFC 9110: a weak tag never matches If-Match, "*" matches the current record, anything unquoted is no tag. */
+    @Test
+    void ifMatchIsReadAsHttpReadsIt() {
+        String id = Fixtures.registerPatient(CLINIC, null);
+        String contact = "{\"email\":\"forms@example.org\"}";
+        for (String weak : new String[] {"W/\"0\"", "\"7\", W/\"0\""}) {
+            given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(contact)
+                    .header("If-Match", weak).when().put("/api/v1/patients/" + id + "/contact")
+                    .then().statusCode(412);
+        }
+        for (String malformed : new String[] {"0", "\"0", "\"0\","}) {
+            given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(contact)
+                    .header("If-Match", malformed).when().put("/api/v1/patients/" + id + "/contact")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("If-Match"));
+        }
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(contact)
+                .header("If-Match", "\"9\", \"0\"").when().put("/api/v1/patients/" + id + "/contact")
+                .then().statusCode(200).header("ETag", equalTo("\"1\""));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(contact)
+                .header("If-Match", "*").when().put("/api/v1/patients/" + id + "/contact")
+                .then().statusCode(200).header("ETag", equalTo("\"2\""));
+    }
 }
