@@ -172,6 +172,28 @@ class EscalationLifecycleTest {
                 .body("kind", hasItem("ESCALATION_RECOMMENDED"));
     }
 
+    /** Several URGENT flags raise one referral, and the clinician sees each of them on it, not only the first. */
+    @Test
+    void oneReferralForSeveralUrgentFlagsShowsEachOfThem() {
+        String clinic = "clinic-several-flags";
+        String clinician = TestTokens.clinician(clinic);
+        UUID patientId = Events.registered(clinic, null);
+        Events.publish(patientId, Events.redFlag(patientId, clinic, RedFlagCode.MALIGNANCY_RISK, Urgency.URGENT,
+                SuspectedCondition.MALIGNANCY));
+        Events.publish(patientId, Events.redFlag(patientId, clinic, RedFlagCode.FRACTURE_RISK, Urgency.URGENT,
+                SuspectedCondition.FRACTURE));
+        awaitOpen(clinician, patientId, "URGENT_MEDICAL_REFERRAL");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(clinician)
+                .get("/api/v1/patients/" + patientId + "/timeline").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.kind == 'ESCALATION_UPDATED' }.summary", String.class).stream()
+                .anyMatch(summary -> summary.contains("also found by ESC-RED-FLAG-URGENT") && summary.contains("FRACTURE_RISK")));
+        given().auth().oauth2(clinician).queryParam("patientId", patientId.toString()).get("/api/v1/escalations")
+                .then().statusCode(200)
+                .body("findAll { it.type == 'URGENT_MEDICAL_REFERRAL' }", hasSize(1))
+                .body("find { it.type == 'URGENT_MEDICAL_REFERRAL' }.rationale", containsString("MALIGNANCY_RISK"));
+    }
+
     /** CDS Hooks feedback is all or none: an unknown card after a good one leaves the good one's escalation as it was. */
     @Test
     void feedbackWithAnUnknownCardChangesNothing() {

@@ -207,6 +207,9 @@ class ReviewJourneyTest {
         assertThat(raise).singleElement().satisfies(row -> assertThat(List.of(row.getString(0), row.getString(1),
                 row.getString(2), row.getString(3))).containsExactly("RECOMMENDED", "RECOMMENDED", "URGENT",
                 "ESC-RED-FLAG-URGENT"));
+        assertThat(given().auth().oauth2(clinician).get("/api/v1/patients/" + patientId + "/timeline").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.kind == 'ESCALATION_UPDATED' }.summary", String.class))
+                .contains("IMAGING (URGENT) urgency raised to URGENT by ESC-RED-FLAG-URGENT");
         JsonNode update = OutcomeTopic.await(patientId, EventType.ESCALATION_UPDATED,
                 p -> p.path("type").asText().equals("IMAGING"));
         assertThat(update.path("status").asText()).isEqualTo("RECOMMENDED");

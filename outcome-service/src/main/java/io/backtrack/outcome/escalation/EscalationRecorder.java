@@ -21,8 +21,9 @@ import java.util.UUID;
 
 /**
  * Turns the recommendations of the rules into escalations, inside the caller's transaction: a new
- * one per type, or, when one of that type is open, nothing new — only a raised urgency if the new
- * recommendation is more urgent. Every firing is audited with its rule.
+ * one per type, or, when one of that type is open, no new one: its urgency is raised if the new
+ * recommendation is more urgent, and what the rule found is kept in its history either way. Every
+ * firing is audited with its rule.
  */
 @ApplicationScoped
 public class EscalationRecorder {
@@ -58,9 +59,20 @@ public class EscalationRecorder {
             if (recommendation.urgency().isMoreUrgentThan(open.urgency)) {
                 return raise(open, recommendation);
             }
-            return audit.record(RULES, AuditAction.UPDATE, RESOURCE, open.id, patientId,
-                    recommendation.ruleId() + " fired; the open " + open.type + " escalation already covers it");
+            return alsoFound(open, recommendation);
         });
+    }
+
+    /**
+     * The open escalation of the type covers the recommendation; what the rule found is kept on it as a
+     * step of its history (several URGENT flags raise one referral, and each of them is shown).
+     */
+    private Uni<Void> alsoFound(Escalation open, Recommendation recommendation) {
+        String reason = "also found by " + recommendation.ruleId() + ": " + recommendation.rationale();
+        return EscalationTransition.of(open, open.status, recommendation.ruleId(), reason, RULES.subject(), RULES.role())
+                .persist()
+                .chain(() -> audit.record(RULES, AuditAction.UPDATE, RESOURCE, open.id, open.patientId,
+                        recommendation.ruleId() + " fired; the open " + open.type + " escalation already covers it"));
     }
 
     private Uni<Void> create(UUID patientId, String clinicId, UUID reviewId, Recommendation recommendation) {

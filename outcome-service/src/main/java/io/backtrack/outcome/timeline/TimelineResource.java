@@ -71,11 +71,19 @@ public class TimelineResource {
                                 .invoke(steps -> {
                                     Map<UUID, Escalation> byId = escalations.stream()
                                             .collect(Collectors.toMap(e -> e.id, Function.identity()));
-                                    steps.forEach(step -> entries.add(new TimelineEntry(step.occurredAt,
-                                            "ESCALATION_" + step.toStatus, step.escalationId,
-                                            byId.get(step.escalationId).type + " " + step.toStatus + " (" + step.urgency + ")")));
+                                    steps.forEach(step -> entries.add(entry(step, byId.get(step.escalationId))));
                                 }))
                 .map(ignored -> TimelineEntry.inOrder(entries))
                 .call(timeline -> audit.record(Actor.of(caller), AuditAction.READ, "timeline", patientId, patientId));
+    }
+
+    /** A step the rules took without a change of status (a raised urgency, a further finding) says what and why. */
+    private static TimelineEntry entry(EscalationTransition step, Escalation escalation) {
+        if (step.fromStatus == step.toStatus) {
+            return new TimelineEntry(step.occurredAt, "ESCALATION_UPDATED", step.escalationId,
+                    escalation.type + " (" + step.urgency + ") " + step.reason);
+        }
+        return new TimelineEntry(step.occurredAt, "ESCALATION_" + step.toStatus, step.escalationId,
+                escalation.type + " " + step.toStatus + " (" + step.urgency + ")");
     }
 }
