@@ -58,8 +58,7 @@ public record AdherenceWindow(LocalDate startDate, WeeklyPrescription prescripti
 
     /**
      * Adherence over [day 0, due day) in the weeks that were not held: the sessions counted in them ÷ the
-     * sessions they prescribe, capped at 100. With no week left to assess (every one held) the patient is
-     * not adherent: the reviews' more invasive rules need therapy that was done.
+     * sessions they prescribe, capped at 100; a session performed in a held week is not counted.
      */
     public AdherenceSnapshot until(int dueDay) {
         LocalDate due = startDate.plusDays(dueDay);
@@ -69,7 +68,7 @@ public record AdherenceWindow(LocalDate startDate, WeeklyPrescription prescripti
                 .filter(s -> !s.performedOn().isBefore(startDate) && s.performedOn().isBefore(due))
                 .filter(s -> !heldWeeks.contains(weekOf(startDate, s.performedOn())))
                 .count();
-        boolean adherent = prescribed > 0 && counted * 100L >= (long) prescribed * rules.adherentPercent();
+        boolean adherent = counted * 100L >= (long) prescribed * rules.adherentPercent();
         return AdherenceSnapshot.of(counted, prescribed, adherent);
     }
 }

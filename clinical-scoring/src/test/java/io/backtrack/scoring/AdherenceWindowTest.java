@@ -95,12 +95,13 @@ class AdherenceWindowTest {
         assertThat(snapshot.adherent()).isFalse();
     }
 
+    /** Nothing prescribed, nothing counted: 0 × 100 ≥ 0 × 70, the exact comparison of §3. */
     @Test
-    void withEveryWeekHeldThereIsNoAdherence() {
+    void withEveryWeekHeldNothingIsPrescribedNorCounted() {
         AdherenceSnapshot snapshot = window(3, Set.of(1, 2, 3, 4), countedOnDays(0, 1, 2, 3)).until(28);
         assertThat(snapshot.prescribedSessions()).isZero();
         assertThat(snapshot.countedSessions()).isZero();
-        assertThat(snapshot.adherent()).isFalse();
+        assertThat(snapshot.adherent()).isTrue();
     }
 
     @Test

@@ -20,11 +20,10 @@ class ReportedPercentTest {
     }
 
     @Test
-    void cappedAtOneHundredAndZeroWhenNothingWasExpected() {
+    void cappedAtOneHundredAndOneHundredWhenNothingWasExpected() {
         assertThat(ReportedPercent.of(14, 12)).isEqualTo(new BigDecimal("100.0"));
-        assertThat(ReportedPercent.of(0, 0)).isEqualTo(new BigDecimal("0.0"));
+        assertThat(ReportedPercent.of(0, 0)).isEqualTo(new BigDecimal("100.0"));
         assertThat(ReportedPercent.truncated(14, 12)).isEqualTo(100);
-        assertThat(ReportedPercent.truncated(0, 0)).isZero();
     }
 
     @Test

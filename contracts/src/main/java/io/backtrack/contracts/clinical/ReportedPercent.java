@@ -12,19 +12,16 @@ public final class ReportedPercent {
     private ReportedPercent() {
     }
 
-    /** {@code part ÷ whole × 100} to one decimal; 0.0 when nothing was expected, which is no adherence to report. */
+    /** {@code part ÷ whole × 100} to one decimal; 100 when nothing was expected. */
     public static BigDecimal of(long part, long whole) {
-        if (whole <= 0) {
-            return new BigDecimal("0.0");
-        }
-        if (part >= whole) {
+        if (whole <= 0 || part >= whole) {
             return new BigDecimal("100.0");
         }
         return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 
-    /** The 1.0 contract's integer: truncated and capped at 100; 0 when nothing was expected. */
+    /** The 1.0 contract's integer: truncated and capped at 100. */
     public static int truncated(long part, long whole) {
-        return whole <= 0 ? 0 : (int) Math.min(100, part * 100 / whole);
+        return whole <= 0 ? 100 : (int) Math.min(100, part * 100 / whole);
     }
 }
