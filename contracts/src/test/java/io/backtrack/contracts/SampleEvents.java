@@ -62,7 +62,7 @@ final class SampleEvents {
                     new IntakeBaseline(7, new BigDecimal("44.0"), 22, 10, null, new BigDecimal("3.5")),
                     true, false, false, AT);
             case RED_FLAG_RAISED -> new RedFlagRaised(PATIENT, CLINIC, UUID.randomUUID(), UUID.randomUUID(),
-                    RedFlagCode.SADDLE_NUMBNESS, Urgency.EMERGENCY, SuspectedCondition.CAUDA_EQUINA_SYNDROME, AT);
+                    RedFlagCode.SADDLE_NUMBNESS, Urgency.EMERGENCY, SuspectedCondition.CAUDA_EQUINA_SYNDROME, AT, null);
             case RED_FLAG_CLEARED -> new RedFlagCleared(PATIENT, CLINIC, UUID.randomUUID(), RedFlagCode.MALIGNANCY_RISK,
                     true, AT);
             case PLAN_ACTIVATED -> new PlanActivated(PATIENT, CLINIC, PLAN, 1, null, START, 3, 6, 2, 6,

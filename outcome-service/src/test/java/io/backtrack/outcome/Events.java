@@ -124,6 +124,6 @@ public final class Events {
     public static RedFlagRaised redFlag(UUID patientId, String clinicId, RedFlagCode flag, Urgency urgency,
             SuspectedCondition suspected) {
         return new RedFlagRaised(patientId, clinicId, UUID.randomUUID(), UUID.randomUUID(), flag, urgency, suspected,
-                Instant.now());
+                Instant.now(), null);
     }
 }

@@ -95,9 +95,13 @@ public final class PatientEventsFixture {
     }
 
     public static UUID raiseRedFlag(UUID patientId, String clinicId, RedFlagCode flag) {
-        UUID flagId = UUID.randomUUID();
-        publish(patientId, new RedFlagRaised(patientId, clinicId, flagId, UUID.randomUUID(), flag, Urgency.URGENT,
-                SuspectedCondition.MALIGNANCY, Instant.now()));
+        return raiseRedFlag(patientId, clinicId, UUID.randomUUID(), flag, null);
+    }
+
+    /** Publishes red-flag-raised for {@code flagId}, as a session's report ({@code sessionId}) or not (null). */
+    public static UUID raiseRedFlag(UUID patientId, String clinicId, UUID flagId, RedFlagCode flag, UUID sessionId) {
+        publish(patientId, new RedFlagRaised(patientId, clinicId, flagId, sessionId == null ? UUID.randomUUID() : null,
+                flag, Urgency.URGENT, SuspectedCondition.MALIGNANCY, Instant.now(), sessionId));
         return flagId;
     }
 

@@ -582,7 +582,7 @@ class ReliabilitySystemTest {
 
     private static RedFlagRaised redFlag(UUID patient, String clinic) {
         return new RedFlagRaised(patient, clinic, UUID.randomUUID(), UUID.randomUUID(), RedFlagCode.values()[0],
-                Urgency.values()[0], SuspectedCondition.values()[0], Instant.now());
+                Urgency.values()[0], SuspectedCondition.values()[0], Instant.now(), null);
     }
 
     private static String keyOf(Record event) {

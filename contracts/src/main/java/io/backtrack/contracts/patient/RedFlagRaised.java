@@ -6,7 +6,11 @@ import io.backtrack.contracts.clinical.Urgency;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An EMERGENCY or URGENT red flag is open: therapy is blocked until a clinician clears it. */
+/**
+ * An EMERGENCY or URGENT red flag is open: therapy is blocked until a clinician clears it. {@code sessionId}
+ * (since 1.5) names the session that reported it: the session that opened the flag, or one whose report
+ * of a kind already open was folded into that flag, published again with it.
+ */
 public record RedFlagRaised(
         UUID patientId,
         String clinicId,
@@ -15,5 +19,6 @@ public record RedFlagRaised(
         RedFlagCode flag,
         Urgency urgency,
         SuspectedCondition suspectedCondition,
-        Instant raisedAt) {
+        Instant raisedAt,
+        UUID sessionId) {
 }

@@ -145,9 +145,9 @@ public class PatientEvents {
         return baseline;
     }
 
-    /** A flag an intake screen found, or one patient-service opened from a session report (no intake). */
+    /** A flag an intake screen found, or one a session reported (a new flag, or an open one it was folded into). */
     private Uni<Void> redFlag(RedFlagRaised raised) {
-        String source = raised.intakeId() != null ? "intake" : "session";
+        String source = raised.sessionId() == null && raised.intakeId() != null ? "intake" : "session";
         return registeredProfile(raised.patientId(), raised.clinicId())
                 .chain(profile -> escalations.record(raised.patientId(), raised.clinicId(), null, engine.evaluate(
                         new RedFlagReported(raised.flag(), raised.urgency(), source), profile.clinical())));

@@ -189,7 +189,7 @@ public class IntakeService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (RedFlag f : flags) {
             chain = chain.chain(() -> outbox.append(f.patientId, new RedFlagRaised(f.patientId, f.clinicId, f.id,
-                    f.intakeId, f.flag, f.urgency, f.suspectedCondition, f.raisedAt)));
+                    f.intakeId, f.flag, f.urgency, f.suspectedCondition, f.raisedAt, null)));
         }
         return chain;
     }

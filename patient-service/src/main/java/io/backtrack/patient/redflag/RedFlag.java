@@ -69,8 +69,9 @@ public class RedFlag extends PanacheEntityBase {
         return list("patientId = ?1 order by raisedAt, id", patientId);
     }
 
-    public static Uni<Boolean> openOf(UUID patientId, RedFlagCode flag) {
-        return count("patientId = ?1 and flag = ?2 and clearedAt is null", patientId, flag).map(open -> open > 0);
+    /** The patient's open flag of this kind; null when none is open. */
+    public static Uni<RedFlag> openOf(UUID patientId, RedFlagCode flag) {
+        return RedFlag.<RedFlag>find("patientId = ?1 and flag = ?2 and clearedAt is null", patientId, flag).firstResult();
     }
 
     public static Uni<Boolean> noneOpen(UUID patientId) {

@@ -29,8 +29,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * A red flag a patient reports in a session opens a red flag on the patient, exactly as an intake
  * answer does (clinical rules §7): the patient is not cleared for therapy until a clinician clears
- * it. A flag of the same kind that is already open is not opened twice. A session of a patient this
- * service does not know, or of another clinic, is refused.
+ * it. A flag of the same kind that is already open is not opened twice: the report is folded into it,
+ * and it is published again with the session. A session of a patient this service does not know, or
+ * of another clinic, is refused.
  */
 @ApplicationScoped
 public class SessionReports {
@@ -77,7 +78,7 @@ public class SessionReports {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (RedFlagCode flag : new LinkedHashSet<>(flags)) {
                 chain = chain.chain(() -> RedFlag.openOf(patient.id, flag))
-                        .chain(open -> open ? Uni.createFrom().voidItem() : open(patient, session, flag));
+                        .chain(open -> open == null ? open(patient, session, flag) : foldInto(open, session));
             }
             return chain;
         });
@@ -95,10 +96,24 @@ public class SessionReports {
         flag.suspectedCondition = rule.suspected();
         flag.raisedAt = now();
         return flag.persist()
-                .chain(() -> outbox.append(patient.id, new RedFlagRaised(patient.id, patient.clinicId, flag.id, null,
-                        flag.flag, flag.urgency, flag.suspectedCondition, flag.raisedAt)))
+                .chain(() -> outbox.append(patient.id, raised(flag, session)))
                 .chain(() -> audit.record(SYSTEM, AuditAction.CREATE, RedFlagService.RESOURCE, flag.id, patient.id,
                         "reported in session " + session.sessionId()));
+    }
+
+    /**
+     * A report of a kind already open is that flag: it is published again with the session, so that
+     * plan-service, which held the plan on the report, knows which flag answers it.
+     */
+    private Uni<Void> foldInto(RedFlag open, SessionCompleted session) {
+        return outbox.append(open.patientId, raised(open, session))
+                .chain(() -> audit.record(SYSTEM, AuditAction.UPDATE, RedFlagService.RESOURCE, open.id, open.patientId,
+                        "reported again in session " + session.sessionId()));
+    }
+
+    private static RedFlagRaised raised(RedFlag flag, SessionCompleted session) {
+        return new RedFlagRaised(flag.patientId, flag.clinicId, flag.id, flag.intakeId, flag.flag, flag.urgency,
+                flag.suspectedCondition, flag.raisedAt, session.sessionId());
     }
 
     private Instant now() {

@@ -56,14 +56,25 @@ class SessionReportedRedFlagTest {
         List<ConsumerRecord<String, String>> raised = TopicProbe.readAll(Topic.PATIENT.topicName(), Duration.ofSeconds(30),
                 all -> all.stream().anyMatch(r -> isRaised(r, patient)));
         assertThat(raised.stream().filter(r -> isRaised(r, patient)).findFirst().orElseThrow().value())
-                .contains("\"intakeId\":null").contains("SADDLE_NUMBNESS");
+                .contains("\"intakeId\":null").contains("SADDLE_NUMBNESS").contains("\"sessionId\":\"" + session + "\"");
 
         // the same event again, then a later session reporting the same flag and a new one: in the
         // patient's partition, in order, so once the new flag is open both earlier events were applied
         republish(eventId, patient, CLINIC, session, List.of(RedFlagCode.SADDLE_NUMBNESS));
-        publish(patient, CLINIC, UUID.randomUUID(), List.of(RedFlagCode.SADDLE_NUMBNESS, RedFlagCode.FRACTURE_RISK));
+        UUID later = UUID.randomUUID();
+        publish(patient, CLINIC, later, List.of(RedFlagCode.SADDLE_NUMBNESS, RedFlagCode.FRACTURE_RISK));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> flags(patient).body("size()", equalTo(2)));
         flags(patient).body("findAll { it.flag == 'SADDLE_NUMBNESS' }.size()", equalTo(1));
+
+        // the later report of the open kind is folded into that flag, published again with the later session
+        String saddle = flags(patient).extract().path("find { it.flag == 'SADDLE_NUMBNESS' }.id");
+        String namingLater = "\"sessionId\":\"" + later + "\"";
+        List<ConsumerRecord<String, String>> afterLater = TopicProbe.readAll(Topic.PATIENT.topicName(),
+                Duration.ofSeconds(30), all -> all.stream().filter(r -> isRaised(r, patient))
+                        .filter(r -> r.value().contains(namingLater)).count() == 2);
+        assertThat(afterLater.stream().filter(r -> isRaised(r, patient)).map(ConsumerRecord::value)
+                .filter(value -> value.contains(namingLater) && value.contains("SADDLE_NUMBNESS")))
+                .singleElement().satisfies(value -> assertThat(value).contains("\"flagId\":\"" + saddle + "\""));
     }
 
     @Test

@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * A red flag not yet cleared: the patient is not cleared for therapy. Most are raised by patient-service.
  * One reported in a session is open here from the session's own transaction ({@code sessionId} set, no
- * urgency yet), so that no resume or revision slips in before patient-service's red-flag-raised arrives;
- * that event, or the clearing of a flag of the same kind, settles it.
+ * urgency yet), so that no resume or revision slips in before patient-service's answer arrives: the
+ * red-flag-raised naming that session, for the flag it opened or the open flag it was folded into.
  */
 @Entity
 @Table(name = "open_red_flag")
@@ -52,8 +52,8 @@ public class OpenRedFlag extends PanacheEntityBase {
         return flag;
     }
 
-    /** Settles the patient's session-reported flags of this kind: patient-service raised or cleared one. */
-    public static Uni<Long> settleReported(UUID patientId, String code) {
-        return delete("patientId = ?1 and flag = ?2 and sessionId is not null", patientId, code);
+    /** Settles a session's report of this kind: patient-service raised the flag that answers it. */
+    public static Uni<Long> settleReported(UUID sessionId, String code) {
+        return delete("sessionId = ?1 and flag = ?2", sessionId, code);
     }
 }

@@ -126,15 +126,13 @@ public class PatientEvents {
     private Uni<Void> redFlagRaised(RedFlagRaised raised) {
         return profile(raised.patientId(), raised.clinicId())
                 .invoke(profile -> profile.progressiveDeficitRecorded |= raised.flag() == RedFlagCode.PROGRESSIVE_MOTOR_WEAKNESS)
+                .call(profile -> raised.sessionId() == null ? Uni.createFrom().voidItem()
+                        : OpenRedFlag.settleReported(raised.sessionId(), raised.flag().name()))
                 .call(profile -> open(raised.patientId(), raised.flagId(), raised.flag().name(), raised.urgency().name()))
                 .chain(profile -> recheck.holdIfBroken(profile, "RED_FLAG_RAISED"));
     }
 
-    /**
-     * Clears one of the patient's own flags: a flag cleared twice is gone already, another patient's stays.
-     * A session's report of the same kind is settled with it: patient-service folds a report into the flag
-     * of that kind already open, and raises none for it.
-     */
+    /** Clears one of the patient's own flags: a flag cleared twice is gone already, another patient's stays. */
     private Uni<Void> redFlagCleared(RedFlagCleared cleared) {
         return profile(cleared.patientId(), cleared.clinicId())
                 .chain(profile -> OpenRedFlag.<OpenRedFlag>findById(cleared.flagId()))
@@ -147,9 +145,7 @@ public class PatientEvents {
                                 + cleared.patientId() + "'s");
                     }
                     return flag.delete();
-                })
-                .chain(() -> OpenRedFlag.settleReported(cleared.patientId(), cleared.flag().name()))
-                .replaceWithVoid();
+                });
     }
 
     private Uni<Void> openAll(UUID patientId, List<RedFlagFinding> findings) {
@@ -161,18 +157,17 @@ public class PatientEvents {
     }
 
     private Uni<Void> open(UUID patientId, UUID flagId, String code, String urgency) {
-        return OpenRedFlag.settleReported(patientId, code).chain(() -> OpenRedFlag.<OpenRedFlag>findById(flagId))
-                .chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    OpenRedFlag flag = new OpenRedFlag();
-                    flag.flagId = flagId;
-                    flag.patientId = patientId;
-                    flag.flag = code;
-                    flag.urgency = urgency;
-                    return flag.persist().replaceWithVoid();
-                });
+        return OpenRedFlag.<OpenRedFlag>findById(flagId).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            OpenRedFlag flag = new OpenRedFlag();
+            flag.flagId = flagId;
+            flag.patientId = patientId;
+            flag.flag = code;
+            flag.urgency = urgency;
+            return flag.persist().replaceWithVoid();
+        });
     }
 
     /** The registered patient's profile, locked; an event about a patient of no or another clinic is refused. */

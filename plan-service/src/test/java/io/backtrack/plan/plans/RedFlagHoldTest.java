@@ -104,7 +104,8 @@ class RedFlagHoldTest {
         clinicalProfile(patientId).body("openRedFlags.sessionId", contains(sessionId))
                 .body("openRedFlags[0].urgency", nullValue());
 
-        UUID flagId = PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.SADDLE_NUMBNESS);
+        UUID flagId = PatientEventsFixture.raiseRedFlag(patientId, CLINIC, UUID.randomUUID(), RedFlagCode.SADDLE_NUMBNESS,
+                UUID.fromString(sessionId));
         await().atMost(Duration.ofSeconds(30)).until(() -> List.of(flagId.toString())
                 .equals(clinicalProfile(patientId).extract().path("openRedFlags.flagId")));
         resume(planId).statusCode(422);
@@ -112,20 +113,26 @@ class RedFlagHoldTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> resume(planId).extract().statusCode() == 200);
     }
 
-    /** patient-service folds a report into the flag of that kind already open: clearing that one settles the report. */
+    /**
+     * Only the flag that names the session answers its report: another flag of the kind, raised and
+     * cleared meanwhile, leaves it open; the open flag patient-service folded the report into settles it.
+     */
     @Test
-    void clearingTheOpenFlagOfTheKindSettlesASessionsReportOfIt() {
+    void onlyTheFlagNamingTheSessionSettlesItsReport() {
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
         String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
-        reportSaddleNumbness(planId);
+        UUID sessionId = UUID.fromString(reportSaddleNumbness(planId));
 
-        String otherKind = PatientEventsFixture.clearRedFlag(patientId, CLINIC, UUID.randomUUID(), RedFlagCode.MALIGNANCY_RISK);
+        UUID other = PatientEventsFixture.raiseRedFlag(patientId, CLINIC, RedFlagCode.SADDLE_NUMBNESS);
+        String otherCleared = PatientEventsFixture.clearRedFlag(patientId, CLINIC, other, RedFlagCode.SADDLE_NUMBNESS);
         await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery(
-                        "SELECT count(*) FROM processed_event WHERE event_id = $1").execute(Tuple.of(otherKind))
+                        "SELECT count(*) FROM processed_event WHERE event_id = $1").execute(Tuple.of(otherCleared))
                 .await().indefinitely().iterator().next().getLong(0) == 1);
         resume(planId).statusCode(422);
 
-        PatientEventsFixture.clearRedFlag(patientId, CLINIC, UUID.randomUUID(), RedFlagCode.SADDLE_NUMBNESS);
+        UUID folded = PatientEventsFixture.raiseRedFlag(patientId, CLINIC, UUID.randomUUID(), RedFlagCode.SADDLE_NUMBNESS,
+                sessionId);
+        PatientEventsFixture.clearRedFlag(patientId, CLINIC, folded, RedFlagCode.SADDLE_NUMBNESS);
         await().atMost(Duration.ofSeconds(30)).until(() -> resume(planId).extract().statusCode() == 200);
     }
 
