@@ -122,7 +122,7 @@ class EscalationLifecycleTest {
         step(clinician, first, "decline", null).statusCode(422).contentType("application/problem+json")
                 .body("violations.field", hasItem("reason"));
         step(clinician, first, "decline", "   ").statusCode(422).body("violations.field", hasItem("reason"));
-        for (String invisible : List.of("\\u200b", "\\u00a0", "\\u202e\\u2060")) {
+        for (String invisible : List.of("\\u200b", "\\u00a0", "\\u2060\\u200b")) {
             step(clinician, first, "decline", invisible).statusCode(422).body("violations.field", hasItem("reason"));
         }
         step(clinician, first, "decline", "Flare explained by a house move").statusCode(200)
@@ -188,6 +188,11 @@ class EscalationLifecycleTest {
                 .get("/api/v1/patients/" + patientId + "/timeline").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.kind == 'ESCALATION_UPDATED' }.summary", String.class).stream()
                 .anyMatch(summary -> summary.contains("also found by ESC-RED-FLAG-URGENT") && summary.contains("FRACTURE_RISK")));
+        var timeline = given().auth().oauth2(clinician).get("/api/v1/patients/" + patientId + "/timeline").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(Instant.parse(timeline.getString("find { it.kind == 'ESCALATION_UPDATED' }.at")))
+                .as("the finding is dated when it was made, not when the referral was")
+                .isAfter(Instant.parse(timeline.getString("find { it.kind == 'ESCALATION_RECOMMENDED' }.at")));
         given().auth().oauth2(clinician).queryParam("patientId", patientId.toString()).get("/api/v1/escalations")
                 .then().statusCode(200)
                 .body("findAll { it.type == 'URGENT_MEDICAL_REFERRAL' }", hasSize(1))

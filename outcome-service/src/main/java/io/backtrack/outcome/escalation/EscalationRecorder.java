@@ -69,8 +69,10 @@ public class EscalationRecorder {
      */
     private Uni<Void> alsoFound(Escalation open, Recommendation recommendation) {
         String reason = "also found by " + recommendation.ruleId() + ": " + recommendation.rationale();
-        return EscalationTransition.of(open, open.status, recommendation.ruleId(), reason, RULES.subject(), RULES.role())
-                .persist()
+        EscalationTransition step = EscalationTransition.of(open, open.status, recommendation.ruleId(), reason,
+                RULES.subject(), RULES.role());
+        step.occurredAt = now();
+        return step.persist()
                 .chain(() -> audit.record(RULES, AuditAction.UPDATE, RESOURCE, open.id, open.patientId,
                         recommendation.ruleId() + " fired; the open " + open.type + " escalation already covers it"));
     }

@@ -11,9 +11,9 @@ import static io.backtrack.contracts.clinical.EscalationType.SURGICAL_CONSULT;
 import static io.backtrack.contracts.clinical.EscalationType.URGENT_MEDICAL_REFERRAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backtrack.contracts.clinical.AdherenceSnapshot;
 import io.backtrack.contracts.clinical.EscalationType;
 import io.backtrack.contracts.clinical.RedFlagCode;
-import io.backtrack.contracts.clinical.AdherenceSnapshot;
 import io.backtrack.contracts.clinical.ReviewVerdict;
 import io.backtrack.contracts.clinical.StartBackRisk;
 import io.backtrack.contracts.clinical.Urgency;
@@ -128,7 +128,7 @@ class EscalationRulesTest {
             assertThat(r.rationale()).contains("66.7 % (8 of 12 sessions)");
             assertThat(r.evidence()).containsEntry("adherenceCountedSessions", 8)
                     .containsEntry("adherencePrescribedSessions", 12)
-                    .containsEntry("adherencePercentage", new java.math.BigDecimal("66.7"))
+                    .containsEntry("adherencePercentage", new BigDecimal("66.7"))
                     .doesNotContainKey("adherencePercent");
         });
     }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.hibernate.validator.constraints.UniqueElements;
 
 /** An intake assessment as the clinician records it. {@code intakeDate} defaults to today. */
 public record IntakeRequest(
@@ -21,8 +22,8 @@ public record IntakeRequest(
         @NotNull @PastOrPresent LocalDate onsetDate,
         @NotNull Trigger trigger,
         @Valid @NotNull History history,
-        @NotNull @Size(max = 20) List<@NotNull Symptom> symptoms,
-        @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 10) String> conditions,
+        @NotNull @Size(max = 20) @UniqueElements List<@NotNull Symptom> symptoms,
+        @NotEmpty @Size(max = 20) @UniqueElements List<@NotBlank @Size(max = 10) String> conditions,
         @Valid @NotNull RedFlagAnswers redFlagScreen,
         @Valid @NotNull StartBackAnswers startBack,
         @Valid @NotNull OdiAnswers odi,

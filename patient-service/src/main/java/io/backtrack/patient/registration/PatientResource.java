@@ -101,11 +101,13 @@ public class PatientResource {
                 .map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
     }
 
+    /** The ETag the caller read: "*" would match whatever is there now and lose a concurrent edit. */
     private static IfMatch required(String ifMatch) {
-        if (ifMatch == null) {
+        IfMatch condition = IfMatch.parse(ifMatch);
+        if (condition == null || condition.isAny()) {
             throw new ProblemException(Problem.of(428, "precondition-required", "Precondition required",
                     "Send If-Match with the ETag you read, so concurrent edits are not lost.", List.of()));
         }
-        return IfMatch.parse(ifMatch);
+        return condition;
     }
 }

@@ -77,10 +77,11 @@ class StrictInputTest {
                 .body("violations[0].rule", equalTo("range"));
     }
 
-    @ParameterizedTest(name = "a NUL in {0} is refused")
-    @CsvSource({"givenName", "familyName", "loginSubject"})
-    void controlCharactersAreRefused(String field) {
-        register(Fixtures.registration(null).put(field, "Ada\u0000Lovelace").toString()).statusCode(400)
+    @ParameterizedTest(name = "a NUL or a right-to-left override in {0} is refused")
+    @CsvSource({"givenName, '\u0000'", "familyName, '\u0000'", "loginSubject, '\u0000'", "givenName, '\u202e'",
+            "familyName, '\u2066'"})
+    void controlCharactersAreRefused(String field, String control) {
+        register(Fixtures.registration(null).put(field, "Ada" + control + "Lovelace").toString()).statusCode(400)
                 .body("violations[0].field", equalTo(field))
                 .body("violations[0].rule", equalTo("text"));
     }
@@ -133,6 +134,16 @@ class StrictInputTest {
         }
         postIntake(patient, intake.toString()).statusCode(400)
                 .body("violations[0].field", equalTo("symptoms"));
+    }
+
+    @Test
+    void aConditionListedTwiceIsRefused() {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        ObjectNode intake = Fixtures.intake();
+        intake.putArray("conditions").add("M54.50").add("M54.50");
+        postIntake(patient, intake.toString()).statusCode(400)
+                .body("violations[0].field", equalTo("conditions"))
+                .body("violations[0].rule", equalTo("UniqueElements"));
     }
 
     @ParameterizedTest(name = "query {0}={1} is a 400 naming the parameter")

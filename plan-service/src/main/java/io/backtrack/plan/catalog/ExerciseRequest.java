@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.hibernate.validator.constraints.UniqueElements;
 
 /** A new catalog exercise, as an admin adds it. */
 public record ExerciseRequest(
@@ -17,8 +18,8 @@ public record ExerciseRequest(
         @NotBlank @Size(max = 2000) String instructions,
         @Valid @NotNull Dosage defaultDosage,
         @Valid @NotNull Loading loads,
-        @NotNull @Size(max = 50) List<@NotNull @Pattern(regexp = ICD_10_CM, message = "must be an ICD-10-CM prefix") String> contraindicatedFor,
-        @NotNull @Size(max = 50) List<@NotNull @Pattern(regexp = ICD_10_CM, message = "must be an ICD-10-CM prefix") String> cautionedFor) {
+        @NotNull @Size(max = 50) @UniqueElements List<@NotNull @Pattern(regexp = ICD_10_CM, message = "must be an ICD-10-CM prefix") String> contraindicatedFor,
+        @NotNull @Size(max = 50) @UniqueElements List<@NotNull @Pattern(regexp = ICD_10_CM, message = "must be an ICD-10-CM prefix") String> cautionedFor) {
 
     /** An ICD-10-CM code or a prefix of one: a letter, a digit, then up to six digits, letters or dots. */
     static final String ICD_10_CM = "[A-Z][0-9][0-9A-Z.]{0,6}";

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.validator.constraints.UniqueElements;
 
 /**
  * A plan as a clinician prescribes it. The start date may be in the past. {@code intakeId} names the
@@ -21,9 +22,9 @@ public record PlanRequest(
         @NotNull @Min(1) @Max(14) Integer sessionsPerWeek,
         @Min(1) @Max(52) Integer durationWeeks,
         @NotEmpty @Size(max = 6) List<@Valid @NotNull PlanPhase> phases,
-        @Size(max = 20) List<@NotBlank @Size(max = 300) String> painTriggers,
-        @Size(max = 20) List<@NotBlank @Size(max = 300) String> activityModifications,
-        @Size(max = 20) List<@NotBlank @Size(max = 300) String> goals,
+        @Size(max = 20) @UniqueElements List<@NotBlank @Size(max = 300) String> painTriggers,
+        @Size(max = 20) @UniqueElements List<@NotBlank @Size(max = 300) String> activityModifications,
+        @Size(max = 20) @UniqueElements List<@NotBlank @Size(max = 300) String> goals,
         @Size(max = 10) List<@Valid @NotNull Override> overrides) {
 
     public static final int DEFAULT_DURATION_WEEKS = 6;

@@ -34,7 +34,7 @@ public class PatientProfile extends PanacheEntityBase {
     @Column(name = "motor_deficit", nullable = false)
     public boolean motorDeficit;
 
-    /** Set once an intake recorded a motor deficit or a progressive-weakness red flag was raised; clearing the flag keeps it. */
+    /** Set once an intake or a session reported a motor deficit, or a progressive-weakness flag was raised; clearing the flag keeps it. */
     @Column(name = "progressive_deficit_recorded", nullable = false)
     public boolean progressiveDeficitRecorded;
 

@@ -26,8 +26,8 @@ import java.util.UUID;
 
 /**
  * The routine session, which is nearly every session a phone sends: on a plan the caller may reach
- * and log on, without a red flag, under no Idempotency-Key already used, performed under the plan
- * version it is logged on, and joining no review that may have fired without it. It is logged with
+ * and log on, without a red flag or a motor deficit, under no Idempotency-Key already used, performed
+ * under the plan version it is logged on, and joining no review that may have fired without it. It is logged with
  * the SQL client in one transaction of three round trips (the patient locked, the plan read and the
  * key looked up; the session, its event and the audit chain's head; the audit entry) instead of
  * Hibernate's ten, because session logging is the service's hot path (docs/performance.md).
@@ -80,7 +80,7 @@ public class RoutineSessions {
 
     /** The logged session, or no item when the session is not routine. */
     public Uni<Logged> log(UUID planId, String idempotencyKey, SessionRequest request) {
-        if (!request.reportedRedFlagsOrEmpty().isEmpty()) {
+        if (!request.reportedRedFlagsOrEmpty().isEmpty() || Boolean.TRUE.equals(request.motorDeficit())) {
             return Uni.createFrom().nullItem();
         }
         return pool.withTransaction(connection -> {

@@ -10,7 +10,9 @@ import io.backtrack.plan.plans.PlanCourse;
 import io.backtrack.plan.plans.PlanJson;
 import io.backtrack.plan.plans.PlanLifecycle;
 import io.backtrack.plan.plans.PlanPhase;
+import io.backtrack.plan.plans.PlanRecheck;
 import io.backtrack.plan.profile.OpenRedFlag;
+import io.backtrack.plan.profile.PatientProfile;
 import io.backtrack.plan.validation.RedFlagRule;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
@@ -50,10 +52,11 @@ public class SessionService {
     private final NewSessions newSessions;
     private final MeterRegistry registry;
     private final RedFlagRule redFlagRule;
+    private final PlanRecheck recheck;
 
     public SessionService(Caller caller, PatientAccess access, PlanJson json, PlanLifecycle lifecycle,
             AuditTrail audit, IdempotencyKeys keys, EventOutbox outbox, LateSessions lateSessions,
-            NewSessions newSessions, MeterRegistry registry, RedFlagRule redFlagRule) {
+            NewSessions newSessions, MeterRegistry registry, RedFlagRule redFlagRule, PlanRecheck recheck) {
         this.caller = caller;
         this.access = access;
         this.json = json;
@@ -65,6 +68,7 @@ public class SessionService {
         this.newSessions = newSessions;
         this.registry = registry;
         this.redFlagRule = redFlagRule;
+        this.recheck = recheck;
     }
 
     /** The session and whether this call created it (false: an earlier call with the same key did). */
@@ -77,14 +81,18 @@ public class SessionService {
      */
     @WithTransaction
     public Uni<Logged> log(UUID planId, String idempotencyKey, SessionRequest request) {
-        return access.planForChange(planId).map(PatientAccess.PlanUnderLock::plan).chain(plan -> {
+        return access.planForChange(planId).chain(locked -> {
+            Plan plan = locked.plan();
             Uni<Session> earlier = idempotencyKey == null
                     ? Uni.createFrom().nullItem()
                     : Session.<Session>find("idempotencyKey = ?1 and planId in (select p.id from Plan p where p.courseId = ?2)",
                             idempotencyKey, plan.courseId).firstResult();
             return earlier.chain(found -> {
                 if (found == null) {
-                    return create(plan, idempotencyKey, request).map(session -> new Logged(newSessions.view(session, request), true));
+                    return create(plan, idempotencyKey, request)
+                            .call(session -> session.motorDeficit ? deficitReported(locked.profile())
+                                    : Uni.createFrom().voidItem())
+                            .map(session -> new Logged(newSessions.view(session, request), true));
                 }
                 keys.requireSameRequest(idempotencyKey, found.requestHash, request);
                 return audit.record(Actor.of(caller), AuditAction.READ, RESOURCE, found.id, plan.patientId,
@@ -158,6 +166,15 @@ public class SessionService {
                 .call(s -> audit.record(Actor.of(caller), AuditAction.CREATE, RESOURCE, s.id, plan.patientId,
                         redFlags.isEmpty() ? null : "reported red flags " + redFlags))
                 .invoke(() -> NewSessions.countLogged(registry, "full"));
+    }
+
+    /**
+     * A motor deficit reported in a session is recorded, and the plan in use is checked again as after a
+     * late intake: manipulation for a disc disorder breaks it now (unless the session's red flag held it).
+     */
+    private Uni<Void> deficitReported(PatientProfile profile) {
+        profile.progressiveDeficitRecorded = true;
+        return recheck.holdIfBroken(profile, "SESSION_MOTOR_DEFICIT");
     }
 
     /**

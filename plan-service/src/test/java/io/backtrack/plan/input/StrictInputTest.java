@@ -185,7 +185,8 @@ class StrictInputTest {
         UUID patient = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
         String plan = PlanFixtures.createPlan(CLINIC, patient, PlanFixtures.plan(LocalDate.now()));
         given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body("{\"performedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"exercisesDone\":[\"SC-01\"]}")
+                .body("{\"performedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"exercisesDone\":[\"SC-01\"],"
+                        + "\"painBefore\":3,\"painAfter\":3}")
                 .when().post("/api/v1/plans/" + plan + "/sessions")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("Idempotency-Key"));

@@ -100,6 +100,23 @@ class PlanApiTest {
                 .body("findings.find { it.ruleId == 'PLAN-CONTRAINDICATED' }.condition", equalTo("M51.16"));
     }
 
+    /** A motor deficit reported in a session breaks the plan in use when it holds manipulation for the disc. */
+    @Test
+    void aMotorDeficitReportedInASessionHoldsAPlanWithManipulationForTheDisc() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M51.16"), false);
+        ObjectNode plan = PlanFixtures.plan(LocalDate.now());
+        PlanFixtures.items((ObjectNode) plan.withArray("phases").get(0), "SC-01", "CS-01", "CS-04", "PM-09");
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, plan);
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
+                .body("{\"performedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"exercisesDone\":[\"SC-01\"],"
+                        + "\"painBefore\":3,\"painAfter\":3,\"motorDeficit\":true}")
+                .when().post("/api/v1/plans/" + planId + "/sessions").then().statusCode(201);
+
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/plans/" + planId).then().statusCode(200)
+                .body("status", equalTo("ON_HOLD"))
+                .body("holdViolations.ruleId", hasItem("PLAN-CONTRAINDICATED"));
+    }
+
     /** The catalog's own flag: cat-camel loads end-range flexion, contraindicated with osteoporosis. */
     @Test
     void endRangeFlexionIsContraindicatedForOsteoporosis() {

@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * An {@code If-Match} header as RFC 9110 (§13.1.1) reads it: {@code *}, or a list of entity tags
- * compared strongly, so a weak tag ({@code W/"3"}) matches nothing. Anything else is a 400 naming the
- * header, never read as some version.
+ * (empty list elements ignored, §5.6.1) compared strongly, so a weak tag ({@code W/"3"}) matches nothing.
+ * Anything else is a 400 naming the header, never read as some version.
  */
 public final class IfMatch {
 
     public static final String HEADER = "If-Match";
-    private static final Pattern ELEMENT = Pattern.compile("\\s*(W/)?\"([\\x21\\x23-\\x7e]*)\"\\s*(,|$)");
+    private static final Pattern ELEMENT = Pattern.compile("\\s*(?:(W/)?\"([\\x21\\x23-\\x7e]*)\")?\\s*(,|$)");
 
     private final boolean any;
     private final List<String> strongTags;
@@ -23,30 +23,36 @@ public final class IfMatch {
         this.strongTags = List.copyOf(strongTags);
     }
 
-    /** The condition the header states; null when it was not sent. */
+    /** The condition the header states; null when it was not sent, or sent empty. */
     public static IfMatch parse(String header) {
-        if (header == null) {
+        if (header == null || header.isBlank()) {
             return null;
         }
         if (header.trim().equals("*")) {
             return new IfMatch(true, List.of());
         }
         List<String> strong = new ArrayList<>();
+        int tags = 0;
         Matcher element = ELEMENT.matcher(header);
         int at = 0;
-        while (at < header.length() && element.find(at) && element.start() == at) {
-            if (element.group(1) == null) {
-                strong.add(element.group(2));
+        while (at < header.length() && element.find(at) && element.start() == at && element.end() > at) {
+            if (element.group(2) != null) {
+                tags++;
+                if (element.group(1) == null) {
+                    strong.add(element.group(2));
+                }
             }
             at = element.end();
-            if (element.group(3).isEmpty()) {
-                break;
-            }
         }
-        if (at != header.length() || header.isBlank() || header.trim().endsWith(",")) {
+        if (at != header.length() || tags == 0) {
             throw new InvalidParameterException(HEADER, "must be * or a list of quoted entity tags, such as \"3\"");
         }
         return new IfMatch(false, strong);
+    }
+
+    /** Whether the header was {@code *}, which any current representation meets. */
+    public boolean isAny() {
+        return any;
     }
 
     /** Whether the representation whose entity tag is {@code tag} (without quotes) meets the condition. */

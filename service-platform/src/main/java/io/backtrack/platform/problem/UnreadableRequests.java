@@ -2,7 +2,6 @@ package io.backtrack.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -13,7 +12,7 @@ import java.util.List;
 
 /**
  * A request the HTTP layer cannot route at all (an HTTP/1.1 request whose Host header is no host) is a
- * 4xx problem here. The framework's error page would call it "500 - Internal Server Error" under a 400
+ * 400 problem here. The framework's error page would call it "500 - Internal Server Error" under a 400
  * status, as plain text, and log it as an error: anyone could fill the log without a token.
  */
 @ApplicationScoped
@@ -30,17 +29,14 @@ public class UnreadableRequests {
     }
 
     private void asProblem(RoutingContext context) {
-        int status = context.statusCode();
-        if (status < 400 || status >= 500 || !(context.failure() instanceof VertxException)
+        if (context.statusCode() != 400 || !(context.failure() instanceof VertxException)
                 || context.response().headWritten()) {
             context.next();
             return;
         }
-        String title = HttpResponseStatus.valueOf(status).reasonPhrase();
-        Problem problem = Problem.of(status, title.toLowerCase().replace(' ', '-'), title,
-                "The request could not be read: " + context.failure().getMessage() + ".", List.of());
+        Problem problem = Problem.badRequest("The request line or its headers could not be read.", List.of());
         try {
-            context.response().setStatusCode(status)
+            context.response().setStatusCode(400)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
