@@ -16,6 +16,7 @@ public record ClinicalProfileView(
         List<Intake> appliedIntakes,
         List<String> conditions,
         boolean motorDeficit,
+        boolean progressiveDeficitRecorded,
         List<Flag> openRedFlags,
         boolean clearedForTherapy,
         Instant updatedAt) {
@@ -30,7 +31,7 @@ public record ClinicalProfileView(
     static ClinicalProfileView of(PatientProfile profile, List<AppliedIntake> intakes, List<OpenRedFlag> flags) {
         return new ClinicalProfileView(profile.patientId, profile.clinicId, profile.latestIntakeId,
                 intakes.stream().map(i -> new Intake(i.intakeId, i.intakeDate, i.appliedAt)).toList(),
-                profile.conditions, profile.motorDeficit,
+                profile.conditions, profile.motorDeficit, profile.progressiveDeficitRecorded,
                 flags.stream().map(f -> new Flag(f.flagId, f.flag, f.urgency, f.sessionId)).toList(),
                 flags.isEmpty(), profile.updatedAt);
     }

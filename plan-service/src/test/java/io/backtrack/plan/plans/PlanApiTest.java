@@ -115,6 +115,8 @@ class PlanApiTest {
         given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/plans/" + planId).then().statusCode(200)
                 .body("status", equalTo("ON_HOLD"))
                 .body("holdViolations.ruleId", hasItem("PLAN-CONTRAINDICATED"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/patients/" + patientId + "/clinical-profile")
+                .then().statusCode(200).body("progressiveDeficitRecorded", equalTo(true));
     }
 
     /** The catalog's own flag: cat-camel loads end-range flexion, contraindicated with osteoporosis. */
