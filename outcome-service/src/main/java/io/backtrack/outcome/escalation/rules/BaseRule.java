@@ -35,6 +35,8 @@ abstract class BaseRule implements EscalationRule {
         evidence.put("verdict", review.verdict());
         evidence.put("pain", review.pain());
         evidence.put("odi", review.odi());
+        // the truncated integer earlier evidence carried, kept for the partners that read it
+        evidence.put("adherencePercent", review.adherence().percent());
         evidence.put("adherenceCountedSessions", review.adherence().countedSessions());
         evidence.put("adherencePrescribedSessions", review.adherence().prescribedSessions());
         evidence.put("adherencePercentage", review.adherence().percentage());
