@@ -94,9 +94,14 @@ class EscalationDecisionRaceTest {
         step(id, "acknowledge", null, "W/" + etag).then().statusCode(412);
         step(id, "acknowledge", null, etag.replace("\"", "")).then().statusCode(400)
                 .body("violations[0].field", equalTo("If-Match"));
-        step(id, "acknowledge", null, "\"999\", " + etag).then().statusCode(200);
-        step(id, "order", "Referral sent", "*").then().statusCode(200);
-        assertThat(transitions(id)).containsExactly("ACKNOWLEDGED", "ORDERED");
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body("{}")
+                .header("If-Match", "\"999\"").header("If-Match", etag)
+                .when().post("/api/v1/escalations/" + id + "/acknowledge").then().statusCode(200);
+        String acknowledged = given().auth().oauth2(TestTokens.clinician(CLINIC)).get("/api/v1/escalations/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        step(id, "order", "Referral sent", "\"999\", " + acknowledged).then().statusCode(200);
+        step(id, "complete", "Seen by the specialist", "*").then().statusCode(200);
+        assertThat(transitions(id)).containsExactly("ACKNOWLEDGED", "ORDERED", "COMPLETED");
     }
 
     /** An open URGENT_MEDICAL_REFERRAL, raised by a red-flag event on the real broker. */

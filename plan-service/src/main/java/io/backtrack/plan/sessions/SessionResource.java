@@ -43,7 +43,7 @@ public class SessionResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Log a session; a retry with the same Idempotency-Key and body returns the first result (200), "
             + "another body under that key is 422 idempotency-key-reused")
-    @APIResponse(responseCode = "201", description = "Logged; Location is its URL",
+    @APIResponse(responseCode = "201", description = "Logged; Location is its URL, under the plan version it was logged on",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "200", description = "A retry: the session the first request with this Idempotency-Key logged",
@@ -57,7 +57,7 @@ public class SessionResource {
                 .map(logged -> Response
                         .status(logged.created() ? Response.Status.CREATED : Response.Status.OK)
                         .location(UriBuilder.fromPath("/api/v1/plans/{planId}/sessions/{sessionId}")
-                                .build(planId, logged.session().id()))
+                                .build(logged.session().planId(), logged.session().id()))
                         .entity(logged.session())
                         .build());
     }

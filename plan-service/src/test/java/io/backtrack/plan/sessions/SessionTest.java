@@ -118,7 +118,10 @@ class SessionTest {
                 .body(PlanFixtures.plan(start).toString())
                 .when().post("/api/v1/plans/" + planId + "/revisions").then().statusCode(201).extract().path("id");
 
-        log(TestTokens.patient(subject), revised, "phone-retry-revised", body).statusCode(200).body("id", equalTo(first));
+        String location = log(TestTokens.patient(subject), revised, "phone-retry-revised", body).statusCode(200)
+                .body("id", equalTo(first)).extract().header("Location");
+        given().auth().oauth2(TestTokens.patient(subject)).when().get(location).then().statusCode(200)
+                .body("id", equalTo(first));
         log(TestTokens.patient(subject), revised, "phone-retry-revised", body.replace("\"painAfter\":4", "\"painAfter\":3"))
                 .statusCode(422).body("violations[0].rule", equalTo("idempotency-key-reused"));
         given().auth().oauth2(TestTokens.patient(subject)).when().get("/api/v1/plans/" + revised + "/sessions")
