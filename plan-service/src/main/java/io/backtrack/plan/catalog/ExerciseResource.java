@@ -68,7 +68,8 @@ public class ExerciseResource {
                         .filter(e -> category == null || e.category == category)
                         .filter(e -> passive == null || e.category.isPassive() == passive)
                         .filter(e -> suitableFor == null
-                                || IcdCodes.firstUnder(e.contraindicatedFor, List.of(suitableFor)).isEmpty())
+                                || IcdCodes.firstUnder(ContraindicationMatrix.contraindicatedFor(e, false),
+                                        List.of(suitableFor)).isEmpty())
                         .map(ExerciseView::of)
                         .toList());
     }

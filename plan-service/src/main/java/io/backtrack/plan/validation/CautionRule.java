@@ -1,5 +1,6 @@
 package io.backtrack.plan.validation;
 
+import io.backtrack.plan.catalog.ContraindicationMatrix;
 import io.backtrack.scoring.IcdCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -48,6 +48,17 @@ class ExerciseCatalogTest {
                 .when().get("/api/v1/exercises").then().body("code", not(hasItem("PM-09")));
     }
 
+    /** The catalog shows and filters by what plan validation applies: the matrix read from the loading, too. */
+    @Test
+    void theCatalogShowsTheMatrixAPlanIsHeldTo() {
+        given().auth().oauth2(TestTokens.clinician("c")).when().get("/api/v1/exercises/ROM-01").then().statusCode(200)
+                .body("contraindicatedFor", hasItems("M80", "M81"))
+                .body("cautionedFor", hasItems("M48.062", "M43.1", "M51.1", "M51.2"));
+        given().auth().oauth2(TestTokens.clinician("c")).queryParam("suitableFor", "M81.0")
+                .when().get("/api/v1/exercises").then().statusCode(200)
+                .body("code", not(hasItem("ROM-01"))).body("code", hasItem("AE-02"));
+    }
+
     @Test
     void adminsAddAndRetireExercisesOthersMayNot() {
         String exercise = """

@@ -258,8 +258,11 @@ class PlanValidatorTest {
         void manipulationForADiscDisorderWithAProgressiveDeficitEvenWithoutACatalogEntry() {
             List<Exercise> items = new ArrayList<>(active(3));
             items.add(exercise(ExerciseCategory.MANIPULATION));
-            assertThat(violated(validate(patient(List.of("M51.26"), true), List.of(), items)))
-                    .containsExactly("PLAN-CONTRAINDICATED");
+            assertThat(validate(patient(List.of("M51.26"), true), List.of(), items).violations()).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.ruleId()).isEqualTo("PLAN-CONTRAINDICATED");
+                        assertThat(f.message()).as("the clinician sees why").contains("progressive deficit is recorded");
+                    });
             assertThat(violated(validate(patient(List.of("M51.26"), false), List.of(), items))).isEmpty();
         }
 

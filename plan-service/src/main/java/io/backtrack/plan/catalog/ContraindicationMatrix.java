@@ -1,9 +1,9 @@
-package io.backtrack.plan.validation;
+package io.backtrack.plan.catalog;
 
-import io.backtrack.plan.catalog.Exercise;
-import io.backtrack.plan.catalog.ExerciseCategory;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * and the spinal loading flags on it), so that an exercise an admin adds is held to it whatever
  * condition lists it was given. The catalog's own lists extend it.
  */
-final class ContraindicationMatrix {
+public final class ContraindicationMatrix {
 
     /** One row: the condition prefixes, and which exercises are contraindicated or need caution with them. */
     private record Row(List<String> conditions, Predicate<Exercise> contraindicated, Predicate<Exercise> cautioned) {
@@ -34,7 +34,7 @@ final class ContraindicationMatrix {
     }
 
     /** The condition prefixes the exercise is contraindicated for: the matrix's and the catalog's own. */
-    static List<String> contraindicatedFor(Exercise exercise, boolean progressiveDeficit) {
+    public static List<String> contraindicatedFor(Exercise exercise, boolean progressiveDeficit) {
         List<String> prefixes = prefixes(exercise, Row::contraindicated, exercise.contraindicatedFor);
         if (progressiveDeficit && exercise.category == ExerciseCategory.MANIPULATION) {
             prefixes.addAll(DISC_DISORDERS);
@@ -46,7 +46,7 @@ final class ContraindicationMatrix {
      * The condition prefixes the exercise needs caution with, the matrix's and the catalog's own, but
      * those it is contraindicated for: a violation is not repeated as a warning.
      */
-    static List<String> cautionedFor(Exercise exercise) {
+    public static List<String> cautionedFor(Exercise exercise) {
         List<String> contraindicated = contraindicatedFor(exercise, false);
         return prefixes(exercise, Row::cautioned, exercise.cautionedFor).stream()
                 .filter(prefix -> !contraindicated.contains(prefix)).toList();
@@ -54,8 +54,8 @@ final class ContraindicationMatrix {
 
     private static List<String> prefixes(Exercise exercise, Function<Row, Predicate<Exercise>> column,
             List<String> own) {
-        List<String> prefixes = new ArrayList<>(own);
+        Set<String> prefixes = new LinkedHashSet<>(own);
         ROWS.stream().filter(row -> column.apply(row).test(exercise)).forEach(row -> prefixes.addAll(row.conditions()));
-        return prefixes;
+        return new ArrayList<>(prefixes);
     }
 }
