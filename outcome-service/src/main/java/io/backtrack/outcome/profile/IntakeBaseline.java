@@ -56,8 +56,12 @@ public class IntakeBaseline extends PanacheEntityBase {
 
     /** The baseline of the course that started on {@code courseStart}; null before any intake arrived. */
     public static Uni<Baseline> ofCourse(UUID patientId, LocalDate courseStart) {
-        return IntakeBaseline.<IntakeBaseline>list("patientId = ?1" + IN_ORDER, patientId)
-                .map(intakes -> ofCourse(intakes, courseStart));
+        return ofPatient(patientId).map(intakes -> ofCourse(intakes, courseStart));
+    }
+
+    /** The patient's intakes in date order. */
+    public static Uni<List<IntakeBaseline>> ofPatient(UUID patientId) {
+        return list("patientId = ?1" + IN_ORDER, patientId);
     }
 
     /** Each patient's intakes in date order. */

@@ -48,7 +48,7 @@ public class ProgressService {
     public Uni<ProgressView> of(UUID patientId) {
         return access.find(patientId).chain(profile -> Measure.ofPatient(patientId)
                 .chain(measures -> PlanSnapshot.latestOf(patientId)
-                        .chain(plan -> IntakeBaseline.ofPatients(List.of(patientId)).map(all -> all.get(patientId))
+                        .chain(plan -> IntakeBaseline.ofPatient(patientId)
                                 .chain(intakes -> Review.<Review>list("patientId = ?1 order by dueDate, week", patientId)
                                         .chain(reviews -> Escalation.ofPatientSeenBy(caller, patientId)
                                                 .map(escalations -> view(patientId, baselineOf(intakes, plan), measures,

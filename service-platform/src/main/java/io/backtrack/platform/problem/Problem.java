@@ -39,6 +39,10 @@ public record Problem(
         return unprocessable(message, List.of(new Violation(field, rule, message)));
     }
 
+    public static Problem unauthorized() {
+        return of(401, "unauthorized", "Unauthorized", "A valid bearer token is required.", List.of());
+    }
+
     public static Problem notFound(String detail) {
         return of(404, "not-found", "Not found", detail, List.of());
     }

@@ -142,8 +142,7 @@ public class ProblemMappers {
     }
 
     private static Response unauthorized(UriInfo uri) {
-        Problem problem = Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required.", List.of());
-        return Response.fromResponse(ProblemResponses.of(problem, uri.getPath()))
+        return Response.fromResponse(ProblemResponses.of(Problem.unauthorized(), uri.getPath()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }

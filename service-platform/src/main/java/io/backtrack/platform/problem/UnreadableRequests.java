@@ -1,9 +1,6 @@
 package io.backtrack.platform.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.VertxException;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +15,10 @@ import java.util.List;
 @ApplicationScoped
 public class UnreadableRequests {
 
-    private final ObjectMapper json;
+    private final RoutedProblems problems;
 
-    public UnreadableRequests(ObjectMapper json) {
-        this.json = json;
+    public UnreadableRequests(RoutedProblems problems) {
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -34,13 +31,6 @@ public class UnreadableRequests {
             context.next();
             return;
         }
-        Problem problem = Problem.badRequest("The request line or its headers could not be read.", List.of());
-        try {
-            context.response().setStatusCode(400)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.next();
-        }
+        problems.answer(context, Problem.badRequest("The request line or its headers could not be read.", List.of()));
     }
 }

@@ -1,14 +1,12 @@
 package io.backtrack.platform.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.RoutedProblems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -24,10 +22,10 @@ public class WellFormedBearerTokens {
     private static final Pattern BEARER = Pattern.compile("(?is)bearer\\s.*");
     private static final Pattern JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
-    private final ObjectMapper json;
+    private final RoutedProblems problems;
 
-    public WellFormedBearerTokens(ObjectMapper json) {
-        this.json = json;
+    public WellFormedBearerTokens(RoutedProblems problems) {
+        this.problems = problems;
     }
 
     void register(@Observes Filters filters) {
@@ -35,25 +33,13 @@ public class WellFormedBearerTokens {
     }
 
     private void refuseMalformedTokens(RoutingContext context) {
-        try {
-            refuseMalformed(context);
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
-    }
-
-    private void refuseMalformed(RoutingContext context) throws JsonProcessingException {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !BEARER.matcher(authorization).matches()
                 || JWS.matcher(authorization.substring("bearer".length()).trim()).matches()) {
             context.next();
             return;
         }
-        Problem problem = Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required.", List.of())
-                .withInstance(context.normalizedPath());
-        context.response().setStatusCode(401)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
-                .end(json.writeValueAsString(problem));
+        context.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        problems.answer(context, Problem.unauthorized());
     }
 }
