@@ -179,6 +179,10 @@ public final class Benchmark {
                     settle(system);
                     step("session logging; plan-service is process " + system.services.get("plan-service").pid());
                     sessionsAtSaturation(system, clinic, patients);
+                    for (String service : system.services.keySet()) {
+                        System.out.println("  " + service + " resident after the load: " + system.residentMiB(service)
+                                + " MiB");
+                    }
                 }
                 case "clocks" -> {
                     step("one clock pass over " + options.clockPlans() + " active plans, one plan-service");

@@ -79,6 +79,9 @@ class MeasureAccessTest {
         Measures.post(clinician, patientId, new ObjectMapper().createObjectNode()
                 .put("type", "PSFS").put("effectiveDate", TODAY.toString())).statusCode(422)
                 .body("violations.field", hasItem("psfs"));
+        ((ArrayNode) psfs.get("psfs")).addObject().put("activity", "put on  SOCKS").put("score", 9);
+        Measures.post(clinician, patientId, psfs).statusCode(400)
+                .body("violations.field", hasItem("psfs")).body("violations.rule", hasItem("DistinctPsfsActivities"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.backtrack.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -251,6 +252,14 @@ class EhrIntegrationSystemTest {
                 + e.patientId() + "\"}}").then().statusCode(400);
         hook(clinician, "{\"hook\":\"patient-view\",\"hookInstance\":\"" + UUID.randomUUID()
                 + "\",\"context\":{\"patientId\":\"" + e.patientId() + "\"}}").then().statusCode(400);
+        for (String notAnObject : List.of("\"prefetch\":[]", "\"prefetch\":\"Patient/1\"", "\"fhirAuthorization\":\"token\"",
+                "\"extension\":7")) {
+            String field = notAnObject.substring(1, notAnObject.indexOf('"', 1));
+            hook(clinician, patientView(e).replace("\"context\"", notAnObject + ",\"context\"")).then().statusCode(400)
+                    .body("violations[0].field", equalTo(field));
+        }
+        hook(clinician, patientView(e).replace("\"context\"", "\"prefetch\":{\"patient\":null},\"context\""))
+                .then().statusCode(200);
         assertThat(hook(TestTokens.clinician("dr.elsewhere", "clinic-elsewhere"), patientView(e)).then().statusCode(200)
                 .extract().<List<?>>path("cards")).as("another clinic's patient: no cards, nothing disclosed").isEmpty();
         assertThat(hook(clinician, """

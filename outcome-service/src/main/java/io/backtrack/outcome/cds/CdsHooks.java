@@ -28,15 +28,18 @@ public final class CdsHooks {
             String usageRequirements) {
     }
 
-    /** A hook call. Only {@code patient-view} is served; the EHR's FHIR access fields are accepted and not used. */
+    /**
+     * A hook call. Only {@code patient-view} is served; the EHR's FHIR access fields are accepted and not used,
+     * but they are JSON objects, as the CDS Hooks specification has them, or absent.
+     */
     public record HookRequest(
             @NotBlank @Size(max = 100) String hook,
             @NotBlank @Size(max = 100) String hookInstance,
             @Size(max = 2000) String fhirServer,
-            JsonNode fhirAuthorization,
+            Map<String, JsonNode> fhirAuthorization,
             @Valid @NotNull PatientViewContext context,
-            JsonNode prefetch,
-            JsonNode extension) {
+            Map<String, JsonNode> prefetch,
+            Map<String, JsonNode> extension) {
     }
 
     /** {@code patientId} is the FHIR id of the chart's patient; BackTrack's patients are known by their patient id. */

@@ -2,6 +2,7 @@ package io.backtrack.outcome.measure;
 
 import io.backtrack.contracts.clinical.MeasureType;
 import io.backtrack.scoring.OdiAnswers;
+import io.backtrack.scoring.DistinctPsfsActivities;
 import io.backtrack.scoring.PsfsActivity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,5 +18,5 @@ public record MeasureRequest(
         @NotNull LocalDate effectiveDate,
         @Min(0) @Max(10) Integer painNrs,
         @Valid OdiAnswers odi,
-        @Size(max = 5) List<@Valid @NotNull PsfsActivity> psfs) {
+        @Size(max = 5) @DistinctPsfsActivities List<@Valid @NotNull PsfsActivity> psfs) {
 }

@@ -3,6 +3,7 @@ package io.backtrack.patient.intake;
 import io.backtrack.patient.screening.RedFlagAnswers;
 import io.backtrack.patient.screening.StartBackAnswers;
 import io.backtrack.scoring.OdiAnswers;
+import io.backtrack.scoring.DistinctPsfsActivities;
 import io.backtrack.scoring.PsfsActivity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,7 +29,7 @@ public record IntakeRequest(
         @Valid @NotNull StartBackAnswers startBack,
         @Valid @NotNull OdiAnswers odi,
         @NotNull @Min(0) @Max(10) Integer painNrs,
-        @Size(max = 5) List<@Valid @NotNull PsfsActivity> psfs,
+        @Size(max = 5) @DistinctPsfsActivities List<@Valid @NotNull PsfsActivity> psfs,
         @NotNull Boolean motorDeficit,
         @Size(max = 4000) String psychosocialNotes) {
 

@@ -146,6 +146,21 @@ class StrictInputTest {
                 .body("violations[0].rule", equalTo("UniqueElements"));
     }
 
+    @Test
+    void aPsfsActivityRatedTwiceIsRefused() {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        ObjectNode intake = Fixtures.intake();
+        var psfs = intake.putArray("psfs");
+        psfs.addObject().put("activity", "Walking").put("score", 3);
+        psfs.addObject().put("activity", " walking ").put("score", 7);
+        postIntake(patient, intake.toString()).statusCode(400)
+                .body("violations[0].field", equalTo("psfs"))
+                .body("violations[0].rule", equalTo("DistinctPsfsActivities"));
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .when().get("/api/v1/patients/" + patient + "/intakes")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
     @ParameterizedTest(name = "query {0}={1} is a 400 naming the parameter")
     @CsvSource({"page, 2147483647", "page, abc", "page, -1", "size, 1.5", "name, a%00b"})
     void badQueryValuesAreNamed(String parameter, String value) {

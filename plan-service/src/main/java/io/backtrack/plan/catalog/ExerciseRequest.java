@@ -24,7 +24,9 @@ public record ExerciseRequest(
     /** An ICD-10-CM code or a prefix of one: a letter, a digit, then up to six digits, letters or dots. */
     static final String ICD_10_CM = "[A-Z][0-9][0-9A-Z.]{0,6}";
 
-    public record Dosage(@Min(1) @Max(20) Integer sets, @Min(1) @Max(100) Integer reps, @Min(0) @Max(3600) Integer holdSeconds) {
+    /** What a prescription of the exercise gets unless it says otherwise: sets of repetitions, each held or not. */
+    public record Dosage(@NotNull @Min(1) @Max(20) Integer sets, @NotNull @Min(1) @Max(100) Integer reps,
+            @Min(0) @Max(3600) Integer holdSeconds) {
     }
 
     public record Loading(@NotNull Boolean flexion, @NotNull Boolean extension, @NotNull Boolean rotation) {

@@ -2,7 +2,9 @@ package io.backtrack.plan.input;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtrack.plan.PatientEventsFixture;
@@ -110,7 +112,7 @@ class StrictInputTest {
     void aNullConditionOfAnExerciseIsRefused(String list) {
         String exercise = """
                 {"code":"ZN-%d","name":"Null probe","category":"AEROBIC","instructions":"Walk.",
-                 "defaultDosage":{"sets":1},"loads":{"flexion":false,"extension":false,"rotation":false},
+                 "defaultDosage":{"sets":1,"reps":1},"loads":{"flexion":false,"extension":false,"rotation":false},
                  "contraindicatedFor":[],"cautionedFor":[]}""".formatted(list.length())
                 .replace("\"" + list + "\":[]", "\"" + list + "\":[null]");
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(exercise)
@@ -119,6 +121,21 @@ class StrictInputTest {
                 .body("violations[0].field", equalTo(list + "[0]"))
                 .body("violations[0].rule", equalTo("NotNull"));
         given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/exercises/ZN-" + list.length())
+                .then().statusCode(404);
+    }
+
+    @Test
+    void anExerciseWithoutItsDosageIsRefused() {
+        String exercise = """
+                {"code":"ZD-10","name":"Dosage probe","category":"AEROBIC","instructions":"Walk.",
+                 "defaultDosage":{},"loads":{"flexion":false,"extension":false,"rotation":false},
+                 "contraindicatedFor":[],"cautionedFor":[]}""";
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(exercise)
+                .when().post("/api/v1/exercises")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("defaultDosage.sets", "defaultDosage.reps"))
+                .body("violations.rule", everyItem(equalTo("NotNull")));
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/exercises/ZD-10")
                 .then().statusCode(404);
     }
 
