@@ -42,16 +42,19 @@ public class EventOutbox {
     private final Clock clock;
     private final EventSchemas schemas;
     private final MessagingConfig config;
+    private final OutboxRelay relay;
 
-    public EventOutbox(Clock clock, EventSchemas schemas, MessagingConfig config) {
+    public EventOutbox(Clock clock, EventSchemas schemas, MessagingConfig config, OutboxRelay relay) {
         this.clock = clock;
         this.schemas = schemas;
         this.config = config;
+        this.relay = relay;
     }
 
     public Uni<Void> append(UUID patientId, Record payload) {
         return Uni.createFrom().deferred(() -> {
             Uni<Void> appended = Uni.createFrom().voidItem();
+            relay.expectRows();
             for (OutboxEvent event : rows(patientId, payload)) {
                 appended = appended.chain(() -> event.persist().replaceWithVoid());
             }
@@ -65,7 +68,9 @@ public class EventOutbox {
      * whatever else the caller sends on the connection.
      */
     public Uni<Void> append(SqlConnection connection, UUID patientId, Record payload) {
-        return Uni.createFrom().deferred(() -> Uni.combine().all().unis(rows(patientId, payload).stream()
+        return Uni.createFrom().deferred(() -> {
+            relay.expectRows();
+            return Uni.combine().all().unis(rows(patientId, payload).stream()
                 .map(event -> connection.preparedQuery(INSERT).execute(Tuple.tuple()
                         .addUUID(event.eventId)
                         .addString(event.topic)
@@ -75,7 +80,8 @@ public class EventOutbox {
                         .addOffsetDateTime(OffsetDateTime.ofInstant(event.occurredAt, ZoneOffset.UTC))
                         .addString(event.payload)
                         .addString(event.traceparent)))
-                .toList()).discardItems());
+                .toList()).discardItems();
+        });
     }
 
     /**
@@ -89,6 +95,7 @@ public class EventOutbox {
             if (rows.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
+            relay.expectRows();
             return connection.preparedQuery(INSERT_ALL).execute(Tuple.tuple()
                     .addArrayOfUUID(rows.stream().map(row -> row.eventId).toArray(UUID[]::new))
                     .addArrayOfString(rows.stream().map(row -> row.topic).toArray(String[]::new))

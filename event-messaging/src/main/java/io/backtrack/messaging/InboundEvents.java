@@ -26,8 +26,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * The idempotent consumer: each event's id is recorded in the transaction that applies its effect,
  * so a redelivered event changes nothing. Only unusable input (unparseable, schema-breaking, of an
- * unknown type, or refused by its handler as {@link UnusableEventException}) goes to the dead-letter
- * topic; so does an event from a source that does not own its topic, as a security event (an ERROR
+ * unknown type, refused by its handler as {@link UnusableEventException}, or holding a value the
+ * database can never store, such as a string too large for its index) goes to the dead-letter topic,
+ * since retrying it would hold up every event behind it for ever; so does an event from a source that does not own its topic, as a security event (an ERROR
  * log and a metric). A usable event whose handling fails is retried with backoff for as long as it
  * takes, never skipped: safety events (red flags, intakes) must be applied. While it keeps failing
  * the consumer holds its position, the service reports not ready and every attempt is logged with
@@ -123,8 +124,12 @@ public class InboundEvents {
             return ignore(message, consumer);
         }
         ReceivedEvent event = ((Delivery.Accepted) delivery).event();
-        if (!interest.applies().test(event)) {
-            return ignore(message, consumer);
+        try {
+            if (!interest.applies().test(event)) {
+                return ignore(message, consumer);
+            }
+        } catch (UnusableEventException unusable) {
+            return deadLetter(message, consumer, unusable.getMessage());
         }
         AtomicInteger attempts = new AtomicInteger();
         String stream = streamOf(message, consumer);
@@ -139,6 +144,11 @@ public class InboundEvents {
                 .onFailure(InboundEvents::retryable)
                 .retry().withBackOff(FIRST_BACKOFF, config.consumer().maxBackoff()).indefinitely()
                 .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (failure != null && DatabaseFailures.isUnstorable(failure)) {
+                        Log.errorf(failure, "%s cannot store %s %s, whatever the retries", consumer,
+                                event.type().ceType(), event.id());
+                        return deadLetter(message, consumer, "the database cannot store it: " + failure.getMessage());
+                    }
                     if (failure != null) {
                         var refused = Causes.find(failure, UnusableEventException.class).orElseThrow();
                         if (refused instanceof UntrustedEventException) {
@@ -261,9 +271,9 @@ public class InboundEvents {
         }
     }
 
-    /** Anything but input the handler refused is retried. */
+    /** Anything but input the handler refused, or the database can never store, is retried. */
     private static boolean retryable(Throwable failure) {
-        return Causes.find(failure, UnusableEventException.class).isEmpty();
+        return Causes.find(failure, UnusableEventException.class).isEmpty() && !DatabaseFailures.isUnstorable(failure);
     }
 
     /** A record BackTrack does not trust: dead-lettered, logged at ERROR and counted as a security event. */

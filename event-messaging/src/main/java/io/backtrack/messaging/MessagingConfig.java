@@ -18,9 +18,17 @@ public interface MessagingConfig {
 
     interface Relay {
 
-        /** Fallback polling when no NOTIFY arrives (e.g. while the listener reconnects). */
+        /** How often the relay looks for rows it was not told of (another replica's, left when it stopped). */
         @WithDefault("2s")
         Duration pollInterval();
+
+        /**
+         * How long after this process last wrote an outbox row the relay keeps looking for it every
+         * {@link #heldBackRetry()}: it can be sent only once its transaction commits, and a transaction
+         * longer than this is found by the poll.
+         */
+        @WithDefault("2s")
+        Duration expectWindow();
 
         /** Rows read, sent and marked per round; a drain runs rounds until one comes back short. */
         @WithDefault("500")

@@ -3,8 +3,6 @@ package io.backtrack.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -15,7 +13,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -44,7 +42,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * rows written before its own. Transactions of other databases on the same cluster do not count: they
  * cannot write this outbox (see {@link #PENDING}).
  * <p>
- * It wakes on NOTIFY and polls as a fallback. Across replicas, a session advisory lock, held on one
+ * It looks for rows shortly after this process wrote some ({@link #expectRows}) and polls as a fallback.
+ * Writers send no NOTIFY: PostgreSQL serializes the commits of every notifying transaction of the
+ * cluster, the WAL flush included, which halved what the database commits at 16 clients
+ * (docs/performance.md). Across replicas, a session advisory lock, held on one
  * connection for the drain, lets one relay drain at a time, which keeps the per-patient order that
  * a parallel drain would break; the others find the lock taken and return at once.
  */
@@ -82,7 +83,6 @@ public class OutboxRelay {
 
     private final Pool pool;
     private final MutinyEmitter<String> producer;
-    private final OutboxListener listener;
     private final Clock clock;
     private final MessagingConfig config;
     private final Counter published;
@@ -90,12 +90,13 @@ public class OutboxRelay {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean drainRequested = new AtomicBoolean();
     private final AtomicReference<Duration> heldBackWait;
+    private final AtomicLong expectingUntil = new AtomicLong(System.nanoTime());
+    private final AtomicBoolean lookSoonScheduled = new AtomicBoolean();
 
-    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> producer, OutboxListener listener,
-            Clock clock, MessagingConfig config, MeterRegistry registry) {
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> producer, Clock clock,
+            MessagingConfig config, MeterRegistry registry) {
         this.pool = pool;
         this.producer = producer;
-        this.listener = listener;
         this.clock = clock;
         this.config = config;
         this.published = registry.counter("backtrack.outbox.published");
@@ -103,12 +104,28 @@ public class OutboxRelay {
         this.heldBackWait = new AtomicReference<>(config.relay().heldBackRetry());
     }
 
-    void onStart(@Observes StartupEvent event) {
-        listener.start(this::requestDrain);
+    /**
+     * Rows are being written in a transaction of this process. They can be sent once it commits, which
+     * the relay is not told, so until {@code expect-window} after the last such write it looks again
+     * every {@code held-back-retry}. Each replica's relay looks for the rows its own process wrote; the
+     * poll finds any other (rows of a replica that stopped before it sent them).
+     */
+    void expectRows() {
+        expectingUntil.set(System.nanoTime() + config.relay().expectWindow().toNanos());
+        lookSoon();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        listener.stop();
+    private void lookSoon() {
+        if (lookSoonScheduled.compareAndSet(false, true)) {
+            Uni.createFrom().voidItem().onItem().delayIt().by(config.relay().heldBackRetry()).subscribe().with(ignored -> {
+                lookSoonScheduled.set(false);
+                requestDrain();
+            });
+        }
+    }
+
+    private boolean expecting() {
+        return System.nanoTime() - expectingUntil.get() < 0;
     }
 
     @Scheduled(every = "${backtrack.messaging.relay.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -128,9 +145,9 @@ public class OutboxRelay {
 
     /**
      * Drains until the outbox is empty; a request that arrives mid-drain causes one more round. Rows
-     * held back behind a transaction still in flight are tried again shortly, since that transaction
-     * may write no outbox row and so send no NOTIFY when it ends; the wait doubles while they stay
-     * held back, up to the poll interval.
+     * held back behind a transaction still in flight are tried again shortly, since nothing tells the
+     * relay when that transaction ends; the wait doubles while they stay held back, up to the poll
+     * interval.
      */
     public void requestDrain() {
         drainRequested.set(true);
@@ -155,6 +172,9 @@ public class OutboxRelay {
             Uni.createFrom().voidItem().onItem().delayIt().by(wait).subscribe().with(ignored -> requestDrain());
         } else {
             heldBackWait.set(config.relay().heldBackRetry());
+            if (expecting()) {
+                lookSoon();
+            }
         }
     }
 

@@ -40,6 +40,15 @@ public final class DatabaseFailures {
         return sqlState(failure).filter(state -> state.startsWith("23")).isPresent();
     }
 
+    /**
+     * The database can never store what it was given, whatever the retries: a value it refuses as data
+     * (class 22, e.g. a string too long for its column) or one beyond a limit of its own (class 54,
+     * e.g. an index entry too large).
+     */
+    public static boolean isUnstorable(Throwable failure) {
+        return sqlState(failure).filter(state -> state.startsWith("22") || state.startsWith("54")).isPresent();
+    }
+
     /** A versioned row changed between our read and our write. */
     public static boolean isStaleWrite(Throwable failure) {
         return Causes.of(failure)

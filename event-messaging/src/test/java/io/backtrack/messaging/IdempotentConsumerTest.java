@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,30 @@ class IdempotentConsumerTest {
                 .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason")).contains("not JSON"));
         assertThat(dead).filteredOn(r -> schemaBreaking.toString().equals(r.key())).singleElement()
                 .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason")).contains("clinicId"));
+    }
+
+    /**
+     * A value the schema allows but the database can never store (an index entry beyond PostgreSQL's
+     * limit) would fail every retry and hold up every event behind it: it is dead-lettered instead.
+     */
+    @Test
+    void anEventTheDatabaseCanNeverStoreIsDeadLetteredAndTheNextOneApplied() {
+        UUID patientId = UUID.randomUUID();
+        String unstorable = new Random(7).ints(20_000, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String next = UUID.randomUUID().toString();
+        TopicProbe.publish(TOPIC, patientId.toString(), headers(UUID.randomUUID().toString(), patientId),
+                registered(patientId).replace("\"loginSubject\":null", "\"loginSubject\":\"" + unstorable + "\""));
+        TopicProbe.publish(TOPIC, patientId.toString(), headers(next, patientId), registered(patientId));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Database.count("SELECT count(*) FROM processed_event WHERE event_id = ?", next) == 1);
+        assertThat(timesApplied(patientId)).as("only the one behind it").isEqualTo(1);
+        TopicProbe.readAll(Topic.PATIENT.deadLetterTopicName(), Duration.ofSeconds(30),
+                all -> all.stream().anyMatch(r -> patientId.toString().equals(r.key())));
+        assertThat(TopicProbe.readToEnd(Topic.PATIENT.deadLetterTopicName()))
+                .filteredOn(r -> patientId.toString().equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason")).contains("cannot store"));
     }
 
     @Test

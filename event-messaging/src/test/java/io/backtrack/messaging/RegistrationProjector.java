@@ -37,14 +37,16 @@ public class RegistrationProjector {
         PatientRegistered registered = event.payloadAs(PatientRegistered.class);
         ReadableSpan span = Span.current() instanceof ReadableSpan recorded ? recorded : null;
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        INSERT INTO projected_registration (patient_id, times_applied, trace_id, parent_span_id, span_name)
-                        VALUES (?1, 1, ?2, ?3, ?4)
+                        INSERT INTO projected_registration (patient_id, times_applied, trace_id, parent_span_id, span_name,
+                                                            login_subject)
+                        VALUES (?1, 1, ?2, ?3, ?4, ?5)
                         ON CONFLICT (patient_id) DO UPDATE SET times_applied = projected_registration.times_applied + 1,
-                               trace_id = ?2, parent_span_id = ?3, span_name = ?4""")
+                               trace_id = ?2, parent_span_id = ?3, span_name = ?4, login_subject = ?5""")
                 .setParameter(1, registered.patientId())
                 .setParameter(2, span == null ? "none" : span.getSpanContext().getTraceId())
                 .setParameter(3, span == null ? "none" : span.getParentSpanContext().getSpanId())
                 .setParameter(4, span == null ? "none" : span.getName())
+                .setParameter(5, registered.loginSubject())
                 .executeUpdate())
                 .replaceWithVoid();
     }

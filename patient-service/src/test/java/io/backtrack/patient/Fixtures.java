@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** Requests a clinic would send, as JSON trees a test can change field by field, and plan-service's sessions. */
 public final class Fixtures {
@@ -88,12 +89,18 @@ public final class Fixtures {
     /** A session-completed event on plan-service's topic, from {@code source}, reporting {@code flags}. */
     public static void publishSession(String eventId, String source, String patient, String clinic, UUID session,
             List<RedFlagCode> flags) throws JsonProcessingException {
+        publishSession(eventId, source, patient, clinic, session, flags, UnaryOperator.identity());
+    }
+
+    /** The same, its JSON value changed by {@code edit} as a faulty or hostile producer would. */
+    public static void publishSession(String eventId, String source, String patient, String clinic, UUID session,
+            List<RedFlagCode> flags, UnaryOperator<String> edit) throws JsonProcessingException {
         Instant now = Instant.now();
         SessionCompleted completed = new SessionCompleted(UUID.fromString(patient), clinic, UUID.randomUUID(), session,
                 now, 1, 2, 2, true, 3, 3, null, List.of(), flags, false, now);
         TopicProbe.publish(Topic.PLAN.topicName(), patient, Map.of("ce_specversion", "1.0", "ce_id", eventId,
                 "ce_source", source, "ce_type", EventType.SESSION_COMPLETED.ceType(),
                 "ce_subject", patient, "ce_time", now.toString(), "content-type", "application/json"),
-                EventJson.mapper().writeValueAsString(completed));
+                edit.apply(EventJson.mapper().writeValueAsString(completed)));
     }
 }

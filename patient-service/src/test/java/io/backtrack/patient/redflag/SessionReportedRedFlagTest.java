@@ -112,6 +112,23 @@ class SessionReportedRedFlagTest {
         flags(patient).body("size()", equalTo(0));
     }
 
+    /** Before this consumer's interest in it was decided, such a record stopped the channel for good. */
+    @Test
+    void aSessionWhoseValueDoesNotFitItsRecordIsDeadLetteredAndTheNextOneApplied() throws Exception {
+        String patient = Fixtures.registerPatient(CLINIC, null);
+        String unfit = UUID.randomUUID().toString();
+        Fixtures.publishSession(unfit, Topic.PLAN.ownerSource(), patient, CLINIC, UUID.randomUUID(),
+                List.of(RedFlagCode.SADDLE_NUMBNESS), json -> json.replace("\"planWeek\":1", "\"planWeek\":1180591620717411303424"));
+        publish(patient, CLINIC, UUID.randomUUID(), List.of(RedFlagCode.FRACTURE_RISK));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> flags(patient).body("size()", equalTo(1))
+                .body("[0].flag", equalTo("FRACTURE_RISK")));
+        List<ConsumerRecord<String, String>> dead = TopicProbe.readAll(Topic.PLAN.deadLetterTopicName(),
+                Duration.ofSeconds(30), all -> all.stream().anyMatch(r -> unfit.equals(TopicProbe.header(r, "ce_id"))));
+        assertThat(dead.stream().filter(r -> unfit.equals(TopicProbe.header(r, "ce_id"))).findFirst().orElseThrow())
+                .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason")).contains("does not fit"));
+    }
+
     @Test
     void aSessionWithoutRedFlagsIsCheckedButNeedsNoTransactionHere() throws Exception {
         String patient = Fixtures.registerPatient(CLINIC, null);

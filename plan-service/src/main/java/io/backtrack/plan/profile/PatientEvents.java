@@ -97,9 +97,27 @@ public class PatientEvents {
                 }).replaceWithVoid();
     }
 
-    /** The intake's red flags are opened with it, so an applied intake always comes with its flags. */
+    /**
+     * The intake's red flags are opened with it, so an applied intake always comes with its flags. An
+     * intake applied before, published again under another event id, changes nothing: it would bring
+     * back the older conditions and the flags a clinician has cleared since.
+     */
     private Uni<Void> intakeCompleted(IntakeCompleted intake) {
         return profile(intake.patientId(), intake.clinicId())
+                .chain(profile -> AppliedIntake.<AppliedIntake>findById(intake.intakeId()).chain(applied -> {
+                    if (applied == null) {
+                        return apply(profile, intake);
+                    }
+                    if (!applied.patientId.equals(intake.patientId())) {
+                        throw new UntrustedEventException("intake " + intake.intakeId() + " is not one of patient "
+                                + intake.patientId() + "'s");
+                    }
+                    return Uni.createFrom().voidItem();
+                }));
+    }
+
+    private Uni<Void> apply(PatientProfile intakeOf, IntakeCompleted intake) {
+        return Uni.createFrom().item(intakeOf)
                 .invoke(profile -> {
                     profile.conditions = intake.conditions();
                     profile.motorDeficit = intake.motorDeficit();
@@ -107,18 +125,15 @@ public class PatientEvents {
                             .anyMatch(finding -> finding.flag() == RedFlagCode.PROGRESSIVE_MOTOR_WEAKNESS);
                     profile.latestIntakeId = intake.intakeId();
                 })
-                .call(profile -> AppliedIntake.findById(intake.intakeId()).chain(found -> {
-                    if (found != null) {
-                        return Uni.createFrom().voidItem();
-                    }
+                .call(profile -> {
                     AppliedIntake applied = new AppliedIntake();
                     applied.intakeId = intake.intakeId();
                     applied.patientId = intake.patientId();
                     applied.intakeDate = intake.intakeDate();
                     applied.completedAt = intake.completedAt();
                     applied.appliedAt = now();
-                    return applied.persist().replaceWithVoid();
-                }))
+                    return applied.persist();
+                })
                 .call(profile -> openAll(intake.patientId(), intake.redFlags()))
                 .chain(profile -> recheck.holdIfBroken(profile, "INTAKE_COMPLETED"));
     }
@@ -132,7 +147,10 @@ public class PatientEvents {
                 .chain(profile -> recheck.holdIfBroken(profile, "RED_FLAG_RAISED"));
     }
 
-    /** Clears one of the patient's own flags: a flag cleared twice is gone already, another patient's stays. */
+    /**
+     * Clears one of the patient's own flags: a flag cleared twice is gone already; another patient's
+     * flag, or one the event names as of another kind than it is, stays and the event is refused.
+     */
     private Uni<Void> redFlagCleared(RedFlagCleared cleared) {
         return profile(cleared.patientId(), cleared.clinicId())
                 .chain(profile -> OpenRedFlag.<OpenRedFlag>findById(cleared.flagId()))
@@ -143,6 +161,10 @@ public class PatientEvents {
                     if (!flag.patientId.equals(cleared.patientId())) {
                         throw new UntrustedEventException("red flag " + cleared.flagId() + " is not one of patient "
                                 + cleared.patientId() + "'s");
+                    }
+                    if (!flag.flag.equals(cleared.flag().name())) {
+                        throw new UntrustedEventException("red flag " + cleared.flagId() + " is " + flag.flag + ", not "
+                                + cleared.flag());
                     }
                     return flag.delete();
                 });

@@ -3,6 +3,8 @@ package io.backtrack.plan.profile;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.backtrack.contracts.Topic;
 import io.backtrack.contracts.clinical.RedFlagCode;
@@ -56,6 +58,42 @@ class UntrustedPatientEventsTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(other));
         assertThat(clearedForTherapy(flagged, "clinic-south")).isFalse();
+    }
+
+    @Test
+    void clearingAFlagAsAnotherKindThanItIsLeavesItOpen() {
+        UUID flagged = PatientEventsFixture.patientWithIntake("clinic-north", null, List.of("M54.50"), false);
+        UUID flagId = PatientEventsFixture.raiseRedFlag(flagged, "clinic-north", RedFlagCode.SADDLE_NUMBNESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !clearedForTherapy(flagged, "clinic-north"));
+
+        PatientEventsFixture.clearRedFlag(flagged, "clinic-north", flagId, RedFlagCode.FRACTURE_RISK);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(flagged));
+        assertThat(clearedForTherapy(flagged, "clinic-north")).isFalse();
+    }
+
+    /**
+     * An older intake published again under a new event id, behind a newer one: applying it again
+     * would bring back its conditions and reopen flags cleared since.
+     */
+    @Test
+    void anIntakeAppliedBeforeChangesNothingWhenItComesAgain() {
+        UUID patientId = PatientEventsFixture.registered("clinic-north", null);
+        UUID older = PatientEventsFixture.intake(patientId, "clinic-north", List.of("M54.50"), false);
+        PatientEventsFixture.awaitApplied(patientId, "clinic-north", older);
+        UUID newer = PatientEventsFixture.intake(patientId, "clinic-north", List.of("M51.16"), false);
+        PatientEventsFixture.awaitApplied(patientId, "clinic-north", newer);
+
+        PatientEventsFixture.publishIntake(patientId, "clinic-north", older, List.of("M54.50"), false);
+        UUID marker = PatientEventsFixture.raiseRedFlag(patientId, "clinic-north", RedFlagCode.FRACTURE_RISK);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.clinician("clinic-north"))
+                .get("/api/v1/patients/" + patientId + "/clinical-profile").then().extract()
+                .<List<String>>path("openRedFlags.flagId").contains(marker.toString()));
+        given().auth().oauth2(TestTokens.clinician("clinic-north"))
+                .get("/api/v1/patients/" + patientId + "/clinical-profile").then().statusCode(200)
+                .body("latestIntakeId", equalTo(newer.toString()))
+                .body("conditions", contains("M51.16"));
     }
 
     @Test
