@@ -40,6 +40,10 @@ class CloudEventReader {
         if (headers.isEmpty()) {
             return new Delivery.Rejected("not a Kafka record");
         }
+        String repeated = repeatedHeader(headers.get());
+        if (repeated != null) {
+            return new Delivery.Rejected("header " + repeated + " appears more than once");
+        }
         String ceId = header(headers.get(), CloudEventHeaders.ID);
         String ceType = header(headers.get(), CloudEventHeaders.TYPE);
         String subject = header(headers.get(), CloudEventHeaders.SUBJECT);
@@ -109,6 +113,23 @@ class CloudEventReader {
         }
         if (!subject.equals(key)) {
             return "the record key must be ce_subject, the patient";
+        }
+        return null;
+    }
+
+    /**
+     * A CloudEvents attribute sent twice, or null: a reader taking the first and one taking the last
+     * would see two different events.
+     */
+    private static String repeatedHeader(Headers headers) {
+        for (String name : List.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID, CloudEventHeaders.SOURCE,
+                CloudEventHeaders.TYPE, CloudEventHeaders.SUBJECT, CloudEventHeaders.TIME, CloudEventHeaders.CONTENT_TYPE)) {
+            int sent = 0;
+            for (Header ignored : headers.headers(name)) {
+                if (++sent > 1) {
+                    return name;
+                }
+            }
         }
         return null;
     }

@@ -8,6 +8,7 @@ import io.backtrack.contracts.Topic;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,30 @@ class IdempotentConsumerTest {
         UUID patientId = UUID.randomUUID();
         assertThat(deadLetterReasonWith(patientId, header, value)).contains(reason);
         assertThat(timesApplied(patientId)).isZero();
+    }
+
+    /** A reader taking the first of two values and one taking the last would see two different events. */
+    @Test
+    void aRecordNamingItsSourceTwiceOrAMemberTwiceIsDeadLettered() {
+        UUID twoSources = UUID.randomUUID();
+        List<Map.Entry<String, String>> headers = new ArrayList<>(List.of(Map.entry("ce_source", "/backtrack/someone-else")));
+        headers.addAll(headers(UUID.randomUUID().toString(), twoSources).entrySet());
+        TopicProbe.publish(TOPIC, twoSources.toString(), headers, registered(twoSources));
+        UUID twoIds = UUID.randomUUID();
+        TopicProbe.publish(TOPIC, twoIds.toString(), headers(UUID.randomUUID().toString(), twoIds),
+                registered(twoIds).replace("{", "{\"patientId\":\"" + UUID.randomUUID() + "\","));
+
+        TopicProbe.readAll(Topic.PATIENT.deadLetterTopicName(), Duration.ofSeconds(30),
+                all -> all.stream().filter(r -> twoSources.toString().equals(r.key())
+                        || twoIds.toString().equals(r.key())).count() >= 2);
+        List<ConsumerRecord<String, String>> dead = TopicProbe.readToEnd(Topic.PATIENT.deadLetterTopicName());
+        assertThat(dead).filteredOn(r -> twoSources.toString().equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason"))
+                        .contains("ce_source appears more than once"));
+        assertThat(dead).filteredOn(r -> twoIds.toString().equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(TopicProbe.header(r, "dead-letter-reason")).contains("Duplicate field"));
+        assertThat(timesApplied(twoSources)).isZero();
+        assertThat(timesApplied(twoIds)).isZero();
     }
 
     /** The patient is the record key, so that every event about them is on one partition, in order. */

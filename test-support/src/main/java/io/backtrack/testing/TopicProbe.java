@@ -31,15 +31,25 @@ public final class TopicProbe {
         publish(RealInfrastructure.bootstrapServers(), topic, key, headers, value);
     }
 
+    /** Publishes with the headers in their order, a name given more than once sent more than once. */
+    public static void publish(String topic, String key, List<Map.Entry<String, String>> headers, String value) {
+        publish(RealInfrastructure.bootstrapServers(), topic, key, headers, value);
+    }
+
     /** Publishes to the broker at {@code bootstrapServers}, e.g. one a test runs on its own. */
     public static void publish(String bootstrapServers, String topic, String key, Map<String, String> headers,
             String value) {
+        publish(bootstrapServers, topic, key, List.copyOf(headers.entrySet()), value);
+    }
+
+    private static void publish(String bootstrapServers, String topic, String key,
+            List<Map.Entry<String, String>> headers, String value) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+            headers.forEach(header -> record.headers().add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
