@@ -10,6 +10,8 @@ import io.backtrack.messaging.UntrustedEventException;
 import io.backtrack.plan.plans.Plan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -22,10 +24,12 @@ public class ReviewVerdicts {
 
     private final InboundEvents inbound;
     private final ClockSchedule schedule;
+    private final Clock clock;
 
-    public ReviewVerdicts(InboundEvents inbound, ClockSchedule schedule) {
+    public ReviewVerdicts(InboundEvents inbound, ClockSchedule schedule, Clock clock) {
         this.inbound = inbound;
         this.schedule = schedule;
+        this.clock = clock;
     }
 
     @Incoming("outcome-events")
@@ -42,13 +46,27 @@ public class ReviewVerdicts {
                 : Uni.createFrom().voidItem();
     }
 
-    /** A verdict about a plan of another patient or clinic than the one it names is refused. */
-    private static Uni<Void> ofItsPatient(ReviewCompleted review) {
-        return Plan.<Plan>findById(review.planId()).invoke(plan -> {
-            if (plan != null && (!plan.patientId.equals(review.patientId()) || !plan.clinicId.equals(review.clinicId()))) {
+    /**
+     * A verdict about a plan of another patient or clinic than the one it names is refused, and so is
+     * one about a review that has not fallen due here: outcome-service reviews only what this service
+     * said was due.
+     */
+    private Uni<Void> ofItsPatient(ReviewCompleted review) {
+        return Plan.<Plan>findById(review.planId()).chain(plan -> {
+            if (plan == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (!plan.patientId.equals(review.patientId()) || !plan.clinicId.equals(review.clinicId())) {
                 throw new UntrustedEventException("plan " + review.planId() + " is not patient " + review.patientId()
                         + "'s in " + review.clinicId());
             }
-        }).replaceWithVoid();
+            return PlanClock.<PlanClock>find("courseId = ?1 and kind = ?2 and week = ?3", plan.courseId, ClockKind.REVIEW,
+                    review.week()).firstResult().invoke(due -> {
+                        if (due != null && due.dueOn.isAfter(LocalDate.now(clock))) {
+                            throw new UntrustedEventException("the week-" + review.week() + " review of plan "
+                                    + review.planId() + " falls due on " + due.dueOn + ", not before");
+                        }
+                    }).replaceWithVoid();
+        });
     }
 }

@@ -58,6 +58,16 @@ class UntrustedVerdictsTest {
         assertThat(reviewWeeks(planId)).containsExactly(4);
     }
 
+    @Test
+    void aVerdictAboutAReviewThatHasNotFallenDueSchedulesNoReview() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(10)));
+        PatientEventsFixture.publish(patientId, verdict(patientId, UUID.fromString(planId)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(patientId, "falls due on"));
+        assertThat(reviewWeeks(planId)).containsExactly(4);
+    }
+
     private static ReviewCompleted verdict(UUID patientId, UUID planId) {
         return new ReviewCompleted(patientId, CLINIC, UUID.randomUUID(), planId, 4, LocalDate.now().minusDays(2),
                 ReviewStatus.COMPLETED, ReviewVerdict.NON_RESPONDING, null, null, AdherenceSnapshot.of(10, 12, true),
