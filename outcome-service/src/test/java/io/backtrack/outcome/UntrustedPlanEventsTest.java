@@ -8,6 +8,7 @@ import io.backtrack.contracts.Topic;
 import io.backtrack.contracts.clinical.PlanStatus;
 import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.contracts.patient.PatientRegistered;
+import io.backtrack.contracts.plan.PlanActivated;
 import io.backtrack.contracts.plan.PlanStatusChanged;
 import io.backtrack.testing.TestTokens;
 import io.backtrack.testing.TopicProbe;
@@ -50,6 +51,21 @@ class UntrustedPlanEventsTest {
         UUID stranger = Events.registered(NORTH, null);
         Events.publish(stranger, new PlanStatusChanged(stranger, NORTH, planId, PlanStatus.ACTIVE, PlanStatus.ON_HOLD,
                 "forged", Instant.now(), List.of()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(Topic.PLAN, stranger));
+        assertThat(planStatus(patientId)).isEqualTo(PlanStatus.ACTIVE.name());
+    }
+
+    @Test
+    void aVersionSupersedingAnotherPatientsPlanIsRefused() {
+        UUID patientId = Events.registered(NORTH, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.activated(patientId, NORTH, planId, Events.TODAY));
+        await().atMost(Duration.ofSeconds(30)).until(() -> PlanStatus.ACTIVE.name().equals(planStatus(patientId)));
+
+        UUID stranger = Events.registered(NORTH, null);
+        Events.publish(stranger, new PlanActivated(stranger, NORTH, UUID.randomUUID(), 2, planId, Events.TODAY, 3, 6, 1,
+                3, List.of(), Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(Topic.PLAN, stranger));
         assertThat(planStatus(patientId)).isEqualTo(PlanStatus.ACTIVE.name());

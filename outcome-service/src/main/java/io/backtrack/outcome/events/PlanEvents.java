@@ -77,8 +77,9 @@ public class PlanEvents {
 
     /**
      * plan-service never moves a patient to another clinic, nor a plan to another patient or clinic: an
-     * event that says otherwise of a patient or plan known here is refused. The routine paths apply only
-     * events that match both ({@link RoutineSessions}, {@link RoutineMissedWeeks}).
+     * event that says otherwise of a patient or plan known here (the plan it names, or the one a new
+     * version supersedes) is refused. The routine paths apply only events that match both
+     * ({@link RoutineSessions}, {@link RoutineMissedWeeks}).
      */
     private static Uni<Void> agreesWithWhatIsKnown(ReceivedEvent event) {
         String clinicId = event.payload().path("clinicId").asText();
@@ -89,7 +90,15 @@ public class PlanEvents {
                         throw new UntrustedEventException("patient " + event.patientId() + " is not in " + clinicId);
                     }
                 })
-                .chain(() -> PlanSnapshot.<PlanSnapshot>findById(planId))
+                .chain(() -> ofThePatient(event, planId, clinicId))
+                .chain(() -> event.payload().hasNonNull("supersedesPlanId")
+                        ? ofThePatient(event, UUID.fromString(event.payload().path("supersedesPlanId").asText()), clinicId)
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** A plan known here is the event's patient's, in its clinic. */
+    private static Uni<Void> ofThePatient(ReceivedEvent event, UUID planId, String clinicId) {
+        return PlanSnapshot.<PlanSnapshot>findById(planId)
                 .invoke(plan -> {
                     if (plan != null
                             && (!plan.patientId.equals(event.patientId()) || !plan.clinicId.equals(clinicId))) {
