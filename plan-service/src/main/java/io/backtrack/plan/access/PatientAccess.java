@@ -33,11 +33,12 @@ public class PatientAccess {
 
     /**
      * The patient's profile, locked for a change of their plans. A request based on an intake of a
-     * patient this service has not heard of yet is pending, not unknown.
+     * patient this service has not heard of yet is pending, not unknown; so is one about a patient the
+     * caller may not reach, or the two answers would tell which ids exist in other clinics.
      */
     public Uni<PatientProfile> patientForChange(UUID patientId, UUID basedOnIntake) {
         return lock.lock(patientId).map(profile -> {
-            if (profile == null && basedOnIntake != null) {
+            if ((profile == null || !reaches(profile)) && basedOnIntake != null) {
                 throw IntakeGate.pending("plan-service has not applied intake " + basedOnIntake + " of patient "
                         + patientId + " yet.");
             }

@@ -65,6 +65,31 @@ class PlanDecisionsOnTheWholePictureTest {
         assertThat(currentPlans(patientId)).isEqualTo(1);
     }
 
+    /** Another clinic's patient or intake answers as an unknown one does: their existence is not disclosed. */
+    @Test
+    void anotherClinicsPatientOrIntakeAnswersAsAnUnknownOne() {
+        UUID own = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        UUID elsewhere = PatientEventsFixture.registered("clinic-elsewhere", null);
+        UUID theirIntake = PatientEventsFixture.intake(elsewhere, "clinic-elsewhere", List.of("M54.50"), false);
+        PatientEventsFixture.awaitApplied(elsewhere, "clinic-elsewhere", theirIntake);
+        UUID ownOther = PatientEventsFixture.registered(CLINIC, null);
+        UUID ownOtherIntake = PatientEventsFixture.intake(ownOther, CLINIC, List.of("M54.50"), false);
+        PatientEventsFixture.awaitApplied(ownOther, CLINIC, ownOtherIntake);
+        ObjectNode onTheirIntake = PlanFixtures.plan(LocalDate.now()).put("intakeId", theirIntake.toString());
+        ObjectNode onAnUnknownIntake = PlanFixtures.plan(LocalDate.now()).put("intakeId", UUID.randomUUID().toString());
+
+        for (UUID patient : List.of(elsewhere, UUID.randomUUID())) {
+            post(patient, onTheirIntake).then().statusCode(409)
+                    .body("type", equalTo("https://backtrack.io/problems/intake-pending"));
+        }
+        for (ObjectNode plan : List.of(onTheirIntake, onAnUnknownIntake)) {
+            post(own, plan).then().statusCode(409).body("type", equalTo("https://backtrack.io/problems/intake-pending"));
+        }
+        post(own, PlanFixtures.plan(LocalDate.now()).put("intakeId", ownOtherIntake.toString())).then().statusCode(422)
+                .body("violations[0].rule", equalTo("intake-of-patient"));
+        assertThat(currentPlans(own)).isZero();
+    }
+
     @Test
     void sixParallelPlansForOnePatientGiveOneCurrentPlan() {
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
