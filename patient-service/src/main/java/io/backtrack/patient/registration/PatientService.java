@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** Registers patients and keeps their contact details; every read and write is audited. */
@@ -150,7 +151,23 @@ public class PatientService {
         return query.list().chain(patients -> query.count().map(total ->
                         new PatientPage(patients.stream().map(PatientView::of).toList(), page, size, total)))
                 .call(result -> audit.record(Actor.of(caller), AuditAction.SEARCH, RESOURCE, null, null,
-                        "clinic=" + clinicId + " matches=" + result.items().size()));
+                        "clinic=" + clinicId + " matches=" + result.items().size()))
+                .call(result -> disclosedBySearch(result.items()));
+    }
+
+    /**
+     * Each patient the search returned is disclosed (names, birth date, contact): an entry in their own
+     * chain, as a read of them is, so that their trail shows who found them. The entries are written in
+     * the page's order, which every search shares: two searches take the chains in one order and cannot
+     * deadlock.
+     */
+    private Uni<Void> disclosedBySearch(List<PatientView> found) {
+        Uni<Void> recorded = Uni.createFrom().voidItem();
+        for (PatientView patient : found) {
+            recorded = recorded.chain(() -> audit.record(Actor.of(caller), AuditAction.SEARCH, RESOURCE, patient.id(),
+                    patient.id(), "found by name search"));
+        }
+        return recorded;
     }
 
     @WithTransaction

@@ -56,6 +56,25 @@ class AuditChainTest {
         }
     }
 
+    /** A search discloses each patient it returns, so each one's trail shows it. */
+    @Test
+    void eachPatientANameSearchReturnsHasItInTheirTrail() throws SQLException {
+        String clinic = "clinic-audit-search-" + UUID.randomUUID();
+        List<String> found = List.of(Fixtures.registerPatient(clinic, null), Fixtures.registerPatient(clinic, null));
+        given().auth().oauth2(TestTokens.clinician(clinic)).when().get("/api/v1/patients?name=")
+                .then().statusCode(200).body("items.size()", equalTo(2));
+        for (String id : found) {
+            try (Connection db = connect(); Statement sql = db.createStatement();
+                    ResultSet rows = sql.executeQuery("SELECT actor_role, detail FROM audit_entry"
+                            + " WHERE patient_id = '" + id + "' AND action = 'SEARCH'")) {
+                assertThat(rows.next()).as("a search entry in the trail of " + id).isTrue();
+                assertThat(rows.getString("actor_role")).isEqualTo("clinician");
+                assertThat(rows.getString("detail")).isEqualTo("found by name search");
+                assertThat(rows.next()).isFalse();
+            }
+        }
+    }
+
     @Test
     void theAuditTableRefusesUpdatesAndDeletes() throws SQLException {
         Fixtures.registerPatient(CLINIC, null);
