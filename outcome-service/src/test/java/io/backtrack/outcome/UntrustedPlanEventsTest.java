@@ -71,6 +71,23 @@ class UntrustedPlanEventsTest {
         assertThat(planStatus(patientId)).isEqualTo(PlanStatus.ACTIVE.name());
     }
 
+    /** Reviews fall due at weeks 4 and 6 from the course's day 0; a review-due saying otherwise opens none. */
+    @Test
+    void aReviewDueAtAnotherWeekOrOfAnotherStartOpensNoReview() {
+        UUID patientId = Events.registered(NORTH, null);
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.activated(patientId, NORTH, planId, Events.TODAY.minusDays(10)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> PlanStatus.ACTIVE.name().equals(planStatus(patientId)));
+
+        Events.publish(patientId, Events.reviewDue(patientId, NORTH, planId, 9, Events.TODAY, true));
+        Events.publish(patientId, Events.reviewDue(patientId, NORTH, planId, 4, Events.TODAY, true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicProbe.readToEnd(Topic.PLAN.deadLetterTopicName()).stream()
+                .filter(r -> patientId.toString().equals(r.key())).count() == 2);
+        assertThat(given().auth().oauth2(TestTokens.clinician(NORTH)).get("/api/v1/patients/" + patientId + "/progress")
+                .then().statusCode(200).extract().<List<?>>path("reviews")).isEmpty();
+    }
+
     @Test
     void aRegistrationGivingALoginAnotherPatientHasIsRefused() {
         String login = "patient-" + UUID.randomUUID();

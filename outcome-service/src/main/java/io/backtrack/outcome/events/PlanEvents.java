@@ -179,10 +179,23 @@ public class PlanEvents {
                         profile.clinical())));
     }
 
-    /** Under either name (the deprecated one comes from producers older than 1.3): one review either way. */
+    /**
+     * Under either name (the deprecated one comes from producers older than 1.3): one review either way.
+     * Reviews fall due at weeks 4 and 6 of the course, seven days a week from its day 0
+     * (docs/clinical-rules.md §4): a review-due saying otherwise of itself, or of the plan known here,
+     * is refused.
+     */
     private Uni<Void> reviewDue(ReviewDue due) {
+        if ((due.week() != 4 && due.week() != 6) || !due.dueDate().equals(due.planStartDate().plusDays(7L * due.week()))) {
+            throw new UntrustedEventException("a week-" + due.week() + " review due on " + due.dueDate()
+                    + " of a plan started on " + due.planStartDate() + " is no review of the rules");
+        }
         return PlanSnapshot.<PlanSnapshot>findById(due.planId())
                 .invoke(plan -> {
+                    if (plan != null && !plan.startDate.equals(due.planStartDate())) {
+                        throw new UntrustedEventException("plan " + due.planId() + " started on " + plan.startDate
+                                + ", not on " + due.planStartDate());
+                    }
                     if (plan != null) {
                         plan.reviewed(due.week(), due.adherence(), now());
                     }
