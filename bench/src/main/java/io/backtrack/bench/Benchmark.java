@@ -378,7 +378,10 @@ public final class Benchmark {
                 List.of("pgbench transactions/s", Report.number(pgbench.tps())),
                 List.of("pgbench mean latency ms", Report.number(pgbench.meanLatencyMs())),
                 List.of("session logging ÷ pgbench", String.format(Locale.ROOT, "%.1f %%",
-                        100 * sessions.perSecond() / pgbench.tps()))));
+                        100 * sessions.perSecond() / pgbench.tps())),
+                List.of("pgbench transactions/s with a NOTIFY in each (outbox writers before V0.7)",
+                        Report.number(pgbench.notifyingTps())),
+                List.of("pgbench mean latency ms with a NOTIFY in each", Report.number(pgbench.notifyingMeanLatencyMs()))));
         report.section("Services",
                 "Time from process start to the first 200 of its readiness endpoint, asked every 50 ms (the "
                         + "services start one after another, each once the one before is ready); resident memory "

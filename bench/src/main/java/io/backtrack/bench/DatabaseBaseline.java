@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
 /**
  * What the database alone does with a session's rows: pgbench inserting a session, its outbox row and
  * its audit entry in one transaction, at the same concurrency, into copies of plan-service's tables
- * (same columns, defaults and indexes; no triggers) in a schema of the same database.
+ * (same columns, defaults and indexes; no triggers) in a schema of the same database. Then the same with
+ * a NOTIFY in each transaction, as every outbox writer sent one before platform migration V0.7:
+ * PostgreSQL serializes the commits of notifying transactions, WAL flush included.
  */
 final class DatabaseBaseline {
 
-    /** Transactions per second and mean latency (ms) as pgbench reports them. */
-    record Figures(double tps, double meanLatencyMs) {
+    /** Transactions per second and mean latency (ms) as pgbench reports them, without and with the NOTIFY. */
+    record Figures(double tps, double meanLatencyMs, double notifyingTps, double notifyingMeanLatencyMs) {
     }
 
     private static final String SCRIPT = """
@@ -40,8 +42,8 @@ final class DatabaseBaseline {
               VALUES (nextval('bench.audit_id'), now(), 'clinician-bench', 'clinician', 'clinic-bench', 'CREATE',
                 'session', gen_random_uuid()::text, gen_random_uuid(), repeat('0', 64), repeat('1', 64), 2,
                 gen_random_uuid()::text, 1);
-            COMMIT;
             """;
+    private static final String NOTIFY = "SELECT pg_notify('bench_outbox', '');\n";
 
     private DatabaseBaseline() {
     }
@@ -57,8 +59,20 @@ final class DatabaseBaseline {
             }
             ddl.execute("CREATE SEQUENCE bench.audit_id");
         }
+        String plain = pgbench(postgres, database, concurrency, duration, work, SCRIPT + "COMMIT;\n");
+        String notifying = pgbench(postgres, database, concurrency, duration, work, SCRIPT + NOTIFY + "COMMIT;\n");
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(),
+                postgres.password()); Statement ddl = connection.createStatement()) {
+            ddl.execute("DROP SCHEMA bench CASCADE");
+        }
+        return new Figures(number(plain, "tps = ([0-9.]+)"), number(plain, "latency average = ([0-9.]+) ms"),
+                number(notifying, "tps = ([0-9.]+)"), number(notifying, "latency average = ([0-9.]+) ms"));
+    }
+
+    private static String pgbench(PostgresEndpoint postgres, String database, int concurrency, Duration duration,
+            Path work, String transaction) throws IOException, InterruptedException {
         Path script = work.resolve("session-rows.sql");
-        Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
+        Files.writeString(script, transaction, StandardCharsets.UTF_8);
         ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-n", "-c", String.valueOf(concurrency), "-j", "2",
                 "-T", String.valueOf(duration.toSeconds()), "-f", script.toString(), "-h", postgres.host(),
                 "-p", String.valueOf(postgres.port()), "-U", postgres.user(), database).redirectErrorStream(true);
@@ -68,11 +82,7 @@ final class DatabaseBaseline {
         if (process.waitFor() != 0) {
             throw new IllegalStateException("pgbench failed:\n" + output);
         }
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(),
-                postgres.password()); Statement ddl = connection.createStatement()) {
-            ddl.execute("DROP SCHEMA bench CASCADE");
-        }
-        return new Figures(number(output, "tps = ([0-9.]+)"), number(output, "latency average = ([0-9.]+) ms"));
+        return output;
     }
 
     private static double number(String output, String pattern) {
