@@ -28,11 +28,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * so a redelivered event changes nothing. Only unusable input (unparseable, schema-breaking, of an
  * unknown type, refused by its handler as {@link UnusableEventException}, or holding a value the
  * database can never store, such as a string too large for its index) goes to the dead-letter topic,
- * since retrying it would hold up every event behind it for ever; so does an event from a source that does not own its topic, as a security event (an ERROR
- * log and a metric). A usable event whose handling fails is retried with backoff for as long as it
- * takes, never skipped: safety events (red flags, intakes) must be applied. While it keeps failing
- * the consumer holds its position, the service reports not ready and every attempt is logged with
- * the event id.
+ * since retrying it would hold up every event behind it for ever; so does an event from a source that
+ * does not own its topic, as a security event (an ERROR log and a metric). A usable event whose
+ * handling fails is retried with backoff for as long as it takes, never skipped: safety events (red
+ * flags, intakes) must be applied. While it keeps failing the consumer holds its position, the service
+ * reports not ready and every attempt is logged with the event id.
  */
 @ApplicationScoped
 public class InboundEvents {

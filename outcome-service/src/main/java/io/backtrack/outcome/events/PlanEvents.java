@@ -24,6 +24,7 @@ import io.backtrack.outcome.review.ReviewEvaluator;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.platform.audit.PatientLock;
+import io.backtrack.scoring.ReviewWeeks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -186,7 +187,8 @@ public class PlanEvents {
      * is refused.
      */
     private Uni<Void> reviewDue(ReviewDue due) {
-        if ((due.week() != 4 && due.week() != 6) || !due.dueDate().equals(due.planStartDate().plusDays(7L * due.week()))) {
+        if (!ReviewWeeks.isReviewWeek(due.week())
+                || !due.dueDate().equals(ReviewWeeks.dueOn(due.planStartDate(), due.week()))) {
             throw new UntrustedEventException("a week-" + due.week() + " review due on " + due.dueDate()
                     + " of a plan started on " + due.planStartDate() + " is no review of the rules");
         }

@@ -1,6 +1,7 @@
 package io.backtrack.plan.clocks;
 
 import io.backtrack.plan.plans.Plan;
+import io.backtrack.scoring.ReviewWeeks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +20,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClockSchedule {
 
-    public static final int FIRST_REVIEW_WEEK = 4;
-    public static final int SECOND_REVIEW_WEEK = 6;
-
     private final Clock clock;
 
     public ClockSchedule(Clock clock) {
@@ -36,8 +34,8 @@ public class ClockSchedule {
             LocalDate due = weekEnded.isBefore(backfillEnds) ? backfillEnds : weekEnded;
             clocks.add(PlanClock.of(firstVersion.courseId, ClockKind.WEEK_END, week, due));
         }
-        clocks.add(PlanClock.of(firstVersion.courseId, ClockKind.REVIEW, FIRST_REVIEW_WEEK,
-                firstVersion.startDate.plusDays(7L * FIRST_REVIEW_WEEK)));
+        clocks.add(PlanClock.of(firstVersion.courseId, ClockKind.REVIEW, ReviewWeeks.FIRST,
+                ReviewWeeks.dueOn(firstVersion.startDate, ReviewWeeks.FIRST)));
         return PlanClock.persist(clocks);
     }
 
@@ -48,7 +46,7 @@ public class ClockSchedule {
                         SELECT course_id, 'REVIEW', ?2, start_date + 7 * ?2 FROM plan WHERE id = ?1
                         ON CONFLICT (course_id, kind, week) DO NOTHING""")
                 .setParameter(1, planId)
-                .setParameter(2, SECOND_REVIEW_WEEK)
+                .setParameter(2, ReviewWeeks.SECOND)
                 .executeUpdate())
                 .replaceWithVoid();
     }

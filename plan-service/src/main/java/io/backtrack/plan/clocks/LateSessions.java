@@ -5,6 +5,7 @@ import io.backtrack.messaging.EventOutbox;
 import io.backtrack.plan.adherence.AdherenceWindows;
 import io.backtrack.plan.plans.Plan;
 import io.backtrack.plan.sessions.Session;
+import io.backtrack.scoring.ReviewWeeks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +74,7 @@ public class LateSessions {
      * session was performed and by tomorrow.
      */
     private static boolean mayJoinAReviewDueBy(LocalDate dayZero, LocalDate performedOn, LocalDate tomorrow) {
-        return IntStream.of(ClockSchedule.FIRST_REVIEW_WEEK, ClockSchedule.SECOND_REVIEW_WEEK)
+        return IntStream.of(ReviewWeeks.FIRST, ReviewWeeks.SECOND)
                 .mapToObj(week -> dayZero.plusDays(7L * week))
                 .anyMatch(due -> due.isAfter(performedOn) && !due.isAfter(tomorrow));
     }

@@ -8,6 +8,7 @@ import io.backtrack.messaging.Interest;
 import io.backtrack.messaging.ReceivedEvent;
 import io.backtrack.messaging.UntrustedEventException;
 import io.backtrack.plan.plans.Plan;
+import io.backtrack.scoring.ReviewWeeks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -40,7 +41,7 @@ public class ReviewVerdicts {
 
     private Uni<Void> apply(ReceivedEvent event) {
         ReviewCompleted review = event.payloadAs(ReviewCompleted.class);
-        boolean needsSecondReview = review.week() == ClockSchedule.FIRST_REVIEW_WEEK
+        boolean needsSecondReview = review.week() == ReviewWeeks.FIRST
                 && review.verdict() != ReviewVerdict.RESPONDING;
         return needsSecondReview ? ofItsPatient(review).chain(() -> schedule.scheduleSecondReview(review.planId()))
                 : Uni.createFrom().voidItem();
