@@ -6,6 +6,7 @@ import io.backtrack.contracts.EventSchemas;
 import io.backtrack.contracts.EventType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -69,7 +70,7 @@ public class EventOutbox {
      */
     public Uni<Void> append(SqlConnection connection, UUID patientId, Record payload) {
         return Uni.createFrom().deferred(() -> {
-            relay.expectRows();
+            expectRowsOn(connection);
             return Uni.combine().all().unis(rows(patientId, payload).stream()
                 .map(event -> connection.preparedQuery(INSERT).execute(Tuple.tuple()
                         .addUUID(event.eventId)
@@ -95,7 +96,7 @@ public class EventOutbox {
             if (rows.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            relay.expectRows();
+            expectRowsOn(connection);
             return connection.preparedQuery(INSERT_ALL).execute(Tuple.tuple()
                     .addArrayOfUUID(rows.stream().map(row -> row.eventId).toArray(UUID[]::new))
                     .addArrayOfString(rows.stream().map(row -> row.topic).toArray(String[]::new))
@@ -109,6 +110,16 @@ public class EventOutbox {
                     .addArrayOfString(rows.stream().map(row -> row.traceparent).toArray(String[]::new)))
                     .replaceWithVoid();
         });
+    }
+
+    /** On the SQL client the relay is told when the transaction commits, and drains at once. */
+    private void expectRowsOn(SqlConnection connection) {
+        relay.expectRows();
+        Transaction transaction = connection.transaction();
+        if (transaction != null) {
+            transaction.completion().subscribe().with(committed -> relay.requestDrain(), rolledBack -> {
+            });
+        }
     }
 
     /** One row per name the payload's type is published under; a payload breaking its schema is refused. */

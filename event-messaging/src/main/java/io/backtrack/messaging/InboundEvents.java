@@ -51,11 +51,13 @@ public class InboundEvents {
     private final MeterRegistry registry;
     private final ConsumerSpans spans;
     private final Pool pool;
+    private final OutboxRelay relay;
 
     public InboundEvents(CloudEventReader reader, ConsumerHealth health, MessagingConfig config, Clock clock,
-            MeterRegistry registry, ConsumerSpans spans, Pool pool) {
+            MeterRegistry registry, ConsumerSpans spans, Pool pool, OutboxRelay relay) {
         this.reader = reader;
         this.pool = pool;
+        this.relay = relay;
         this.spans = spans;
         this.health = health;
         this.config = config;
@@ -162,6 +164,7 @@ public class InboundEvents {
                                 event.id(), attempts.get());
                         health.recovered(stream);
                     }
+                    relay.committed();
                     return Uni.createFrom().completionStage(message.ack());
                 });
     }
