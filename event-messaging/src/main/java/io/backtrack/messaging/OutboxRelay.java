@@ -46,7 +46,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * (see {@link EventOutbox} and {@link #committed}), looks again shortly after this process wrote rows
  * otherwise ({@link #expectRows}), and polls as a fallback.
  * Writers send no NOTIFY: PostgreSQL serializes the commits of every notifying transaction of the
- * cluster, the WAL flush included, which took 40 % off what the database commits at 16 clients
+ * cluster, the WAL flush included, which took about a quarter off what the database commits at 16 clients
  * (docs/performance.md). Across replicas, a session advisory lock, held on one
  * connection for the drain, lets one relay drain at a time, which keeps the per-patient order that
  * a parallel drain would break; the others find the lock taken and return at once.
