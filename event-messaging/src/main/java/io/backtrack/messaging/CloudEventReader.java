@@ -27,6 +27,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 class CloudEventReader {
 
+    /** The CloudEvents attributes of the binary mode, each of which a record carries once. */
+    private static final List<String> ATTRIBUTES = List.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID,
+            CloudEventHeaders.SOURCE, CloudEventHeaders.TYPE, CloudEventHeaders.SUBJECT, CloudEventHeaders.TIME,
+            CloudEventHeaders.CONTENT_TYPE);
+
     private final EventSchemas schemas;
 
     CloudEventReader(EventSchemas schemas) {
@@ -122,8 +127,7 @@ class CloudEventReader {
      * would see two different events.
      */
     private static String repeatedHeader(Headers headers) {
-        for (String name : List.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID, CloudEventHeaders.SOURCE,
-                CloudEventHeaders.TYPE, CloudEventHeaders.SUBJECT, CloudEventHeaders.TIME, CloudEventHeaders.CONTENT_TYPE)) {
+        for (String name : ATTRIBUTES) {
             int sent = 0;
             for (Header ignored : headers.headers(name)) {
                 if (++sent > 1) {

@@ -15,6 +15,7 @@ import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,7 @@ class UntrustedPlanEventsTest {
     @Test
     void aStatusChangeOfAnotherPatientsPlanLeavesThePlanAsItIs() {
         UUID patientId = Events.registered(NORTH, null);
-        UUID planId = UUID.randomUUID();
-        Events.publish(patientId, Events.activated(patientId, NORTH, planId, Events.TODAY));
-        await().atMost(Duration.ofSeconds(30)).until(() -> PlanStatus.ACTIVE.name().equals(planStatus(patientId)));
+        UUID planId = activePlan(patientId, Events.TODAY);
 
         UUID stranger = Events.registered(NORTH, null);
         Events.publish(stranger, new PlanStatusChanged(stranger, NORTH, planId, PlanStatus.ACTIVE, PlanStatus.ON_HOLD,
@@ -59,9 +58,7 @@ class UntrustedPlanEventsTest {
     @Test
     void aVersionSupersedingAnotherPatientsPlanIsRefused() {
         UUID patientId = Events.registered(NORTH, null);
-        UUID planId = UUID.randomUUID();
-        Events.publish(patientId, Events.activated(patientId, NORTH, planId, Events.TODAY));
-        await().atMost(Duration.ofSeconds(30)).until(() -> PlanStatus.ACTIVE.name().equals(planStatus(patientId)));
+        UUID planId = activePlan(patientId, Events.TODAY);
 
         UUID stranger = Events.registered(NORTH, null);
         Events.publish(stranger, new PlanActivated(stranger, NORTH, UUID.randomUUID(), 2, planId, Events.TODAY, 3, 6, 1,
@@ -75,9 +72,7 @@ class UntrustedPlanEventsTest {
     @Test
     void aReviewDueAtAnotherWeekOrOfAnotherStartOpensNoReview() {
         UUID patientId = Events.registered(NORTH, null);
-        UUID planId = UUID.randomUUID();
-        Events.publish(patientId, Events.activated(patientId, NORTH, planId, Events.TODAY.minusDays(10)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> PlanStatus.ACTIVE.name().equals(planStatus(patientId)));
+        UUID planId = activePlan(patientId, Events.TODAY.minusDays(10));
 
         Events.publish(patientId, Events.reviewDue(patientId, NORTH, planId, 9, Events.TODAY, true));
         Events.publish(patientId, Events.reviewDue(patientId, NORTH, planId, 4, Events.TODAY, true));
@@ -109,6 +104,14 @@ class UntrustedPlanEventsTest {
     private static List<Object> escalations(String clinicId, UUID patientId) {
         return given().auth().oauth2(TestTokens.clinician(clinicId)).queryParam("patientId", patientId.toString())
                 .get("/api/v1/escalations").then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    /** A plan of the patient, started on {@code start}, once outcome-service shows it ACTIVE. */
+    private static UUID activePlan(UUID patientId, LocalDate start) {
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.activated(patientId, NORTH, planId, start));
+        await().atMost(Duration.ofSeconds(30)).until(() -> PlanStatus.ACTIVE.name().equals(planStatus(patientId)));
+        return planId;
     }
 
     private static String planStatus(UUID patientId) {
