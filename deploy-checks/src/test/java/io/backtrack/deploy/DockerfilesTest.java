@@ -34,6 +34,12 @@ class DockerfilesTest {
         assertThat(dockerfile).containsPattern("(?m)^ENV JAVA_MAX_MEM_RATIO=25$");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"patient-service", "plan-service", "outcome-service"})
+    void handsFreeNativeMemoryBackToTheKernel(String service) throws IOException {
+        assertThat(dockerfileOf(service)).containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:TrimNativeHeapInterval=5000\"$");
+    }
+
     private static String dockerfileOf(String service) throws IOException {
         return Files.readString(ProjectFiles.resolve(service + "/src/main/docker/Dockerfile.jvm"));
     }

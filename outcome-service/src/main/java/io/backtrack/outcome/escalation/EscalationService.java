@@ -67,6 +67,9 @@ public class EscalationService {
         query.append(" order by recommendedAt desc, id");
         return Escalation.<Escalation>list(query.toString(), parameters)
                 .map(found -> found.stream().map(EscalationView::of).toList())
+                .call(views -> patientId != null ? Uni.createFrom().voidItem()
+                        : audit.recordEach(Actor.of(caller), AuditAction.SEARCH, EscalationRecorder.RESOURCE,
+                                views.stream().map(EscalationView::patientId).toList(), "found by escalation search"))
                 .call(views -> audit.record(Actor.of(caller), AuditAction.SEARCH, EscalationRecorder.RESOURCE, null,
                         patientId, "status=" + status + " type=" + type + " results=" + views.size()));
     }

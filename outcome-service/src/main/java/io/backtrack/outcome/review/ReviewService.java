@@ -55,6 +55,9 @@ public class ReviewService {
                         .map(review -> ReviewView.of(review,
                                 IntakeBaseline.ofCourse(baselines.get(review.patientId), review.planStartDate)))
                         .toList()))
+                .call(views -> patientId != null ? Uni.createFrom().voidItem()
+                        : audit.recordEach(Actor.of(caller), AuditAction.SEARCH, ReviewEvaluator.RESOURCE,
+                                views.stream().map(ReviewView::patientId).toList(), "found by review search"))
                 .call(views -> audit.record(Actor.of(caller), AuditAction.SEARCH, ReviewEvaluator.RESOURCE, null, patientId,
                         "status=" + status + " results=" + views.size()));
     }

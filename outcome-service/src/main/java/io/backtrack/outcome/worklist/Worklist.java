@@ -58,6 +58,8 @@ public class Worklist {
                     return new WorklistPage(page, size, items.size(), List.copyOf(items.subList(from,
                             Math.min(items.size(), from + size))));
                 })
+                .call(result -> audit.recordEach(Actor.of(caller), AuditAction.SEARCH, "worklist",
+                        result.items().stream().map(WorklistItem::patientId).toList(), "found in the worklist"))
                 .call(result -> audit.record(Actor.of(caller), AuditAction.SEARCH, "worklist", null, null,
                         "page=" + page + " size=" + size + " total=" + result.total()));
     }

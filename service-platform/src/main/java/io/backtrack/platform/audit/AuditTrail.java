@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -25,6 +28,17 @@ public class AuditTrail {
                    (SELECT max(chain_seq) FROM audit_entry WHERE scheme = 2 AND chain_key = $1),
                    (SELECT entry_hash FROM audit_entry WHERE scheme = 2 AND chain_key = $1
                      ORDER BY chain_seq DESC LIMIT 1)""";
+    /** The chains of a comma-separated list of keys (no key holds a comma), locked in the list's order. */
+    private static final String LOCK_EACH = """
+            SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))
+              FROM unnest(string_to_array(?1, ',')) WITH ORDINALITY AS chains(k, n)""";
+    private static final String HEADS = """
+            SELECT chains.k, nextval('audit_entry_seq'), head.chain_seq, head.entry_hash
+              FROM unnest(string_to_array(?1, ',')) WITH ORDINALITY AS chains(k, n)
+                   LEFT JOIN LATERAL (SELECT chain_seq, entry_hash FROM audit_entry
+                                       WHERE scheme = 2 AND chain_key = chains.k
+                                       ORDER BY chain_seq DESC LIMIT 1) head ON true
+             ORDER BY chains.n""";
     private static final String INSERT = """
             INSERT INTO audit_entry (id, occurred_at, actor, actor_role, clinic_id, action, resource_type, resource_id,
                                      patient_id, detail, previous_hash, entry_hash, scheme, chain_key, chain_seq)
@@ -95,6 +109,33 @@ public class AuditTrail {
                         .addString(entry.chainKey)
                         .addLong(entry.chainSeq)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * An entry in the chain of each of {@code patientIds}, in the caller's transaction: what a search
+     * disclosed, so that each patient's trail shows who found them. The chains are locked in one
+     * statement, in the order of their keys, so two such transactions never wait on each other in a
+     * cycle (a transaction of one patient holds one chain); their heads are read in one more. A
+     * transaction that also appends to a clinic's chain appends there after this.
+     */
+    public Uni<Void> recordEach(Actor actor, AuditAction action, String resourceType, Collection<UUID> patientIds,
+            String detail) {
+        SortedMap<String, UUID> chains = new TreeMap<>();
+        patientIds.forEach(id -> chains.put(AuditChains.keyOf(id, null), id));
+        if (chains.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String keys = String.join(",", chains.keySet());
+        return Panache.getSession().chain(session -> session.flush()
+                .chain(() -> session.createNativeQuery(LOCK_EACH).setParameter(1, keys).getSingleResult())
+                .chain(() -> session.<Object[]>createNativeQuery(HEADS).setParameter(1, keys).getResultList())
+                .map(heads -> heads.stream().map(head -> {
+                    UUID patientId = chains.get((String) head[0]);
+                    return entry(actor, action, resourceType, patientId, patientId, detail, (String) head[0],
+                            ((Number) head[1]).longValue(), (Number) head[2], (String) head[3]);
+                }).toArray())
+                .chain(entries -> session.persistAll(entries))
+                .chain(session::flush));
     }
 
     /** Hibernate's native queries number their parameters ?1, the SQL client's $1. */
