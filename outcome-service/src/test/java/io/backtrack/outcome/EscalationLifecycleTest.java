@@ -30,6 +30,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,6 +86,15 @@ class EscalationLifecycleTest {
         given().auth().oauth2(otherClinic).get("/api/v1/escalations/" + id).then().statusCode(404)
                 .contentType("application/problem+json");
         step(otherClinic, id, "acknowledge", null).statusCode(404).contentType("application/problem+json");
+        List<String> refusals = new ArrayList<>();
+        pool.preparedQuery("""
+                        SELECT clinic_id, resource_type, resource_id FROM audit_entry
+                         WHERE chain_key = $1 AND action = 'REFUSED' ORDER BY chain_seq""")
+                .execute(Tuple.of("patient:" + patientId)).await().indefinitely()
+                .forEach(row -> refusals.add(row.getString("clinic_id") + " " + row.getString("resource_type") + " "
+                        + row.getString("resource_id")));
+        assertThat(refusals).as("both refusals in the patient's trail")
+                .containsExactly("clinic-other escalation " + id, "clinic-other escalation " + id);
         given().auth().oauth2(TestTokens.patient("someone")).get("/api/v1/escalations/" + id).then().statusCode(403);
 
         step(clinician, id, "order", null).statusCode(409).contentType("application/problem+json")

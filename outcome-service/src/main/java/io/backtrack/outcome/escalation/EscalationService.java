@@ -5,6 +5,7 @@ import io.backtrack.contracts.clinical.EscalationType;
 import io.backtrack.contracts.outcome.EscalationUpdated;
 import io.backtrack.messaging.EventOutbox;
 import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.audit.OutOfReachException;
 import io.backtrack.platform.audit.PatientLock;
 import io.backtrack.outcome.profile.PatientAccess;
 import io.backtrack.platform.audit.Actor;
@@ -162,9 +163,9 @@ public class EscalationService {
     private Uni<Escalation> find(UUID id) {
         return Escalation.<Escalation>findById(id).map(e -> {
             if (e == null) {
-                throw new ProblemException(Problem.notFound("No escalation " + id + "."));
+                throw new OutOfReachException(EscalationRecorder.RESOURCE, id, null);
             }
-            access.requireClinicianOf(e.clinicId, "escalation " + id);
+            access.requireClinicianOf(e.clinicId, EscalationRecorder.RESOURCE, id, e.patientId);
             return e;
         });
     }

@@ -7,6 +7,7 @@ import io.backtrack.outcome.profile.PatientProfile;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
+import io.backtrack.platform.audit.OutOfReachException;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Caller;
@@ -65,16 +66,14 @@ public class ReviewService {
     @WithTransaction
     public Uni<ReviewView> get(UUID id) {
         return Review.<Review>findById(id)
-                .chain(review -> review == null ? Uni.createFrom().<ReviewView>nullItem()
+                .chain(review -> review == null
+                        ? Uni.createFrom().<ReviewView>failure(new OutOfReachException(ReviewEvaluator.RESOURCE, id, null))
                         : PatientProfile.<PatientProfile>findById(review.patientId)
-                                .chain(profile -> !visible(review, profile) ? Uni.createFrom().<ReviewView>nullItem()
+                                .chain(profile -> !visible(review, profile)
+                                        ? Uni.createFrom().<ReviewView>failure(
+                                                new OutOfReachException(ReviewEvaluator.RESOURCE, id, review.patientId))
                                         : IntakeBaseline.ofCourse(review.patientId, review.planStartDate)
                                                 .map(baseline -> ReviewView.of(review, baseline))))
-                .invoke(view -> {
-                    if (view == null) {
-                        throw new ProblemException(Problem.notFound("No review " + id + "."));
-                    }
-                })
                 .call(view -> audit.record(Actor.of(caller), AuditAction.READ, ReviewEvaluator.RESOURCE, view.id(),
                         view.patientId()));
     }

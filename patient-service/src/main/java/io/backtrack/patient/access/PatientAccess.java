@@ -1,8 +1,7 @@
 package io.backtrack.patient.access;
 
 import io.backtrack.patient.registration.Patient;
-import io.backtrack.platform.problem.Problem;
-import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.audit.OutOfReachException;
 import io.backtrack.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,7 +10,8 @@ import java.util.UUID;
 
 /**
  * Finds a patient the caller may see: a clinician only in their own clinic, a patient only their
- * own record. Anything else is "not found", so ids of other clinics' patients are not disclosed.
+ * own record. Anything else is "not found", so ids of other clinics' patients are not disclosed, and
+ * audited ({@link OutOfReachException}).
  */
 @RequestScoped
 public class PatientAccess {
@@ -38,7 +38,7 @@ public class PatientAccess {
     private Uni<Patient> find(UUID patientId, LockModeType mode) {
         return Patient.<Patient>findById(patientId, mode).map(patient -> {
             if (patient == null || !caller.mayReachPatient(patient.clinicId, patient.loginSubject)) {
-                throw new ProblemException(Problem.notFound("No patient " + patientId + "."));
+                throw new OutOfReachException("patient", patientId, patient == null ? null : patient.id);
             }
             return patient;
         });

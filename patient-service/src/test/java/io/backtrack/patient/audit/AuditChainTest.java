@@ -75,6 +75,40 @@ class AuditChainTest {
         }
     }
 
+    /**
+     * A read of another clinic's patient answers as a read of an id that does not exist, and both leave
+     * an entry: the first in that patient's trail, the second in the caller's clinic's.
+     */
+    @Test
+    void aReadOutOfReachIsInThePatientsTrailAndOneOfNoPatientInTheCallersClinics() throws SQLException {
+        String id = Fixtures.registerPatient(CLINIC, null);
+        String unknown = UUID.randomUUID().toString();
+        String elsewhere = "clinic-audit-elsewhere-" + UUID.randomUUID();
+        for (String asked : List.of(id, unknown)) {
+            given().auth().oauth2(TestTokens.clinician(elsewhere)).when().get("/api/v1/patients/" + asked)
+                    .then().statusCode(404).contentType("application/problem+json")
+                    .body("detail", equalTo("No patient " + asked + "."));
+        }
+        assertThat(refusals("patient:" + id)).containsExactly(
+                "clinician " + elsewhere + " patient " + id + " refused: out of the caller's reach");
+        assertThat(refusals("clinic:" + elsewhere)).containsExactly(
+                "clinician " + elsewhere + " patient " + unknown + " refused: no such record");
+        verification().body("intact", equalTo(true));
+    }
+
+    private static List<String> refusals(String chain) throws SQLException {
+        List<String> entries = new ArrayList<>();
+        try (Connection db = connect(); Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT actor_role, clinic_id, resource_type, resource_id, detail"
+                        + " FROM audit_entry WHERE chain_key = '" + chain + "' AND action = 'REFUSED' ORDER BY chain_seq")) {
+            while (rows.next()) {
+                entries.add(String.join(" ", rows.getString("actor_role"), rows.getString("clinic_id"),
+                        rows.getString("resource_type"), rows.getString("resource_id"), rows.getString("detail")));
+            }
+        }
+        return entries;
+    }
+
     @Test
     void theAuditTableRefusesUpdatesAndDeletes() throws SQLException {
         Fixtures.registerPatient(CLINIC, null);

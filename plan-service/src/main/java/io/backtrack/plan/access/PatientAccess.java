@@ -4,8 +4,7 @@ import io.backtrack.plan.plans.Plan;
 import io.backtrack.plan.profile.IntakeGate;
 import io.backtrack.plan.profile.PatientProfile;
 import io.backtrack.plan.profile.ProfileLock;
-import io.backtrack.platform.problem.Problem;
-import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.audit.OutOfReachException;
 import io.backtrack.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,11 +12,14 @@ import java.util.UUID;
 
 /**
  * Finds patients and plans the caller may reach: a clinician only in their own clinic, a patient
- * only their own. Anything else is "not found", so other clinics' ids are not disclosed. Changes of
+ * only their own. Anything else is "not found", so other clinics' ids are not disclosed, and audited
+ * ({@link OutOfReachException}). Changes of
  * a patient's plans find them under the patient's profile lock.
  */
 @RequestScoped
 public class PatientAccess {
+
+    private static final String PLAN = "plan";
 
     private final Caller caller;
     private final ProfileLock lock;
@@ -49,10 +51,13 @@ public class PatientAccess {
     public Uni<Plan> plan(UUID planId) {
         return Plan.<Plan>findById(planId)
                 .chain(plan -> plan == null
-                        ? Uni.createFrom().<Plan>nullItem()
-                        : PatientProfile.<PatientProfile>findById(plan.patientId)
-                                .map(profile -> profile != null && reaches(profile) ? plan : null))
-                .map(plan -> requireFound(plan, planId));
+                        ? Uni.createFrom().<Plan>failure(new OutOfReachException(PLAN, planId, null))
+                        : PatientProfile.<PatientProfile>findById(plan.patientId).map(profile -> {
+                            if (profile == null || !reaches(profile)) {
+                                throw new OutOfReachException(PLAN, planId, plan.patientId);
+                            }
+                            return plan;
+                        }));
     }
 
     /**
@@ -60,17 +65,19 @@ public class PatientAccess {
      * other session of the patient is written meanwhile.
      */
     public Uni<PlanUnderLock> planForChange(UUID planId) {
-        return lock.patientOfPlan(planId)
-                .chain(patientId -> patientId == null ? Uni.createFrom().<PatientProfile>nullItem() : lock.lock(patientId))
-                .chain(profile -> profile == null || !reaches(profile)
-                        ? Uni.createFrom().<PlanUnderLock>nullItem()
-                        : Plan.<Plan>findById(planId).map(plan -> plan == null ? null : new PlanUnderLock(plan, profile)))
-                .map(found -> {
-                    if (found == null) {
-                        throw new ProblemException(Problem.notFound("No plan " + planId + "."));
+        return lock.patientOfPlan(planId).chain(patientId -> patientId == null
+                ? Uni.createFrom().<PlanUnderLock>failure(new OutOfReachException(PLAN, planId, null))
+                : lock.lock(patientId).chain(profile -> {
+                    if (profile == null || !reaches(profile)) {
+                        throw new OutOfReachException(PLAN, planId, patientId);
                     }
-                    return found;
-                });
+                    return Plan.<Plan>findById(planId).map(plan -> {
+                        if (plan == null) {
+                            throw new OutOfReachException(PLAN, planId, null);
+                        }
+                        return new PlanUnderLock(plan, profile);
+                    });
+                }));
     }
 
     /** A plan and its patient's profile, locked together. */
@@ -79,16 +86,9 @@ public class PatientAccess {
 
     private PatientProfile reachable(PatientProfile profile, UUID patientId) {
         if (profile == null || !reaches(profile)) {
-            throw new ProblemException(Problem.notFound("No patient " + patientId + "."));
+            throw new OutOfReachException("patient", patientId, profile == null ? null : profile.patientId);
         }
         return profile;
-    }
-
-    private static Plan requireFound(Plan plan, UUID planId) {
-        if (plan == null) {
-            throw new ProblemException(Problem.notFound("No plan " + planId + "."));
-        }
-        return plan;
     }
 
     private boolean reaches(PatientProfile profile) {

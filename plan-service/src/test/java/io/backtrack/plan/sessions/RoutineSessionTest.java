@@ -137,6 +137,14 @@ class RoutineSessionTest {
                 .statusCode(422).body("violations[0].rule", equalTo("idempotency-key-reused"));
         log(TestTokens.patient("patient-" + UUID.randomUUID()), planId, null, body).statusCode(404);
         log(TestTokens.clinician("another-clinic"), planId, null, body).statusCode(404);
+        given().auth().oauth2(TestTokens.clinician("another-clinic")).get("/api/v1/plans/" + planId).then().statusCode(404);
+        assertThat(auditEntries(patientId).stream().filter(row -> row.getString("action").equals("REFUSED"))
+                .map(row -> row.getString("actor_role") + " " + row.getString("resource_type") + " "
+                        + row.getString("resource_id") + " " + row.getString("detail")))
+                .as("each refusal in the patient's trail").containsExactly(
+                        "patient plan " + planId + " refused: out of the caller's reach",
+                        "clinician plan " + planId + " refused: out of the caller's reach",
+                        "clinician plan " + planId + " refused: out of the caller's reach");
         log(TestTokens.patient(subject), planId, null, session(clock.instant().plus(1, ChronoUnit.HOURS), ""))
                 .statusCode(422).body("violations[0].rule", equalTo("not-in-future"));
 

@@ -5,5 +5,7 @@ public enum AuditAction {
     SEARCH,
     CREATE,
     UPDATE,
-    TRANSITION
+    TRANSITION,
+    /** A request for a record the caller may not reach, or that does not exist (answered 404). */
+    REFUSED
 }

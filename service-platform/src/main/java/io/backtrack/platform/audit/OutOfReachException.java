@@ -1,0 +1,41 @@
+package io.backtrack.platform.audit;
+
+import io.backtrack.platform.problem.Problem;
+import io.backtrack.platform.problem.ProblemException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A record the caller asked for that they may not reach, or that does not exist: both answer 404, so
+ * the ids of other clinics' patients are not disclosed, and both are audited ({@link RefusedAccess}).
+ */
+public class OutOfReachException extends ProblemException {
+
+    private final String resourceType;
+    private final UUID resourceId;
+    private final transient UUID patientId;
+
+    /**
+     * @param resourceType what was asked for, as the audit trail names it ("patient", "plan", ...)
+     * @param patientId the patient the record belongs to; null when there is no such record
+     */
+    public OutOfReachException(String resourceType, UUID resourceId, UUID patientId) {
+        super(Problem.notFound("No " + resourceType + " " + resourceId + "."));
+        this.resourceType = resourceType;
+        this.resourceId = resourceId;
+        this.patientId = patientId;
+    }
+
+    public String resourceType() {
+        return resourceType;
+    }
+
+    public UUID resourceId() {
+        return resourceId;
+    }
+
+    /** The patient whose record it is, when it exists. */
+    public Optional<UUID> patientId() {
+        return Optional.ofNullable(patientId);
+    }
+}
