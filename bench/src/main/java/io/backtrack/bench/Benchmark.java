@@ -384,7 +384,10 @@ public final class Benchmark {
                 List.of("pgbench mean latency ms with a NOTIFY in each", Report.number(pgbench.notifyingMeanLatencyMs()))));
         report.section("Services",
                 "Time from process start to the first 200 of its readiness endpoint, asked every 50 ms (the "
-                        + "services start one after another, each once the one before is ready); resident memory "
+                        + "services start one after another, each once the one before is ready, and each migrates "
+                        + "its empty database; the first start after a build, on a database of its own before "
+                        + "this one, trained the class-data archive this start reads its classes from, as every "
+                        + "later start of a deployment would: local-infrastructure's ClassDataSharing); resident memory "
                         + "after all the load above; and, after "
                         + options.aborts() + " session POSTs whose connections were reset in flight, the fewest "
                         + "pooled database connections seen lent out over up to a minute (0 means none leaked); "

@@ -18,12 +18,6 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     /**
-     * The class-data-sharing archive the build writes beside the runner (quarkus.package.jar.appcds).
-     * The JVM uses it only when started from that directory with the runner's relative path, as at
-     * build time, and by the same JDK; otherwise it starts without it.
-     */
-    private static final String CDS_ARCHIVE = "app-cds.jsa";
-    /**
      * The container images' collector, heap (25% of 512Mi) and native-heap trimming (each service's
      * src/main/docker/Dockerfile.jvm).
      */
@@ -33,12 +27,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final OrphanGuard guard;
     private final Path log;
+    private final ClassDataSharing classData;
 
-    private ServiceProcess(ServiceSpec spec, Process process, OrphanGuard guard, Path log) {
+    private ServiceProcess(ServiceSpec spec, Process process, OrphanGuard guard, Path log, ClassDataSharing classData) {
         this.spec = spec;
         this.process = process;
         this.guard = guard;
         this.log = log;
+        this.classData = classData;
     }
 
     public static ServiceProcess start(Path root, ServiceSpec spec, PostgresEndpoint postgres, String kafka,
@@ -64,9 +60,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + kafka));
         extraConfig.forEach((key, value) -> command.add("-D" + key + "=" + value));
         Path appDir = runner.getParent();
-        if (Files.isRegularFile(appDir.resolve(CDS_ARCHIVE))) {
-            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
-        }
+        ClassDataSharing classData = ClassDataSharing.forStart(appDir, runner);
+        command.addAll(classData.options());
         command.add("-jar");
         command.add(runner.getFileName().toString());
         Files.createDirectories(logDir);
@@ -77,7 +72,13 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(spec, process, OrphanGuard.terminateOnExit(process.pid()), log);
+        return new ServiceProcess(spec, process, OrphanGuard.terminateOnExit(process.pid()), log, classData);
+    }
+
+    /** Whether the next start of the service trains its class-data archive: the first start after a build. */
+    public static boolean willTrain(Path root, ServiceSpec spec) {
+        Path runner = spec.runner(root);
+        return ClassDataSharing.forStart(runner.getParent(), runner).trains();
     }
 
     /** The file the service's output goes to. */
@@ -123,15 +124,19 @@ public final class ServiceProcess implements AutoCloseable {
     public void kill() throws IOException, InterruptedException {
         guard.close();
         process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        classData.processEnded(false);
     }
 
+    /** SIGTERM, as Kubernetes stops a pod; killed if it has not exited after 20 s. */
     @Override
     public void close() throws IOException, InterruptedException {
         guard.close();
         process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        boolean exited = process.waitFor(20, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
         }
+        classData.processEnded(exited);
     }
 
     private static String javaBinary() {
