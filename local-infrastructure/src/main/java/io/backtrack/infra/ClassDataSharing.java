@@ -60,14 +60,15 @@ final class ClassDataSharing {
     }
 
     /**
-     * Once the process has exited: a training start that ended normally wrote its archive, which
-     * becomes the trained one (each training writes its own file, so two at once do not mix); one
-     * that was killed wrote none, or part of one, which is dropped.
+     * Once the process has exited: a training start that was ready and then stopped on SIGTERM wrote
+     * its archive, which becomes the trained one (each training writes its own file, so two at once
+     * do not mix). One that was killed wrote none, or part of one, and one that never got ready holds
+     * too few classes: either is dropped.
      */
-    void processEnded(boolean normally) {
+    void processEnded(boolean readyThenStopped) {
         training.ifPresent(archive -> {
             try {
-                if (normally && Files.isRegularFile(archive)) {
+                if (readyThenStopped && Files.isRegularFile(archive)) {
                     Files.move(archive, appDir.resolve(TRAINED), StandardCopyOption.REPLACE_EXISTING,
                             StandardCopyOption.ATOMIC_MOVE);
                 } else {

@@ -28,6 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final OrphanGuard guard;
     private final Path log;
     private final ClassDataSharing classData;
+    /** Whether it answered ready: a start that never did loaded too few classes to train an archive. */
+    private volatile boolean wasReady;
 
     private ServiceProcess(ServiceSpec spec, Process process, OrphanGuard guard, Path log, ClassDataSharing classData) {
         this.spec = spec;
@@ -101,6 +103,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    wasReady = true;
                     return;
                 }
             } catch (IOException notYet) {
@@ -136,7 +139,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!exited) {
             process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
         }
-        classData.processEnded(exited);
+        classData.processEnded(exited && wasReady);
     }
 
     private static String javaBinary() {
