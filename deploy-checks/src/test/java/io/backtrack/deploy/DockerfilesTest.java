@@ -36,8 +36,10 @@ class DockerfilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"patient-service", "plan-service", "outcome-service"})
-    void handsFreeNativeMemoryBackToTheKernel(String service) throws IOException {
-        assertThat(dockerfileOf(service)).containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:TrimNativeHeapInterval=5000\"$");
+    void handsFreeNativeMemoryBackToTheKernelAndExitsOutOfHeap(String service) throws IOException {
+        assertThat(dockerfileOf(service))
+                .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:TrimNativeHeapInterval=5000.*\"$")
+                .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:\\+ExitOnOutOfMemoryError.*\"$");
     }
 
     private static String dockerfileOf(String service) throws IOException {

@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     /**
-     * The container images' collector, heap (25% of 512Mi) and native-heap trimming (each service's
-     * src/main/docker/Dockerfile.jvm).
+     * The container images' collector, heap (25% of 512Mi), native-heap trimming and exit on running out
+     * of heap (each service's src/main/docker/Dockerfile.jvm).
      */
-    private static final List<String> JVM = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:TrimNativeHeapInterval=5000");
+    private static final List<String> JVM = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:TrimNativeHeapInterval=5000",
+            "-XX:+ExitOnOutOfMemoryError");
 
     private final ServiceSpec spec;
     private final Process process;

@@ -1,6 +1,7 @@
 package io.backtrack.patient.input;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -10,7 +11,15 @@ import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -195,6 +204,41 @@ class StrictInputTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("intakeId"))
                 .body("violations[0].rule", equalTo("parameter"));
+    }
+
+    /**
+     * Sixteen bodies at once, each under the byte limit but holding more members than a request ever
+     * does (the record is built once its body is read, so what it does not know is kept until then):
+     * each is refused, and the service goes on answering. Read whole, they filled the heap.
+     */
+    @Test
+    void bodiesBeyondWhatTheReaderTakesAreRefusedWithoutFillingTheHeap() throws Exception {
+        ObjectNode registration = Fixtures.registration(null);
+        registration.putArray("zz").addAll(Collections.nCopies(100_000,
+                registration.textNode("a")));
+        String body = registration.toString();
+        assertThat(body.length()).as("under the byte limit").isLessThan(512 * 1024);
+        String nested = "{\"zz\":" + "[".repeat(40) + "]".repeat(40) + "}";
+
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            CyclicBarrier start = new CyclicBarrier(16);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(clients.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return register(body).statusCode(413).body("violations[0].rule", equalTo("size"))
+                            .extract().statusCode();
+                }));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(413);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        register(nested).statusCode(413).body("violations[0].rule", equalTo("size"));
+        Fixtures.registerPatient(CLINIC, null);
     }
 
     private static ValidatableResponse register(String body) {

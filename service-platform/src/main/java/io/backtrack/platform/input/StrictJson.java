@@ -1,5 +1,6 @@
 package io.backtrack.platform.input;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -18,9 +19,21 @@ import java.time.LocalDate;
  * in its own type: no number as an enum, a boolean or a text, no fraction as an integer, no text as
  * a number, no duplicate member, no enum name or UUID with spaces around it. Text and dates go through
  * {@link SafeText} and {@link PlausibleDates}.
+ * <p>
+ * A body is read up to a size the heap can afford for many requests at once: a record is built once
+ * its whole body is read, so the members it does not know (or a wrong one) are kept as tokens until
+ * then, and a 10 MiB array of short texts took more than a service's 128 MiB heap. No request of the
+ * API comes near these limits; {@code quarkus.http.limits.max-body-size} bounds the bytes.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxTokenCount(20_000)
+            .maxNestingDepth(32)
+            .maxStringLength(100_000)
+            .maxNumberLength(100)
+            .build();
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -31,6 +44,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.getFactory().setStreamReadConstraints(LIMITS);
         refuse(mapper, LogicalType.Integer, CoercionInputShape.Float, CoercionInputShape.String,
                 CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
         refuse(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean,

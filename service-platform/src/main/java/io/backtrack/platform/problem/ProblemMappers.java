@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.backtrack.persistence.DatabaseFailures;
 import io.backtrack.platform.input.InputRuleException;
@@ -167,6 +168,13 @@ public class ProblemMappers {
         if (e.getCause() instanceof InputCoercionException range && e instanceof JsonMappingException mapping
                 && !mapping.getPath().isEmpty()) {
             return outOfRange(jsonPath(mapping), range);
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limit) {
+                return Problem.of(413, "content-too-large", "Content too large",
+                        "The body is larger than the service reads: " + limit.getOriginalMessage(),
+                        List.of(new Violation("$", "size", "within the limits of a request body")));
+            }
         }
         if (e instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
                 && duplicate.getOriginalMessage().startsWith("Duplicate field")) {
