@@ -57,7 +57,7 @@ public class NewSessions {
         session.patientId = plan.patientId;
         session.idempotencyKey = idempotencyKey;
         session.requestHash = idempotencyKey == null ? null : keys.fingerprint(request);
-        session.performedAt = request.performedAt().truncatedTo(ChronoUnit.MICROS);
+        session.performedAt = performedAt(request);
         session.loggedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         session.loggedBy = caller.subject();
         session.planWeek = week;
@@ -72,6 +72,23 @@ public class NewSessions {
         session.redFlags = json.write(request.reportedRedFlagsOrEmpty());
         session.motorDeficit = Boolean.TRUE.equals(request.motorDeficit());
         return session;
+    }
+
+    /** When the session was performed, to the microsecond the database keeps. */
+    static Instant performedAt(SessionRequest request) {
+        return request.performedAt().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * One patient performs one session at a time: a second one at the same instant is the first sent
+     * again (a phone retrying without an Idempotency-Key) and would count twice for adherence.
+     */
+    static ProblemException alreadyLogged(Session earlier) {
+        return new ProblemException(Problem.of(409, "session-already-logged", "Conflict",
+                "Session " + earlier.id + " of this patient was performed at " + earlier.performedAt
+                        + "; a retry of it carries the same Idempotency-Key.",
+                List.of(new Violation("performedAt", "one-session-per-instant",
+                        "must differ from the instant of every session of the patient already logged"))));
     }
 
     SessionCompleted completed(Plan plan, Session s, SessionRequest request) {

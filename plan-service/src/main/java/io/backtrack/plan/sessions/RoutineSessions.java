@@ -26,7 +26,8 @@ import java.util.UUID;
 
 /**
  * The routine session, which is nearly every session a phone sends: on a plan the caller may reach
- * and log on, without a red flag or a motor deficit, under no Idempotency-Key already used, performed
+ * and log on, without a red flag or a motor deficit, under no Idempotency-Key already used, at an
+ * instant at which the patient has no session logged yet, performed
  * under the plan version it is logged on, and joining no review that may have fired without it. It is logged with
  * the SQL client in one transaction of three round trips (the patient locked, the plan read and the
  * key looked up; the session, its event and the audit chain's head; the audit entry) instead of
@@ -44,7 +45,9 @@ public class RoutineSessions {
                FOR UPDATE""";
     private static final String PLAN = """
             SELECT p.id, p.patient_id, p.clinic_id, p.course_id, p.version, p.status, p.start_date, p.created_at,
-                   p.phases, pp.clinic_id AS patient_clinic_id, pp.login_subject
+                   p.phases, pp.clinic_id AS patient_clinic_id, pp.login_subject,
+                   EXISTS (SELECT 1 FROM session s JOIN plan q ON q.id = s.plan_id
+                            WHERE q.patient_id = p.patient_id AND s.performed_at = $2) AS performed_then
               FROM plan p JOIN patient_profile pp ON pp.patient_id = p.patient_id
              WHERE p.id = $1""";
     /** A key is the course's: a phone retrying after the plan was revised gets the session it logged. */
@@ -85,7 +88,8 @@ public class RoutineSessions {
         }
         return pool.withTransaction(connection -> {
             Uni<RowSet<Row>> locked = connection.preparedQuery(LOCK_PATIENT).execute(Tuple.of(planId));
-            Uni<RowSet<Row>> plans = connection.preparedQuery(PLAN).execute(Tuple.of(planId));
+            Uni<RowSet<Row>> plans = connection.preparedQuery(PLAN).execute(Tuple.of(planId,
+                    utc(NewSessions.performedAt(request))));
             Uni<Boolean> keyUsed = idempotencyKey == null
                     ? Uni.createFrom().item(false)
                     : connection.preparedQuery(KEY_USED).execute(Tuple.of(planId, idempotencyKey))
@@ -99,6 +103,7 @@ public class RoutineSessions {
     private Plan routinePlan(Row row, SessionRequest request) {
         Plan plan = PlanRows.copyOf(row);
         boolean routine = caller.mayReachPatient(row.getString("patient_clinic_id"), row.getString("login_subject"))
+                && !row.getBoolean("performed_then")
                 && PlanLifecycle.IN_USE.contains(plan.status)
                 && (plan.version == 1 || !request.performedAt().isBefore(plan.createdAt));
         return routine ? plan : null;

@@ -42,7 +42,8 @@ public class SessionResource {
     @POST
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Log a session; a retry with the same Idempotency-Key and body returns the first result (200), "
-            + "another body under that key is 422 idempotency-key-reused")
+            + "another body under that key is 422 idempotency-key-reused; a session of the patient at the same "
+            + "performedAt without that key is 409 session-already-logged")
     @APIResponse(responseCode = "201", description = "Logged; Location is its URL, under the plan version it was logged on",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))

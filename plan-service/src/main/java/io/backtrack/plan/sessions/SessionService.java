@@ -33,7 +33,8 @@ import java.util.UUID;
  * Logs sessions. A session is judged against the items of the plan version in force when it was
  * performed, an earlier one of the course for a session logged late. A retried POST with the same
  * Idempotency-Key and body returns the first session and counts once (another body under that key is
- * refused); a reported red-flag symptom puts the plan (ACTIVE or MAINTENANCE) ON_HOLD in the same
+ * refused), and a session of the patient at the same instant without that key is refused as a
+ * duplicate; a reported red-flag symptom puts the plan (ACTIVE or MAINTENANCE) ON_HOLD in the same
  * transaction, and a session logged after a review it counts for fell due updates that review's adherence.
  */
 @RequestScoped
@@ -159,7 +160,14 @@ public class SessionService {
     private Uni<Session> create(Plan plan, List<PlanPhase> phases, String idempotencyKey, SessionRequest request) {
         Session session = newSessions.build(plan, phases, idempotencyKey, request);
         List<RedFlagCode> redFlags = request.reportedRedFlagsOrEmpty();
-        return session.<Session>persist()
+        return Session.<Session>find("performedAt = ?1 and planId in (select p.id from Plan p where p.patientId = ?2)",
+                        session.performedAt, plan.patientId).firstResult()
+                .invoke(then -> {
+                    if (then != null) {
+                        throw NewSessions.alreadyLogged(then);
+                    }
+                })
+                .chain(() -> session.<Session>persist())
                 .call(s -> outbox.append(plan.patientId, newSessions.completed(plan, s, request)))
                 .call(s -> lateSessions.logged(plan, s))
                 .call(s -> redFlags.isEmpty() ? Uni.createFrom().voidItem() : holdFor(plan, s, redFlags))

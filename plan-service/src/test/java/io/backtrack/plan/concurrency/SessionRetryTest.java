@@ -56,6 +56,30 @@ class SessionRetryTest {
         assertThat(stored(planId)).isEqualTo(1);
     }
 
+    /**
+     * A phone that retries without an Idempotency-Key sends the same instant again: one session, the
+     * others refused naming performedAt, sent one after another or eight at once, and whether the
+     * session is routine or reports a red flag.
+     */
+    @Test
+    void theSameSessionAgainWithoutAKeyIsRefusedAsAlreadyLogged() {
+        String planId = plan();
+        String body = session();
+        log(planId, null, body).then().statusCode(201);
+        log(planId, null, body).then().statusCode(409).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("performedAt"))
+                .body("violations[0].rule", equalTo("one-session-per-instant"));
+        log(planId, null, body.replace("\"painAfter\":4", "\"painAfter\":4,\"reportedRedFlags\":[\"SADDLE_NUMBNESS\"]"))
+                .then().statusCode(409);
+        assertThat(stored(planId)).isEqualTo(1);
+
+        String other = plan();
+        List<Response> responses = StartBarrier.together(8, i -> () -> log(other, null, body));
+        assertThat(responses).extracting(Response::statusCode).containsOnly(201, 409)
+                .filteredOn(status -> status == 201).hasSize(1);
+        assertThat(stored(other)).isEqualTo(1);
+    }
+
     private static String plan() {
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
         return PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now().minusDays(3)));
@@ -67,8 +91,9 @@ class SessionRetryTest {
     }
 
     private static Response log(String planId, String key, String body) {
-        return given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON)
-                .header("Idempotency-Key", key).body(body).when().post("/api/v1/plans/" + planId + "/sessions");
+        var request = given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(body);
+        return (key == null ? request : request.header("Idempotency-Key", key))
+                .when().post("/api/v1/plans/" + planId + "/sessions");
     }
 
     private long stored(String planId) {
