@@ -8,7 +8,6 @@ import io.backtrack.contracts.patient.IntakeCompleted;
 import io.backtrack.contracts.patient.RedFlagRaised;
 import io.backtrack.messaging.EventOutbox;
 import io.backtrack.patient.access.PatientAccess;
-import io.backtrack.patient.conditions.Icd10Catalog;
 import io.backtrack.patient.redflag.RedFlag;
 import io.backtrack.patient.redflag.RedFlagView;
 import io.backtrack.patient.registration.Patient;
@@ -20,6 +19,7 @@ import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.problem.Violation;
 import io.backtrack.platform.security.Caller;
+import io.backtrack.scoring.LowBackCodes;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
@@ -40,19 +40,17 @@ public class IntakeService {
     private final Caller caller;
     private final PatientAccess access;
     private final IntakeScreening screening;
-    private final Icd10Catalog icd10;
     private final AuditTrail audit;
     private final EventOutbox outbox;
     private final ObjectMapper json;
     private final IdempotencyKeys keys;
     private final Clock clock;
 
-    public IntakeService(Caller caller, PatientAccess access, IntakeScreening screening, Icd10Catalog icd10,
+    public IntakeService(Caller caller, PatientAccess access, IntakeScreening screening,
             AuditTrail audit, EventOutbox outbox, ObjectMapper json, IdempotencyKeys keys, Clock clock) {
         this.caller = caller;
         this.access = access;
         this.screening = screening;
-        this.icd10 = icd10;
         this.audit = audit;
         this.outbox = outbox;
         this.json = json;
@@ -125,7 +123,7 @@ public class IntakeService {
         if (request.onsetDate().isAfter(intakeDate)) {
             violations.add(new Violation("onsetDate", "onset-not-after-intake", "must not be after the intake date"));
         }
-        List<String> unknown = icd10.unknown(request.conditions());
+        List<String> unknown = LowBackCodes.unknown(request.conditions());
         for (String code : unknown) {
             violations.add(new Violation("conditions[" + request.conditions().indexOf(code) + "]", "ICD10CM-KNOWN-CODE",
                     "'" + code + "' is not an ICD-10-CM code BackTrack knows"));
@@ -196,7 +194,7 @@ public class IntakeService {
 
     private IntakeAssessment assessment(IntakeRequest request, IntakeFindings findings) {
         var conditions = request.conditions().stream()
-                .map(code -> new IntakeAssessment.Condition(code, icd10.description(code).orElseThrow()))
+                .map(code -> new IntakeAssessment.Condition(code, LowBackCodes.description(code).orElseThrow()))
                 .toList();
         return new IntakeAssessment(findings.stage(), conditions, findings.startBack(),
                 new IntakeAssessment.Odi(findings.odiPercent(), findings.odiRawSum(), findings.odi().sectionsAnswered(),

@@ -5,6 +5,7 @@ import io.backtrack.platform.audit.AuditAction;
 import io.backtrack.platform.audit.AuditTrail;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.problem.Violation;
 import io.backtrack.platform.security.Caller;
 import io.backtrack.platform.security.Roles;
 import io.backtrack.scoring.IcdCodes;
@@ -92,6 +93,10 @@ public class ExerciseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExerciseView.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> add(@Valid @NotNull ExerciseRequest request, UriInfo uri) {
+        List<Violation> violations = request.conditionViolations();
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.unprocessable("The exercise's condition lists cannot be used.", violations));
+        }
         return Exercise.count("code", request.code()).chain(existing -> {
             if (existing > 0) {
                 throw new ProblemException(Problem.conflict("exercise-exists", "Exercise " + request.code() + " exists."));

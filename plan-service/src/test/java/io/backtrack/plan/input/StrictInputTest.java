@@ -107,6 +107,27 @@ class StrictInputTest {
                 .then().statusCode(200).body("size()", equalTo(0));
     }
 
+    /** A condition no intake can record never fires: a prefix must have a known code under it, and once. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "[\"M81.O\"]|[]|contraindicatedFor[0]|ICD10CM-KNOWN-CODE",
+            "[]|[\"M51.1\",\"Q9.ZZZZZ\"]|cautionedFor[1]|ICD10CM-KNOWN-CODE",
+            "[\"M81.0\"]|[\"M81.0\"]|cautionedFor[0]|not-also-contraindicated"})
+    void anExercisesConditionsMustBeKnownAndListedOnce(String contraindicated, String cautioned, String field,
+            String rule) {
+        String code = "ZK-" + (100 + Math.abs((field + rule).hashCode()) % 900);
+        String exercise = """
+                {"code":"%s","name":"Condition probe","category":"STRETCHING","instructions":"Stretch.",
+                 "defaultDosage":{"sets":1,"reps":5},"loads":{"flexion":true,"extension":false,"rotation":false},
+                 "contraindicatedFor":%s,"cautionedFor":%s}""".formatted(code, contraindicated, cautioned);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(exercise)
+                .when().post("/api/v1/exercises")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo(field))
+                .body("violations[0].rule", equalTo(rule));
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/exercises/" + code).then().statusCode(404);
+    }
+
     @ParameterizedTest(name = "an exercise with a null in {0} is a 400 naming it, and is not added")
     @CsvSource({"contraindicatedFor", "cautionedFor"})
     void aNullConditionOfAnExerciseIsRefused(String list) {

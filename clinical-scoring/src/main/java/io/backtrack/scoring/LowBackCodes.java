@@ -1,6 +1,5 @@
-package io.backtrack.patient.conditions;
+package io.backtrack.scoring;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,33 +12,39 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The bundled ICD-10-CM codes a low-back-pain intake may use, with their descriptions. */
-@ApplicationScoped
-public class Icd10Catalog {
+/**
+ * The ICD-10-CM codes BackTrack knows, with their descriptions: those an intake may record, and so
+ * the only ones a rule or an exercise's condition list can ever meet.
+ */
+public final class LowBackCodes {
 
     private static final String RESOURCE = "/icd10cm/low-back-codes.csv";
+    private static final Map<String, String> DESCRIPTIONS = Collections.unmodifiableMap(load());
 
-    private final Map<String, String> descriptions;
-
-    public Icd10Catalog() {
-        this.descriptions = Collections.unmodifiableMap(load());
+    private LowBackCodes() {
     }
 
-    public Optional<String> description(String code) {
-        return Optional.ofNullable(descriptions.get(code));
+    public static Optional<String> description(String code) {
+        return Optional.ofNullable(DESCRIPTIONS.get(code));
     }
 
-    public List<String> unknown(List<String> codes) {
-        return codes.stream().filter(Objects::nonNull).filter(code -> !descriptions.containsKey(code)).toList();
+    /** The codes of {@code codes} that are not known, in their order. */
+    public static List<String> unknown(List<String> codes) {
+        return codes.stream().filter(Objects::nonNull).filter(code -> !DESCRIPTIONS.containsKey(code)).toList();
     }
 
-    public Map<String, String> all() {
-        return descriptions;
+    /** Whether some known code falls under {@code prefix} ({@link IcdCodes#under}). */
+    public static boolean anyUnder(String prefix) {
+        return DESCRIPTIONS.keySet().stream().anyMatch(code -> IcdCodes.under(code, prefix));
+    }
+
+    public static Map<String, String> all() {
+        return DESCRIPTIONS;
     }
 
     private static Map<String, String> load() {
         Map<String, String> codes = new LinkedHashMap<>();
-        try (var in = Objects.requireNonNull(Icd10Catalog.class.getResourceAsStream(RESOURCE), RESOURCE);
+        try (var in = Objects.requireNonNull(LowBackCodes.class.getResourceAsStream(RESOURCE), RESOURCE);
                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             reader.lines().skip(1).filter(line -> !line.isBlank()).forEach(line -> {
                 int comma = line.indexOf(',');
