@@ -241,6 +241,18 @@ class StrictInputTest {
         Fixtures.registerPatient(CLINIC, null);
     }
 
+    /** A body is read only as what it declares: JSON in UTF-8, nothing else that ends in +json. */
+    @ParameterizedTest(name = "a body declared as {0} is refused")
+    @CsvSource(delimiter = '|', value = {"application/merge-patch+json", "application/problem+json",
+            "application/json; charset=ISO-8859-1"})
+    void aBodyOfAnotherTypeOrCharsetIsRefused(String contentType) {
+        given().auth().oauth2(TestTokens.clinician(CLINIC))
+                .contentType(contentType).body(Fixtures.registration(null).toString())
+                .when().post("/api/v1/patients")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("Content-Type"));
+    }
+
     private static ValidatableResponse register(String body) {
         return given().auth().oauth2(TestTokens.clinician(CLINIC))
                 .contentType(ContentType.JSON).body(body)

@@ -2,6 +2,7 @@ package io.backtrack.platform.input;
 
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.problem.Violation;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -9,8 +10,10 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every BackTrack body is JSON. A body of another declared media type, or under a Content-Type that is
- * no media type at all, is a 415 problem here, before the REST layer tries to read it. An empty body is read as an empty JSON body, whatever type a
+ * Every BackTrack body is JSON, {@code application/json} in UTF-8 (RFC 8259). A body of another declared
+ * media type (a merge patch or a problem detail included: neither is what the operation reads), in
+ * another charset, or under a Content-Type that is no media type at all, is a 415 problem here, before
+ * the REST layer tries to read it. An empty body is read as an empty JSON body, whatever type a
  * client library declared for it (the REST layer would otherwise answer a bare 400 or 415).
  */
 public class JsonBodiesOnly {
@@ -29,7 +32,8 @@ public class JsonBodiesOnly {
             return;
         }
         throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-                "Request bodies are JSON: send Content-Type application/json.", List.of()));
+                "Request bodies are JSON in UTF-8: send Content-Type application/json.",
+                List.of(new Violation("Content-Type", "application-json", "must be application/json, in UTF-8"))));
     }
 
     /** The declared media type; null when there is none, or when the header is not a media type at all. */
@@ -48,7 +52,8 @@ public class JsonBodiesOnly {
     }
 
     private static boolean isJson(MediaType type) {
-        return type.getType().equals("application")
-                && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        return type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType() && !type.isWildcardSubtype()
+                && (charset == null || charset.equalsIgnoreCase("UTF-8"));
     }
 }
