@@ -237,6 +237,18 @@ class EscalationLifecycleTest {
                 .body("{\"feedback\":[" + overridden.replace("Not now", "\\u200b").formatted(id, Instant.now()) + "]}")
                 .when().post("/cds-services/backtrack-escalations/feedback")
                 .then().statusCode(422).body("violations.field", hasItem("feedback[0].overrideReason"));
+        given().auth().oauth2(clinician).contentType(ContentType.JSON)
+                .body("{\"feedback\":[" + overridden.formatted(id, Instant.now().plus(Duration.ofDays(1))) + "]}")
+                .when().post("/cds-services/backtrack-escalations/feedback")
+                .then().statusCode(422).body("violations[0].field", equalTo("feedback[0].outcomeTimestamp"))
+                .body("violations[0].rule", equalTo("not-in-future"));
+        given().auth().oauth2(clinician).contentType(ContentType.JSON)
+                .body("{\"feedback\":[" + overridden.replace("overridden", "accepted").replace("\"overrideReason\"",
+                        "\"acceptedSuggestions\":[{\"id\":\"" + id + "-acknowledge\"}],\"overrideReason\"")
+                        .formatted(id, Instant.now()) + "]}")
+                .when().post("/cds-services/backtrack-escalations/feedback")
+                .then().statusCode(422).body("violations[0].field", equalTo("feedback[0].overrideReason"))
+                .body("violations[0].rule", equalTo("CDS-REASON-ONLY-WHEN-OVERRIDDEN"));
         given().auth().oauth2(clinician).get("/api/v1/escalations/" + id).then().body("status", equalTo("RECOMMENDED"));
     }
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +53,11 @@ public class CdsServicesResource {
             Map.of(), "A bearer token of a clinician of the patient's clinic, as for BackTrack's REST API.")));
 
     private final EscalationService escalations;
+    private final Clock clock;
 
-    public CdsServicesResource(EscalationService escalations) {
+    public CdsServicesResource(EscalationService escalations, Clock clock) {
         this.escalations = escalations;
+        this.clock = clock;
     }
 
     @GET
@@ -125,8 +128,19 @@ public class CdsServicesResource {
         };
     }
 
-    /** Accepting names the card's suggestion; overriding gives a reason, which a decline needs. */
-    private static void check(CdsHooks.Feedback feedback, String field) {
+    /**
+     * Accepting names the card's suggestion and gives no override reason; overriding gives a reason,
+     * which a decline needs; the outcome happened already.
+     */
+    private void check(CdsHooks.Feedback feedback, String field) {
+        if (feedback.outcomeTimestamp().isAfter(clock.instant())) {
+            throw new ProblemException(Problem.unprocessable(field + ".outcomeTimestamp", "not-in-future",
+                    "the clinician's decision cannot have been taken later than now"));
+        }
+        if (feedback.outcome() == CdsHooks.Outcome.ACCEPTED && feedback.overrideReason() != null) {
+            throw new ProblemException(Problem.unprocessable(field + ".overrideReason", "CDS-REASON-ONLY-WHEN-OVERRIDDEN",
+                    "an accepted card has no override reason"));
+        }
         if (feedback.outcome() == CdsHooks.Outcome.ACCEPTED && (feedback.acceptedSuggestions() == null
                 || feedback.acceptedSuggestions().stream()
                         .noneMatch(s -> s.id().equals(EscalationCards.acceptSuggestion(feedback.card()))))) {
