@@ -4,6 +4,7 @@ import io.backtrack.platform.idempotency.IdempotencyKeys;
 import io.backtrack.platform.input.IfMatch;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.problem.Violation;
 import io.backtrack.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -106,7 +107,8 @@ public class PatientResource {
         IfMatch condition = IfMatch.parse(ifMatch);
         if (condition == null || condition.isAny()) {
             throw new ProblemException(Problem.of(428, "precondition-required", "Precondition required",
-                    "Send If-Match with the ETag you read, so concurrent edits are not lost.", List.of()));
+                    "Send If-Match with the ETag you read, so concurrent edits are not lost; * would match any version.",
+                    List.of(new Violation(IfMatch.HEADER, "etag-read", "must name the ETag you read, not *"))));
         }
         return condition;
     }

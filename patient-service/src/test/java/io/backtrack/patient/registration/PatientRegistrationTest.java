@@ -205,6 +205,7 @@ class PatientRegistrationTest {
                 .then().statusCode(200).header("ETag", equalTo("\"1\""));
         given().auth().oauth2(TestTokens.clinician(CLINIC)).contentType(ContentType.JSON).body(contact)
                 .header("If-Match", "*").when().put("/api/v1/patients/" + id + "/contact")
-                .then().statusCode(428);
+                .then().statusCode(428).body("violations[0].field", equalTo("If-Match"))
+                .body("violations[0].rule", equalTo("etag-read"));
     }
 }
