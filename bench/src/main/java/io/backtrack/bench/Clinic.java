@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One clinic's requests, as its front-end sends them with a clinician's token: patients registered,
@@ -28,6 +30,7 @@ final class Clinic {
 
     static final String CLINIC = "clinic-bench";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong SESSIONS_BUILT = new AtomicLong();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A seeded patient and the plan they follow. */
@@ -106,9 +109,15 @@ final class Clinic {
         return system.api("plan-service") + "/plans/" + patient.planId() + "/sessions";
     }
 
-    /** A session done a second ago; a flare reports pain rising from 2 to 8. */
+    /**
+     * A session done a second ago, a microsecond before the one built before it, so that no two are of
+     * the same instant (a session at an instant already logged is refused as sent again); a flare
+     * reports pain rising from 2 to 8.
+     */
     static String sessionBody(boolean flare) {
-        return "{\"performedAt\":\"" + Instant.now().minusSeconds(1) + "\",\"exercisesDone\":[\"SC-01\",\"CS-01\"],"
+        Instant performed = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1)
+                .minus(SESSIONS_BUILT.incrementAndGet() % 1_000_000, ChronoUnit.MICROS);
+        return "{\"performedAt\":\"" + performed + "\",\"exercisesDone\":[\"SC-01\",\"CS-01\"],"
                 + (flare ? "\"painBefore\":2,\"painAfter\":8" : "\"painBefore\":4,\"painAfter\":4") + ",\"effort\":5}";
     }
 

@@ -42,7 +42,8 @@ final class ClassDataSharing {
         }
         if (Files.isRegularFile(Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa"))) {
             String name = "app-cds-training-" + UUID.randomUUID() + ".jsa";
-            return new ClassDataSharing(appDir, List.of("-XX:ArchiveClassesAtExit=" + name),
+            // the dump warns once for each of the thousands of classes loaded but never linked, which it skips
+            return new ClassDataSharing(appDir, List.of("-XX:ArchiveClassesAtExit=" + name, "-Xlog:cds=error"),
                     Optional.of(appDir.resolve(name)));
         }
         return new ClassDataSharing(appDir,

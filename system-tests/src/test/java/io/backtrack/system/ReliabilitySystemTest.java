@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,8 +43,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -78,6 +81,7 @@ class ReliabilitySystemTest {
     private static final Pattern SESSION_ID = Pattern.compile("\"sessionId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private static final ReliabilityReport REPORT = new ReliabilityReport();
+    private static final AtomicLong SESSIONS_BUILT = new AtomicLong();
     private static final Map<String, TcpLink> DATABASE_LINKS = new ConcurrentHashMap<>();
     private static Path brokerLog;
     private static KafkaBrokerProcess broker;
@@ -295,7 +299,7 @@ class ReliabilitySystemTest {
         long slowestHealth;
         int acknowledgedDuringOutage;
         boolean reportedDegraded;
-        SessionLoad load = new SessionLoad(system.plans + "/plans/" + planId + "/sessions", clinician, sessionBody(), 4);
+        SessionLoad load = new SessionLoad(system.plans + "/plans/" + planId + "/sessions", clinician, sessionBodies(), 4);
         try (load) {
             await().atMost(Duration.ofSeconds(30)).until(() -> load.acknowledged.size() >= 50);
             broker.kill();
@@ -336,7 +340,7 @@ class ReliabilitySystemTest {
     void aDatabaseOutageAnswers503AndHealsWithoutARestart() throws Exception {
         TcpLink link = DATABASE_LINKS.get(PLAN_SERVICE);
         Set<String> before = plannedSessions();
-        SessionLoad load = new SessionLoad(system.plans + "/plans/" + planId + "/sessions", clinician, sessionBody(), 2);
+        SessionLoad load = new SessionLoad(system.plans + "/plans/" + planId + "/sessions", clinician, sessionBodies(), 2);
         Map<String, Integer> duringOutage;
         long slowestDuringOutage;
         long slowestHealth;
@@ -392,7 +396,7 @@ class ReliabilitySystemTest {
     @Order(6)
     void aServiceKilledMidLoadLosesNothing() throws Exception {
         Set<String> before = plannedSessions();
-        SessionLoad load = new SessionLoad(system.plans + "/plans/" + planId + "/sessions", clinician, sessionBody(), 4);
+        SessionLoad load = new SessionLoad(system.plans + "/plans/" + planId + "/sessions", clinician, sessionBodies(), 4);
         try (load) {
             await().atMost(Duration.ofSeconds(30)).until(() -> load.acknowledged.size() >= 50);
             system.kill(PLAN_SERVICE);
@@ -742,8 +746,19 @@ class ReliabilitySystemTest {
     }
 
     private String sessionBody() {
-        return "{\"performedAt\":\"" + system.now().minusSeconds(60) + "\",\"exercisesDone\":[\"SC-01\"],"
-                + "\"painBefore\":4,\"painAfter\":4}";
+        return sessionBodies().get();
+    }
+
+    /**
+     * Sessions of their own, for a load that goes on while a service is down: each performed a
+     * microsecond before the one before it, from a minute before the second the load began in (the
+     * loads of one run build fewer than a million, so no two are the same), since a session at an
+     * instant already logged is refused as sent again.
+     */
+    private Supplier<String> sessionBodies() {
+        Instant began = system.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        return () -> "{\"performedAt\":\"" + began.minus(SESSIONS_BUILT.incrementAndGet(), ChronoUnit.MICROS)
+                + "\",\"exercisesDone\":[\"SC-01\"],\"painBefore\":4,\"painAfter\":4}";
     }
 
     /** Sessions of the load plan stored without the outbox row of their event: a half-written write. */

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -39,12 +40,13 @@ final class SessionLoad implements AutoCloseable {
     private final List<Future<?>> running;
     private final AtomicBoolean stop = new AtomicBoolean();
 
-    SessionLoad(String sessionsUrl, String token, String body, int clientCount) {
+    /** {@code sessions} gives each post its body: each a session of its own, performed at its own instant. */
+    SessionLoad(String sessionsUrl, String token, Supplier<String> sessions, int clientCount) {
         clients = Executors.newFixedThreadPool(clientCount);
         running = IntStream.range(0, clientCount)
                 .<Future<?>>mapToObj(i -> clients.submit(() -> {
                     while (!stop.get()) {
-                        post(sessionsUrl, token, body);
+                        post(sessionsUrl, token, sessions.get());
                     }
                 }))
                 .toList();
