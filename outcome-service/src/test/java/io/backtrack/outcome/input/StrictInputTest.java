@@ -16,9 +16,10 @@ class StrictInputTest {
 
     @ParameterizedTest(name = "{0}?{1}={2} is a 400 naming the parameter")
     @CsvSource({"escalations, status, FOO", "escalations, status, 1", "escalations, type, 2",
-            "escalations, patientId, abc", "reviews, status, FOO"})
+            "escalations, patientId, abc", "reviews, status, FOO", "worklist, size, %2B5", "worklist, page, 01",
+            "escalations, status, RECOMMENDED&status=DECLINED", "worklist, size, 5&size=50"})
     void queryValuesAreStrict(String resource, String parameter, String value) {
-        given().auth().oauth2(TestTokens.clinician("clinic-outcome-strict"))
+        given().auth().oauth2(TestTokens.clinician("clinic-outcome-strict")).urlEncodingEnabled(false)
                 .when().get("/api/v1/" + resource + "?" + parameter + "=" + value)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo(parameter));

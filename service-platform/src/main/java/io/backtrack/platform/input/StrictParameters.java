@@ -10,6 +10,7 @@ import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -20,6 +21,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  */
 @Provider
 public class StrictParameters implements ParamConverterProvider {
+
+    private static final Pattern INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,9}");
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -38,7 +41,7 @@ public class StrictParameters implements ParamConverterProvider {
             return (ParamConverter<T>) new Strict<>(name, "must be true or false", StrictParameters::bool);
         }
         if (type == Integer.class) {
-            return (ParamConverter<T>) new Strict<>(name, "must be an integer", Integer::valueOf);
+            return (ParamConverter<T>) new Strict<>(name, "must be an integer", StrictParameters::integer);
         }
         return null;
     }
@@ -49,6 +52,14 @@ public class StrictParameters implements ParamConverterProvider {
             throw new IllegalArgumentException("not canonical");
         }
         return id;
+    }
+
+    /** Written as a number is: no sign but a minus, no leading zero ({@code +5} and {@code 05} are typing slips). */
+    private static Integer integer(String text) {
+        if (!INTEGER.matcher(text).matches()) {
+            throw new IllegalArgumentException(text);
+        }
+        return Integer.valueOf(text);
     }
 
     private static Boolean bool(String text) {
