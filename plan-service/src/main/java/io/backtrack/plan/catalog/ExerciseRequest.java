@@ -15,7 +15,7 @@ import org.hibernate.validator.constraints.UniqueElements;
 
 /** A new catalog exercise, as an admin adds it. */
 public record ExerciseRequest(
-        @NotBlank @Pattern(regexp = "[A-Z]{1,4}-[0-9]{2,3}", message = "must look like SC-01") String code,
+        @NotBlank @Pattern(regexp = CODE, message = "must look like SC-01") String code,
         @NotBlank @Size(max = 200) String name,
         @NotNull ExerciseCategory category,
         @NotBlank @Size(max = 2000) String instructions,
@@ -50,6 +50,9 @@ public record ExerciseRequest(
             }
         }
     }
+
+    /** An exercise's code: a category's letters and a number, SC-01. */
+    static final String CODE = "[A-Z]{1,4}-[0-9]{2,3}";
 
     /** An ICD-10-CM code or a prefix of one: a letter, a digit, then up to six digits, letters or dots. */
     static final String ICD_10_CM = "[A-Z][0-9][0-9A-Z.]{0,6}";

@@ -80,7 +80,8 @@ public class ExerciseResource {
     @WithSession
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.ADMIN})
     @Operation(summary = "Read one exercise")
-    public Uni<ExerciseView> get(@RestPath("code") String code) {
+    public Uni<ExerciseView> get(@RestPath("code") @Pattern(regexp = ExerciseRequest.CODE, message = "must look like SC-01")
+            String code) {
         return find(code).map(ExerciseView::of);
     }
 
@@ -125,7 +126,8 @@ public class ExerciseResource {
     @WithTransaction
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Retire an exercise: existing plans keep it, new plans cannot use it")
-    public Uni<ExerciseView> retire(@RestPath("code") String code) {
+    public Uni<ExerciseView> retire(@RestPath("code") @Pattern(regexp = ExerciseRequest.CODE,
+            message = "must look like SC-01") String code) {
         // locked, so that of two admins retiring it at once the second finds it retired and keeps the first's moment
         return find(code, LockModeType.PESSIMISTIC_WRITE).call(e -> {
             if (e.retiredAt != null) {

@@ -3,8 +3,10 @@ package io.backtrack.plan.input;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtrack.plan.PatientEventsFixture;
@@ -105,6 +107,14 @@ class StrictInputTest {
         given().auth().oauth2(TestTokens.clinician(CLINIC))
                 .when().get("/api/v1/patients/" + patient + "/plans")
                 .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /** A path that cannot name an exercise is refused as such, not looked up. */
+    @Test
+    void anExerciseCodeOfAnotherFormIsRefused() {
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/exercises/" + "x".repeat(5000))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("code")).body("detail", not(containsString("xxxx")));
     }
 
     /** A condition no intake can record never fires: a prefix must have a known code under it, and once. */
