@@ -241,6 +241,17 @@ class StrictInputTest {
         Fixtures.registerPatient(CLINIC, null);
     }
 
+    /** A name is one line, and a contact given is not empty. */
+    @ParameterizedTest(name = "{0} of {1} is refused")
+    @CsvSource(delimiter = '|', value = {"givenName|\"Ann\\nMarie\"|givenName", "familyName|\"Doe\\t\"|familyName",
+            "contact|{\"email\":\"\"}|contact.email"})
+    void aNameOnTwoLinesOrAnEmptyEmailIsRefused(String member, String json, String field) {
+        ObjectNode registration = Fixtures.registration(null);
+        registration.remove(member);
+        String body = registration.toString().replaceFirst("\\{", "{\"" + member + "\":" + json.replace("\\", "\\\\") + ",");
+        register(body).statusCode(400).body("violations[0].field", equalTo(field));
+    }
+
     /** A body is read only as what it declares: JSON in UTF-8, nothing else that ends in +json. */
     @ParameterizedTest(name = "a body declared as {0} is refused")
     @CsvSource(delimiter = '|', value = {"application/merge-patch+json", "application/problem+json",
