@@ -5,6 +5,8 @@ import io.backtrack.outcome.escalation.EscalationLifecycle;
 import io.backtrack.outcome.escalation.EscalationService;
 import io.backtrack.platform.fhir.FhirIds;
 import io.backtrack.platform.input.VisibleText;
+import io.backtrack.platform.audit.AccessRefusals;
+import io.backtrack.platform.audit.OutOfReachException;
 import io.backtrack.platform.problem.Problem;
 import io.backtrack.platform.problem.ProblemException;
 import io.backtrack.platform.security.Roles;
@@ -53,10 +55,12 @@ public class CdsServicesResource {
             Map.of(), "A bearer token of a clinician of the patient's clinic, as for BackTrack's REST API.")));
 
     private final EscalationService escalations;
+    private final AccessRefusals refusals;
     private final Clock clock;
 
-    public CdsServicesResource(EscalationService escalations, Clock clock) {
+    public CdsServicesResource(EscalationService escalations, AccessRefusals refusals, Clock clock) {
         this.escalations = escalations;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -89,12 +93,8 @@ public class CdsServicesResource {
         return escalations.ofPatient(patientId.get())
                 .map(found -> new CdsHooks.Cards(found.stream().filter(EscalationCards::isOpen).map(EscalationCards::of)
                         .toList()))
-                .onFailure(ProblemException.class).recoverWithItem(failure -> {
-                    if (((ProblemException) failure).problem().status() == 404) {
-                        return new CdsHooks.Cards(List.of());
-                    }
-                    throw (ProblemException) failure;
-                });
+                .onFailure(OutOfReachException.class).recoverWithUni(refused -> refusals
+                        .record((OutOfReachException) refused).replaceWith(new CdsHooks.Cards(List.of())));
     }
 
     @POST

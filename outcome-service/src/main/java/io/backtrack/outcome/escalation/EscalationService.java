@@ -66,7 +66,8 @@ public class EscalationService {
             parameters.and("patient", patientId);
         }
         query.append(" order by recommendedAt desc, id");
-        return Escalation.<Escalation>list(query.toString(), parameters)
+        Uni<?> reachable = patientId == null ? Uni.createFrom().voidItem() : access.find(patientId);
+        return reachable.chain(() -> Escalation.<Escalation>list(query.toString(), parameters))
                 .map(found -> found.stream().map(EscalationView::of).toList())
                 .call(views -> patientId != null ? Uni.createFrom().voidItem()
                         : audit.recordEach(Actor.of(caller), AuditAction.SEARCH, EscalationRecorder.RESOURCE,

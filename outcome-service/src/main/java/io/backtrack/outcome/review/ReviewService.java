@@ -51,7 +51,8 @@ public class ReviewService {
         if (patientId != null) {
             parameters.and("patient", patientId);
         }
-        return Review.<Review>list(query, parameters)
+        Uni<?> reachable = patientId == null ? Uni.createFrom().voidItem() : access.find(patientId);
+        return reachable.chain(() -> Review.<Review>list(query, parameters))
                 .chain(reviews -> baselinesOf(reviews).map(baselines -> reviews.stream()
                         .map(review -> ReviewView.of(review,
                                 IntakeBaseline.ofCourse(baselines.get(review.patientId), review.planStartDate)))

@@ -13,6 +13,7 @@ import io.backtrack.contracts.clinical.Urgency;
 import io.backtrack.outcome.Events;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -74,6 +75,34 @@ class SearchDisclosureAuditTest {
                 .then().statusCode(200).body("size()", equalTo(1));
         assertThat(searchEntries(reviewed)).as("one patient's search is in their trail once")
                 .containsExactly("clinician found by review search", "clinician status=null results=1");
+    }
+
+    /**
+     * Another clinic's patient named in a list's filter is as unknown as a made-up id (404), and the
+     * EHR's hook on their chart answers no cards; each attempt is in the patient's trail as REFUSED.
+     */
+    @Test
+    void anotherClinicsPatientInAListsFilterOrAHookIsRefusedAndAudited() {
+        String clinic = "clinic-disclosure-" + UUID.randomUUID();
+        UUID patient = escalatedPatient(clinic);
+        awaitApplied(clinic, 1, 0);
+        String elsewhere = TestTokens.clinician("clinic-elsewhere-" + UUID.randomUUID());
+
+        for (String list : List.of("/api/v1/escalations", "/api/v1/reviews")) {
+            given().auth().oauth2(elsewhere).queryParam("patientId", patient.toString()).get(list)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        given().auth().oauth2(elsewhere).contentType(ContentType.JSON).body("""
+                        {"hook":"patient-view","hookInstance":"%s","context":{"userId":"Practitioner/1","patientId":"%s"}}"""
+                        .formatted(UUID.randomUUID(), patient))
+                .post("/cds-services/backtrack-escalations").then().statusCode(200).body("cards.size()", equalTo(0));
+
+        List<String> refused = new ArrayList<>();
+        pool.preparedQuery("SELECT resource_type FROM audit_entry WHERE chain_key = $1 AND action = 'REFUSED' ORDER BY chain_seq")
+                .execute(Tuple.of("patient:" + patient)).await().indefinitely()
+                .forEach(row -> refused.add(row.getString("resource_type")));
+        assertThat(refused).containsExactly("patient", "patient", "patient");
+        assertThat(searchEntries(patient)).isEmpty();
     }
 
     /**
