@@ -127,7 +127,7 @@ public class FhirResource {
     private Uni<EscalationView> escalation(String id, Predicate<EscalationView> kind) {
         return escalations.get(FhirIds.uuid(id)).map(view -> {
             if (!kind.test(view)) {
-                throw FhirIds.notFound();
+                throw FhirIds.notFound(id);
             }
             return view;
         });

@@ -18,7 +18,7 @@ class RecordOwners {
     Uni<UUID> ofMeasure(UUID measureId) {
         return Measure.<Measure>findById(measureId).map(measure -> {
             if (measure == null) {
-                throw FhirIds.notFound();
+                throw FhirIds.notFound(measureId.toString());
             }
             return measure.patientId;
         });

@@ -130,6 +130,6 @@ public class FhirResource {
 
     private static <T extends Resource> T withId(List<T> resources, String id) {
         return resources.stream().filter(r -> r.getIdElement().getIdPart().equals(id)).findFirst()
-                .orElseThrow(FhirIds::notFound);
+                .orElseThrow(() -> FhirIds.notFound(id));
     }
 }

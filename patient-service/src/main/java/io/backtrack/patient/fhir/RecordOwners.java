@@ -17,17 +17,17 @@ class RecordOwners {
 
     @WithSession
     Uni<UUID> ofIntake(UUID intakeId) {
-        return Intake.<Intake>findById(intakeId).map(intake -> owner(intake == null ? null : intake.patientId));
+        return Intake.<Intake>findById(intakeId).map(intake -> owner(intakeId, intake == null ? null : intake.patientId));
     }
 
     @WithSession
     Uni<UUID> ofRedFlag(UUID flagId) {
-        return RedFlag.<RedFlag>findById(flagId).map(flag -> owner(flag == null ? null : flag.patientId));
+        return RedFlag.<RedFlag>findById(flagId).map(flag -> owner(flagId, flag == null ? null : flag.patientId));
     }
 
-    private static UUID owner(UUID patientId) {
+    private static UUID owner(UUID recordId, UUID patientId) {
         if (patientId == null) {
-            throw FhirIds.notFound();
+            throw FhirIds.notFound(recordId.toString());
         }
         return patientId;
     }

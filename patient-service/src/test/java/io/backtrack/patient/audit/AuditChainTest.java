@@ -93,6 +93,12 @@ class AuditChainTest {
                 "clinician " + elsewhere + " patient " + id + " refused: out of the caller's reach");
         assertThat(refusals("clinic:" + elsewhere)).containsExactly(
                 "clinician " + elsewhere + " patient " + unknown + " refused: no such record");
+
+        UUID intake = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.clinician(elsewhere)).when().get("/fhir/r4/Observation/" + intake + "-pain")
+                .then().statusCode(404);
+        assertThat(refusals("clinic:" + elsewhere)).as("a FHIR id of nothing, audited like one out of reach")
+                .contains("clinician " + elsewhere + " fhir-resource " + intake + " refused: no such record");
         verification().body("intact", equalTo(true));
     }
 

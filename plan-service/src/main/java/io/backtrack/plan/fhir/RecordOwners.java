@@ -26,7 +26,7 @@ class RecordOwners {
     Uni<SessionOwner> ofSession(UUID sessionId) {
         return Session.<Session>findById(sessionId).map(session -> {
             if (session == null) {
-                throw FhirIds.notFound();
+                throw FhirIds.notFound(sessionId.toString());
             }
             return new SessionOwner(session.planId, session.patientId);
         });

@@ -12,17 +12,17 @@ import java.util.UUID;
 public class OutOfReachException extends ProblemException {
 
     private final String resourceType;
-    private final UUID resourceId;
+    private final String resourceId;
     private final transient UUID patientId;
 
     /**
      * @param resourceType what was asked for, as the audit trail names it ("patient", "plan", ...)
      * @param patientId the patient the record belongs to; null when there is no such record
      */
-    public OutOfReachException(String resourceType, UUID resourceId, UUID patientId) {
+    public OutOfReachException(String resourceType, Object resourceId, UUID patientId) {
         super(Problem.notFound("No " + resourceType + " " + resourceId + "."));
         this.resourceType = resourceType;
-        this.resourceId = resourceId;
+        this.resourceId = String.valueOf(resourceId);
         this.patientId = patientId;
     }
 
@@ -30,7 +30,7 @@ public class OutOfReachException extends ProblemException {
         return resourceType;
     }
 
-    public UUID resourceId() {
+    public String resourceId() {
         return resourceId;
     }
 

@@ -3,7 +3,7 @@ package io.backtrack.platform.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.backtrack.platform.problem.ProblemException;
+import io.backtrack.platform.audit.OutOfReachException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class FhirIdsTest {
     void aRecordIdIsItsUuidAndNothingElse() {
         assertThat(FhirIds.uuid(ID.toString())).isEqualTo(ID);
         for (String other : List.of(ID + "-pain", ID.toString().toUpperCase(), "12", "", ID.toString().substring(1) + "x")) {
-            assertThatThrownBy(() -> FhirIds.uuid(other)).as(other).isInstanceOfSatisfying(ProblemException.class,
+            assertThatThrownBy(() -> FhirIds.uuid(other)).as(other).isInstanceOfSatisfying(OutOfReachException.class,
                     e -> assertThat(e.problem().status()).isEqualTo(404));
         }
     }
@@ -27,7 +27,7 @@ class FhirIdsTest {
         assertThat(FhirIds.uuidAt(ID + "-M54.50")).isEqualTo(ID);
         assertThat(FhirIds.uuidAt(ID.toString())).isEqualTo(ID);
         for (String other : List.of(ID + "pain", "x" + ID, ID.toString().substring(0, 35))) {
-            assertThatThrownBy(() -> FhirIds.uuidAt(other)).as(other).isInstanceOf(ProblemException.class);
+            assertThatThrownBy(() -> FhirIds.uuidAt(other)).as(other).isInstanceOf(OutOfReachException.class);
         }
     }
 }
