@@ -3,6 +3,7 @@ package io.backtrack.plan.plans;
 import io.backtrack.plan.catalog.Exercise;
 import io.backtrack.plan.profile.ClinicalProfiles;
 import io.backtrack.plan.profile.PatientProfile;
+import io.backtrack.plan.validation.Finding;
 import io.backtrack.plan.validation.PlanDraft;
 import io.backtrack.plan.validation.PlanValidation;
 import io.backtrack.plan.validation.PlanValidator;
@@ -14,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,12 +34,40 @@ public class PlanChecks {
         this.json = json;
     }
 
-    /** A requested plan; unknown or retired exercises reject it, each named by its field. */
+    /**
+     * A requested plan. An exercise the catalog does not offer (unknown, or retired) rejects it, named
+     * by its field, with what the rules find in the rest of the plan: every finding at once.
+     */
     public Uni<PlanValidation> ofRequest(PatientProfile profile, PlanRequest request) {
-        return Exercise.<Exercise>list("code in ?1 and retiredAt is null", codes(request.phases()))
-                .map(found -> byCode(found, request))
-                .chain(catalog -> validate(profile, request.phases(), catalog, !request.painTriggersOrEmpty().isEmpty(),
-                        !request.activityModificationsOrEmpty().isEmpty(), request.overridesOrEmpty()));
+        return Exercise.<Exercise>list("code in ?1", codes(request.phases())).chain(found -> {
+            Map<String, Exercise> offered = found.stream().filter(e -> e.retiredAt == null)
+                    .collect(Collectors.toMap(e -> e.code, Function.identity()));
+            List<Violation> notOffered = notOffered(request, offered, found);
+            return validate(profile, request.phases(), offered, !request.painTriggersOrEmpty().isEmpty(),
+                    !request.activityModificationsOrEmpty().isEmpty(), request.overridesOrEmpty())
+                    .invoke(validation -> {
+                        if (!notOffered.isEmpty()) {
+                            throw new ProblemException(rejection("The plan names exercises the catalog does not offer.",
+                                    notOffered, validation));
+                        }
+                    });
+        });
+    }
+
+    /**
+     * Every broken rule at once, in the shape of every other 422 ({@code violations}: field, rule,
+     * message), after the exercises the catalog does not offer, and what the rules found in detail
+     * ({@code findings}: the violations and the warnings, with severity, whether an override may lift
+     * them, item and condition).
+     */
+    static Problem rejection(String detail, List<Violation> notOffered, PlanValidation validation) {
+        List<Violation> violations = new ArrayList<>(notOffered);
+        validation.violations().stream()
+                .map(finding -> new Violation(finding.item() == null ? null : "phases", finding.ruleId(), finding.message()))
+                .forEach(violations::add);
+        List<Finding> findings = new ArrayList<>(validation.violations());
+        findings.addAll(validation.warnings());
+        return Problem.unprocessable(detail, violations).withExtension("findings", findings);
     }
 
     /** A stored plan with the overrides it was accepted with; exercises retired since still count as prescribed. */
@@ -48,10 +79,12 @@ public class PlanChecks {
                         !json.strings(plan.activityModifications).isEmpty(), json.overrides(plan)));
     }
 
+    /** The rules read the exercises of the catalog; one it does not hold is reported on its own. */
     private Uni<PlanValidation> validate(PatientProfile profile, List<PlanPhase> phases, Map<String, Exercise> catalog,
             boolean painTriggers, boolean activityModifications, List<PlanRequest.Override> overrides) {
         List<List<Exercise>> items = phases.stream()
-                .map(phase -> phase.items().stream().map(item -> catalog.get(item.exerciseCode())).toList())
+                .map(phase -> phase.items().stream().map(item -> catalog.get(item.exerciseCode()))
+                        .filter(Objects::nonNull).toList())
                 .toList();
         return profiles.of(profile).map(patient -> validator.validate(
                 new PlanDraft(items, painTriggers, activityModifications, patient), overrides));
@@ -62,21 +95,20 @@ public class PlanChecks {
                 .toList();
     }
 
-    private static Map<String, Exercise> byCode(List<Exercise> found, PlanRequest request) {
-        Map<String, Exercise> byCode = found.stream().collect(Collectors.toMap(e -> e.code, Function.identity()));
-        List<Violation> unknown = new ArrayList<>();
+    private static List<Violation> notOffered(PlanRequest request, Map<String, Exercise> offered, List<Exercise> found) {
+        Set<String> retired = found.stream().filter(e -> e.retiredAt != null).map(e -> e.code).collect(Collectors.toSet());
+        List<Violation> notOffered = new ArrayList<>();
         for (int p = 0; p < request.phases().size(); p++) {
             List<PlanPhase.Prescription> items = request.phases().get(p).items();
             for (int i = 0; i < items.size(); i++) {
-                if (!byCode.containsKey(items.get(i).exerciseCode())) {
-                    unknown.add(new Violation("phases[" + p + "].items[" + i + "].exerciseCode", "PLAN-KNOWN-EXERCISE",
-                            "'" + items.get(i).exerciseCode() + "' is not an exercise of the catalog"));
+                String code = items.get(i).exerciseCode();
+                if (!offered.containsKey(code)) {
+                    notOffered.add(new Violation("phases[" + p + "].items[" + i + "].exerciseCode", "PLAN-KNOWN-EXERCISE",
+                            retired.contains(code) ? "'" + code + "' is retired from the catalog"
+                                    : "'" + code + "' is not an exercise of the catalog"));
                 }
             }
         }
-        if (!unknown.isEmpty()) {
-            throw new ProblemException(Problem.unprocessable("The plan names exercises the catalog does not offer.", unknown));
-        }
-        return byCode;
+        return notOffered;
     }
 }

@@ -7,7 +7,6 @@ import io.backtrack.plan.access.PatientAccess;
 import io.backtrack.plan.clocks.ClockSchedule;
 import io.backtrack.plan.profile.IntakeGate;
 import io.backtrack.plan.profile.PatientProfile;
-import io.backtrack.plan.validation.Finding;
 import io.backtrack.plan.validation.PlanValidation;
 import io.backtrack.platform.audit.Actor;
 import io.backtrack.platform.audit.AuditAction;
@@ -23,7 +22,6 @@ import jakarta.enterprise.context.RequestScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -186,9 +184,9 @@ public class PlanService {
                         ? checks.ofPlan(locked.profile(), locked.plan())
                                 .invoke(validation -> {
                                     if (!validation.accepted()) {
-                                        throw new ProblemException(rejection("The plan cannot become " + to
+                                        throw new ProblemException(PlanChecks.rejection("The plan cannot become " + to
                                                 + ": it breaks " + validation.violations().size() + " rule(s).",
-                                                validation));
+                                                List.of(), validation));
                                     }
                                 })
                         : Uni.createFrom().voidItem())
@@ -203,8 +201,8 @@ public class PlanService {
     private Uni<PlanValidation> accepted(PatientProfile profile, PlanRequest request) {
         return checks.ofRequest(profile, request).invoke(validation -> {
             if (!validation.accepted()) {
-                throw new ProblemException(rejection("The plan breaks " + validation.violations().size() + " rule(s).",
-                        validation));
+                throw new ProblemException(PlanChecks.rejection(
+                        "The plan breaks " + validation.violations().size() + " rule(s).", List.of(), validation));
             }
         });
     }
@@ -251,20 +249,6 @@ public class PlanService {
         plan.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         plan.statusChangedAt = plan.createdAt;
         return plan;
-    }
-
-    /**
-     * Every broken rule at once, in the shape of every other 422 ({@code violations}: field, rule,
-     * message), and what the rules found in detail ({@code findings}: the violations and the warnings,
-     * with severity, whether an override may lift them, item and condition).
-     */
-    private static Problem rejection(String detail, PlanValidation validation) {
-        List<Violation> violations = validation.violations().stream()
-                .map(finding -> new Violation(finding.item() == null ? null : "phases", finding.ruleId(), finding.message()))
-                .toList();
-        List<Finding> findings = new ArrayList<>(validation.violations());
-        findings.addAll(validation.warnings());
-        return Problem.unprocessable(detail, violations).withExtension("findings", findings);
     }
 
     private static String overrideDetail(PlanValidation validation) {

@@ -166,6 +166,20 @@ class PlanApiTest {
                 .then().statusCode(200).body("size()", equalTo(0));
     }
 
+    /** An exercise the catalog does not hold is reported with every finding of the rest of the plan. */
+    @Test
+    void anUnknownExerciseIsReportedWithEveryOtherFinding() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        ObjectNode plan = PlanFixtures.plan(LocalDate.now());
+        PlanFixtures.items((ObjectNode) plan.withArray("phases").get(0), "SG-03", "PM-05", "PM-01", "XX-99");
+        PlanFixtures.items((ObjectNode) plan.withArray("phases").get(1), "PM-02");
+        post(patientId, plan).statusCode(422)
+                .body("violations[0].field", equalTo("phases[0].items[3].exerciseCode"))
+                .body("violations[0].rule", equalTo("PLAN-KNOWN-EXERCISE"))
+                .body("violations.rule", hasItems("PLAN-PASSIVE-SHARE", "PLAN-SPINE-CONTROL-FIRST"))
+                .body("findings.ruleId", hasItems("PLAN-PASSIVE-SHARE", "PLAN-SPINE-CONTROL-FIRST"));
+    }
+
     @Test
     void unknownExercisesAndBadFieldsAreNamed() {
         UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * ESC-RADICULAR-WK6: adherent non-responder after six weeks of care with a radicular or stenosis
  * condition → MRI; plus surgical consult for ODI ≥ 40 % or a motor deficit; plus interventional pain
- * management for disc radiculopathy (not for stenosis claudication alone).
+ * management for a radicular condition (not for stenosis claudication alone).
  */
 public class RadicularWeek6Rule extends BaseRule {
 
@@ -47,7 +47,7 @@ public class RadicularWeek6Rule extends BaseRule {
         }
         if (profile.radicular()) {
             recommendations.add(recommend(EscalationType.INTERVENTIONAL_PAIN, Urgency.ROUTINE,
-                    "Persistent disc radiculopathy after six weeks of care: consider interventional pain management.",
+                    "Persistent radicular pain after six weeks of care: consider interventional pain management.",
                     evidence, "NICE NG59 1.3.1 (epidural injection for sciatica, not for stenosis claudication)"));
         }
         return recommendations;
