@@ -38,10 +38,6 @@ public final class LowBackCodes {
         return DESCRIPTIONS.keySet().stream().anyMatch(code -> IcdCodes.under(code, prefix));
     }
 
-    public static Map<String, String> all() {
-        return DESCRIPTIONS;
-    }
-
     private static Map<String, String> load() {
         Map<String, String> codes = new LinkedHashMap<>();
         try (var in = Objects.requireNonNull(LowBackCodes.class.getResourceAsStream(RESOURCE), RESOURCE);

@@ -86,7 +86,7 @@ public class NewSessions {
     static ProblemException alreadyLogged(Session earlier) {
         return new ProblemException(Problem.of(409, "session-already-logged", "Conflict",
                 "Session " + earlier.id + " of this patient was performed at " + earlier.performedAt
-                        + "; a retry of it carries the same Idempotency-Key.",
+                        + "; a retry sent with the first request's Idempotency-Key gets it back.",
                 List.of(new Violation("performedAt", "one-session-per-instant",
                         "must differ from the instant of every session of the patient already logged"))));
     }
