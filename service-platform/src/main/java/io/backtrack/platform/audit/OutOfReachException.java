@@ -7,13 +7,13 @@ import java.util.UUID;
 
 /**
  * A record the caller asked for that they may not reach, or that does not exist: both answer 404, so
- * the ids of other clinics' patients are not disclosed, and both are audited ({@link RefusedAccess}).
+ * the ids of other clinics' patients are not disclosed, and both are audited ({@link AccessRefusals}).
  */
 public class OutOfReachException extends ProblemException {
 
     private final String resourceType;
     private final String resourceId;
-    private final transient UUID patientId;
+    private final UUID patientId;
 
     /**
      * @param resourceType what was asked for, as the audit trail names it ("patient", "plan", ...)

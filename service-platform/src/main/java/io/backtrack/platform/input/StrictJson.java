@@ -28,7 +28,7 @@ import java.time.LocalDate;
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
-    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxTokenCount(20_000)
             .maxNestingDepth(32)
             .maxStringLength(100_000)
