@@ -13,6 +13,8 @@ import io.backtrack.contracts.plan.PlanStatusChanged;
 import io.backtrack.testing.TestTokens;
 import io.backtrack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +33,12 @@ class UntrustedPlanEventsTest {
     private static final String NORTH = "clinic-north";
     private static final String SOUTH = "clinic-south";
 
+    private final Pool pool;
+
+    UntrustedPlanEventsTest(Pool pool) {
+        this.pool = pool;
+    }
+
     @Test
     void aSessionNamingAnotherClinicOpensNoEscalationThere() {
         UUID patientId = Events.registered(NORTH, null);
@@ -38,7 +46,10 @@ class UntrustedPlanEventsTest {
                 List.of(RedFlagCode.SADDLE_NUMBNESS)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(Topic.PLAN, patientId));
-        assertThat(escalations(SOUTH, patientId)).isEmpty();
+        given().auth().oauth2(TestTokens.clinician(SOUTH)).queryParam("patientId", patientId.toString())
+                .get("/api/v1/escalations").then().statusCode(404);
+        assertThat(pool.preparedQuery("SELECT count(*) FROM escalation WHERE patient_id = $1").execute(Tuple.of(patientId))
+                .await().indefinitely().iterator().next().getLong(0)).as("in no clinic").isZero();
         assertThat(escalations(NORTH, patientId)).isEmpty();
     }
 
