@@ -1,5 +1,6 @@
 package io.backtrack.testing;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,9 +24,11 @@ public class ObservedStatuses {
     private static final String STARTED = "backtrack.observed-statuses.started";
     private static final Set<String> RECORDED = ConcurrentHashMap.newKeySet();
 
+    /** The FHIR API is not in the OpenAPI document: its CapabilityStatement describes it. */
     @ServerResponseFilter
-    public void record(ContainerResponseContext response, SimpleResourceInfo resource) {
-        if (resource == null || resource.getResourceClass() == null) {
+    public void record(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null
+                || request.getUriInfo().getPath().startsWith("/fhir/")) {
             return;
         }
         String line = resource.getResourceClass().getSimpleName() + "_" + resource.getMethodName() + " "
