@@ -14,8 +14,8 @@ import java.util.UUID;
  * runner (quarkus.package.jar.appcds) from a start that Quarkus stops once its beans exist: about
  * 6,600 of the 20,000 classes a running service has loaded. A start that runs to the end and stops on
  * SIGTERM trains a fuller one, {@code app-cds-trained.jsa}, which the JVM writes at exit (a dynamic
- * archive, JEP 350): the next starts read about 13,700 classes from it instead of the jars and spend
- * about a third less CPU before they are ready (docs/performance.md). It holds until the next build of
+ * archive, JEP 350): the next starts read about 13,700 classes from it instead of the jars, and
+ * plan-service spent about a third less CPU before it was ready. It holds until the next build of
  * the service; the first start after one trains again. Each archive serves only the JDK that wrote it,
  * from the runner's own directory; a JVM that cannot use one starts without it.
  */
