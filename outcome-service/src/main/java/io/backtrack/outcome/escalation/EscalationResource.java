@@ -45,7 +45,6 @@ public class EscalationResource {
 
     @GET
     @Operation(summary = "List escalations of the clinician's clinic, filtered by status, type and patient")
-    @APIResponse(responseCode = "404", ref = "NotFound", description = "patientId names no patient of the clinic")
     public Uni<List<EscalationView>> search(@RestQuery("status") EscalationStatus status, @RestQuery("type") EscalationType type,
             @RestQuery("patientId") UUID patientId) {
         return escalations.search(status, type, patientId);

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -30,7 +29,6 @@ public class ReviewResource {
     @GET
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "List the reviews of the clinician's clinic by due date, optionally by status and patient")
-    @APIResponse(responseCode = "404", ref = "NotFound", description = "patientId names no patient of the clinic")
     public Uni<List<ReviewView>> search(@RestQuery("status") ReviewStatus status, @RestQuery("clinicId") String clinicId,
             @RestQuery("patientId") UUID patientId) {
         return reviews.search(status, clinicId, patientId);

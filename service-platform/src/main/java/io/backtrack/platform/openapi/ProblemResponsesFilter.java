@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <li>every operation: 406 for an {@code Accept} header that excludes JSON;</li>
  * <li>an operation with parameters or a body: 400 for malformed or invalid input;</li>
  * <li>an operation with a body: 413 for a body over the size limit;</li>
- * <li>an operation with a path parameter: 404 for what the caller may not see or that does not exist;</li>
+ * <li>an operation with a path parameter, or a {@code patientId} query parameter: 404 for what the caller
+ * may not see or that does not exist;</li>
  * <li>an operation that writes: 409 when someone changed the same record at the same moment.</li>
  * </ul>
  * {@code deploy-checks} ({@code OpenApiStatusesTest}) fails when a service answered an operation, in
@@ -139,7 +140,8 @@ public class ProblemResponsesFilter implements OASFilter {
             declare(operation, "401", "Unauthorized");
             declare(operation, "403", "Forbidden");
         }
-        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
+        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH
+                || p.getIn() == Parameter.In.QUERY && p.getName().equals("patientId"))) {
             declare(operation, "404", "NotFound");
         }
         if (method != PathItem.HttpMethod.GET) {
