@@ -518,7 +518,9 @@ class ReliabilitySystemTest {
         given().auth().oauth2(TestTokens.clinician("clinic-elsewhere")).get(system.plans + "/plans/" + planId)
                 .then().statusCode(404);
         given().auth().oauth2(clinician).get(system.outcomes + "/escalations?patientId=" + nobody)
-                .then().statusCode(200).body("size()", equalTo(0));
+                .then().statusCode(404);
+        assertThat(Databases.count(system.database("outcome-service"),
+                "SELECT count(*) FROM escalation WHERE patient_id = ?::uuid", nobody)).isZero();
         given().auth().oauth2(TestTokens.patient(subject)).get(system.outcomes + "/patients/" + linked + "/progress")
                 .then().statusCode(200);
         figures.add("state changed by any of them", "none (checked: the plan stays in its clinic, no escalation "
