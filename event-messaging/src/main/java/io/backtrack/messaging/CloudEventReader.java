@@ -68,17 +68,11 @@ class CloudEventReader {
             return new Delivery.Refused("ce_source " + source + " does not own " + topic.topicName() + " (only "
                     + topic.ownerSource() + " publishes there)");
         }
-        String envelope = envelopeProblem(headers.get(), subject, record.get().getKey());
+        String envelope = envelopeProblem(headers.get(), ceId, subject, record.get().getKey());
         if (envelope != null) {
             return new Delivery.Rejected(envelope);
         }
-        UUID patientId;
-        try {
-            patientId = UUID.fromString(subject);
-            Instant.parse(header(headers.get(), CloudEventHeaders.TIME));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            return new Delivery.Rejected("malformed ce_subject or ce_time: " + e.getMessage());
-        }
+        UUID patientId = UUID.fromString(subject);
         if (!types.contains(type.get())) {
             return new Delivery.Ignored(type.get());
         }
@@ -103,15 +97,26 @@ class CloudEventReader {
 
     /**
      * What the contract's envelope asks beyond the attributes read above (contracts' asyncapi.yaml), or
-     * null: CloudEvents 1.0, a time, a JSON value, and the patient as the record key, which keeps every
+     * null: CloudEvents 1.0, UUIDs as the producers write them, a time in UTC, a JSON value, and the
+     * patient as the record key, which keeps every
      * event about one patient on one partition and so in order.
      */
-    private static String envelopeProblem(Headers headers, String subject, Object key) {
+    private static String envelopeProblem(Headers headers, String ceId, String subject, Object key) {
         if (!"1.0".equals(header(headers, CloudEventHeaders.SPEC_VERSION))) {
             return "ce_specversion must be 1.0";
         }
-        if (header(headers, CloudEventHeaders.TIME) == null) {
+        if (!isCanonicalUuid(ceId)) {
+            return "ce_id must be a UUID in lower case";
+        }
+        if (!isCanonicalUuid(subject)) {
+            return "ce_subject must be the patient's id, a UUID in lower case";
+        }
+        String time = header(headers, CloudEventHeaders.TIME);
+        if (time == null) {
             return "missing CloudEvents header ce_time";
+        }
+        if (!isUtcInstant(time)) {
+            return "ce_time must be an RFC 3339 time in UTC (ending in Z)";
         }
         if (!CloudEventHeaders.JSON.equals(header(headers, CloudEventHeaders.CONTENT_TYPE))) {
             return "content-type must be " + CloudEventHeaders.JSON;
@@ -120,6 +125,27 @@ class CloudEventReader {
             return "the record key must be ce_subject, the patient";
         }
         return null;
+    }
+
+    /**
+     * The one spelling of a UUID the producers write: another spelling of the same patient (upper case)
+     * would be another record key, so another partition, and its events out of order with theirs.
+     */
+    private static boolean isCanonicalUuid(String value) {
+        try {
+            return UUID.fromString(value).toString().equals(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isUtcInstant(String value) {
+        try {
+            Instant.parse(value);
+            return value.endsWith("Z");
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -128,7 +129,9 @@ class IdempotentConsumerTest {
     /** The envelope the contract asks for (contracts' asyncapi.yaml), beyond the attributes every consumer reads. */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"ce_specversion, 0.3, ce_specversion must be 1.0", "ce_time, , missing CloudEvents header ce_time",
-            "content-type, text/plain, content-type must be application/json"})
+            "content-type, text/plain, content-type must be application/json",
+            "ce_id, 1234, ce_id must be a UUID in lower case",
+            "ce_time, 2026-11-02T15:15:30+05:00, ce_time must be an RFC 3339 time in UTC"})
     void anEnvelopeThatBreaksTheContractIsDeadLettered(String header, String value, String reason) {
         UUID patientId = UUID.randomUUID();
         assertThat(deadLetterReasonWith(patientId, header, value)).contains(reason);
@@ -166,6 +169,17 @@ class IdempotentConsumerTest {
         String otherKey = UUID.randomUUID().toString();
         assertThat(deadLetterReason(otherKey, headers(UUID.randomUUID().toString(), patientId), patientId))
                 .contains("the record key must be ce_subject");
+        assertThat(timesApplied(patientId)).isZero();
+    }
+
+    /** Another spelling of the patient's id would be another key, so another partition: out of order with theirs. */
+    @Test
+    void aPatientIdSpelledInUpperCaseIsDeadLettered() {
+        UUID patientId = UUID.randomUUID();
+        String upperCase = patientId.toString().toUpperCase(Locale.ROOT);
+        Map<String, String> headers = new HashMap<>(headers(UUID.randomUUID().toString(), patientId));
+        headers.put("ce_subject", upperCase);
+        assertThat(deadLetterReason(upperCase, headers, patientId)).contains("ce_subject must be the patient's id");
         assertThat(timesApplied(patientId)).isZero();
     }
 

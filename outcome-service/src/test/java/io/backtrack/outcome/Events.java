@@ -102,6 +102,17 @@ public final class Events {
         return new PlanActivated(patientId, clinicId, planId, 1, null, start, 3, 8, 1, 5, List.of(), Instant.now());
     }
 
+    /**
+     * Publishes the activation of a new plan of the patient's, started on {@code start}, as plan-service
+     * does before anything else about a plan, and returns its id: the events about it that follow on the
+     * patient's partition are applied after it.
+     */
+    public static UUID activePlan(UUID patientId, String clinicId, LocalDate start) {
+        UUID planId = UUID.randomUUID();
+        publish(patientId, activated(patientId, clinicId, planId, start));
+        return planId;
+    }
+
     public static SessionCompleted session(UUID patientId, String clinicId, UUID planId, int painBefore, int painAfter,
             List<RedFlagCode> redFlags) {
         return new SessionCompleted(patientId, clinicId, planId, UUID.randomUUID(), Instant.now().minusSeconds(3600), 1,

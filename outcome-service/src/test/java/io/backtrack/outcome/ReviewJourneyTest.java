@@ -252,8 +252,8 @@ class ReviewJourneyTest {
         String clinic = "clinic-overdue";
         String clinician = TestTokens.clinician(clinic);
         UUID patientId = Events.registered(clinic, null);
-        UUID planId = UUID.randomUUID();
         Events.publish(patientId, Events.intake(patientId, clinic, 6, 15, StartBackRisk.MEDIUM, false, "M54.50"));
+        UUID planId = Events.activePlan(patientId, clinic, TODAY.minusDays(36));
         Events.publish(patientId, Events.reviewDue(patientId, clinic, planId, 4, TODAY.minusDays(8), true));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> progress(clinician, patientId)
@@ -266,7 +266,8 @@ class ReviewJourneyTest {
                 .body("baseline.painNrs", equalTo(6)).body("baseline.odiRawSum", equalTo(15));
         UUID otherPatient = Events.registered(clinic, null);
         Events.publish(otherPatient, Events.intake(otherPatient, clinic, 5, 12, StartBackRisk.LOW, false, "M54.50"));
-        Events.publish(otherPatient, Events.reviewDue(otherPatient, clinic, UUID.randomUUID(), 4, TODAY, true));
+        Events.publish(otherPatient, Events.reviewDue(otherPatient, clinic,
+                Events.activePlan(otherPatient, clinic, TODAY.minusDays(28)), 4, TODAY, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(clinician).get("/api/v1/reviews")
                 .then().extract().jsonPath().getList("patientId").contains(otherPatient.toString()));
         given().auth().oauth2(clinician).queryParam("patientId", patientId.toString()).get("/api/v1/reviews")

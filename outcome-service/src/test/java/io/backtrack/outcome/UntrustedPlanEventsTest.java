@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.backtrack.contracts.Topic;
 import io.backtrack.contracts.clinical.PlanStatus;
 import io.backtrack.contracts.clinical.RedFlagCode;
+import io.backtrack.contracts.clinical.StartBackRisk;
 import io.backtrack.contracts.patient.PatientRegistered;
 import io.backtrack.contracts.plan.PlanActivated;
 import io.backtrack.contracts.plan.PlanStatusChanged;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * plan-service never moves a patient to another clinic, nor a plan to another patient: a plan event
- * that says otherwise of a patient or plan outcome-service knows is refused, and so is a registration
+ * that says otherwise of a patient or plan outcome-service knows is refused, and so is one about a plan
+ * it was never told of, and a registration
  * that would let one patient's login read another's records.
  */
 @QuarkusTest
@@ -92,6 +94,43 @@ class UntrustedPlanEventsTest {
                 .filter(r -> patientId.toString().equals(r.key())).count() == 2);
         assertThat(given().auth().oauth2(TestTokens.clinician(NORTH)).get("/api/v1/patients/" + patientId + "/progress")
                 .then().statusCode(200).extract().<List<?>>path("reviews")).isEmpty();
+    }
+
+    /**
+     * plan-service announces every version of a plan with its plan-activated, on the patient's
+     * partition before anything else about it: a flare, a missed week, a review due, a status change or a
+     * new version about any other plan is refused, for a patient known here or not.
+     */
+    @Test
+    void eventsAboutAPlanNeverActivatedChangeNothing() {
+        UUID patientId = Events.registered(NORTH, null);
+        Events.publish(patientId, Events.intake(patientId, NORTH, 6, 15, StartBackRisk.MEDIUM, false, "M54.50"));
+        UUID planId = activePlan(patientId, Events.TODAY.minusDays(28));
+        UUID never = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+
+        Events.publish(patientId, Events.session(patientId, NORTH, never, 2, 9, List.of()));
+        Events.publish(patientId, Events.missed(patientId, NORTH, never, 3, 2));
+        Events.publish(patientId, Events.reviewDue(patientId, NORTH, never, 4, Events.TODAY, true));
+        Events.publish(patientId, new PlanStatusChanged(patientId, NORTH, never, PlanStatus.ACTIVE, PlanStatus.ON_HOLD,
+                "forged", Instant.now(), List.of()));
+        Events.publish(patientId, new PlanActivated(patientId, NORTH, UUID.randomUUID(), 2, never, Events.TODAY, 3, 6, 1,
+                3, List.of(), Instant.now()));
+        Events.publish(stranger, Events.session(stranger, NORTH, UUID.randomUUID(), 2, 9, List.of()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicProbe.readToEnd(Topic.PLAN.deadLetterTopicName()).stream()
+                .filter(r -> (patientId.toString().equals(r.key()) || stranger.toString().equals(r.key()))
+                        && TopicProbe.header(r, "dead-letter-reason").contains("was never activated"))
+                .count() == 6);
+        assertThat(pool.preparedQuery("SELECT count(*) FROM escalation WHERE patient_id = ANY($1)")
+                .execute(Tuple.of(new UUID[] {patientId, stranger})).await().indefinitely().iterator().next().getLong(0))
+                .isZero();
+        assertThat(given().auth().oauth2(TestTokens.clinician(NORTH)).get("/api/v1/patients/" + patientId + "/progress")
+                .then().statusCode(200).extract().<List<?>>path("reviews")).isEmpty();
+        assertThat(planStatus(patientId)).isEqualTo(PlanStatus.ACTIVE.name());
+        Events.publish(patientId, Events.reviewDue(patientId, NORTH, planId, 4, Events.TODAY, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.clinician(NORTH))
+                .get("/api/v1/patients/" + patientId + "/progress").then().extract().<List<?>>path("reviews").size() == 1);
     }
 
     @Test

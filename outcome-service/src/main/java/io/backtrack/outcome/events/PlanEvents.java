@@ -1,5 +1,6 @@
 package io.backtrack.outcome.events;
 
+import io.backtrack.contracts.EventType;
 import io.backtrack.contracts.clinical.PlanStatus;
 import io.backtrack.contracts.clinical.RedFlagCode;
 import io.backtrack.contracts.plan.AdherenceMissed;
@@ -79,7 +80,9 @@ public class PlanEvents {
     /**
      * plan-service never moves a patient to another clinic, nor a plan to another patient or clinic: an
      * event that says otherwise of a patient or plan known here (the plan it names, or the one a new
-     * version supersedes) is refused. The routine paths apply only events that match both
+     * version supersedes) is refused. Every version of a plan is announced by its plan-activated, on the
+     * patient's partition before anything else about it, so an event about any other plan, or a new
+     * version of one, is refused too. The routine paths apply only events that match both
      * ({@link RoutineSessions}, {@link RoutineMissedWeeks}).
      */
     private static Uni<Void> agreesWithWhatIsKnown(ReceivedEvent event) {
@@ -91,16 +94,20 @@ public class PlanEvents {
                         throw new UntrustedEventException("patient " + event.patientId() + " is not in " + clinicId);
                     }
                 })
-                .chain(() -> ofThePatient(event, planId, clinicId))
+                .chain(() -> ofThePatient(event, planId, clinicId, event.type() != EventType.PLAN_ACTIVATED))
                 .chain(() -> event.payload().hasNonNull("supersedesPlanId")
-                        ? ofThePatient(event, UUID.fromString(event.payload().path("supersedesPlanId").asText()), clinicId)
+                        ? ofThePatient(event, UUID.fromString(event.payload().path("supersedesPlanId").asText()),
+                                clinicId, true)
                         : Uni.createFrom().voidItem());
     }
 
-    /** A plan known here is the event's patient's, in its clinic. */
-    private static Uni<Void> ofThePatient(ReceivedEvent event, UUID planId, String clinicId) {
+    /** A plan known here is the event's patient's, in its clinic; one not known here is refused when {@code known}. */
+    private static Uni<Void> ofThePatient(ReceivedEvent event, UUID planId, String clinicId, boolean known) {
         return PlanSnapshot.<PlanSnapshot>findById(planId)
                 .invoke(plan -> {
+                    if (plan == null && known) {
+                        throw new UntrustedEventException("plan " + planId + " was never activated");
+                    }
                     if (plan != null
                             && (!plan.patientId.equals(event.patientId()) || !plan.clinicId.equals(clinicId))) {
                         throw new UntrustedEventException("plan " + planId + " is not patient " + event.patientId()
@@ -169,11 +176,7 @@ public class PlanEvents {
 
     private Uni<Void> missed(AdherenceMissed missed) {
         return PlanSnapshot.<PlanSnapshot>findById(missed.planId())
-                .invoke(plan -> {
-                    if (plan != null) {
-                        plan.weekMissed(missed.week(), missed.consecutiveMissedWeeks(), now());
-                    }
-                })
+                .invoke(plan -> plan.weekMissed(missed.week(), missed.consecutiveMissedWeeks(), now()))
                 .chain(() -> PatientProfile.findOrCreate(missed.patientId(), missed.clinicId(), now()))
                 .chain(profile -> escalations.record(missed.patientId(), missed.clinicId(), null, engine.evaluate(
                         new WeeksMissed(missed.planId(), missed.week(), missed.consecutiveMissedWeeks()),
@@ -194,24 +197,18 @@ public class PlanEvents {
         }
         return PlanSnapshot.<PlanSnapshot>findById(due.planId())
                 .invoke(plan -> {
-                    if (plan != null && !plan.startDate.equals(due.planStartDate())) {
+                    if (!plan.startDate.equals(due.planStartDate())) {
                         throw new UntrustedEventException("plan " + due.planId() + " started on " + plan.startDate
                                 + ", not on " + due.planStartDate());
                     }
-                    if (plan != null) {
-                        plan.reviewed(due.week(), due.adherence(), now());
-                    }
+                    plan.reviewed(due.week(), due.adherence(), now());
                 })
                 .chain(() -> reviews.open(due));
     }
 
     private Uni<Void> statusChanged(PlanStatusChanged changed) {
         return PlanSnapshot.<PlanSnapshot>findById(changed.planId())
-                .invoke(plan -> {
-                    if (plan != null) {
-                        plan.statusChanged(changed.to(), changed.changedAt(), now());
-                    }
-                })
+                .invoke(plan -> plan.statusChanged(changed.to(), changed.changedAt(), now()))
                 .replaceWithVoid();
     }
 

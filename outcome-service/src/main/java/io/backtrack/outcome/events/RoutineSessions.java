@@ -13,17 +13,22 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 
 /**
  * The session-completed events that change nothing here, which is nearly all of them: no red flag, no
- * motor deficit, no pain that any rule acts on, of a patient this service already has a profile of.
+ * motor deficit, no pain that any rule acts on, of a patient and plan this service already knows.
  * They are recorded as processed and audited with the SQL client, without Hibernate; every other
  * session goes through {@link PlanEvents} (docs/performance.md).
  */
 @ApplicationScoped
 public class RoutineSessions implements RoutineEvents {
 
-    private static final String PROFILE = "SELECT 1 FROM patient_profile WHERE patient_id = $1 AND clinic_id = $2";
+    /** The patient's profile in the session's clinic, and the session's plan, of that patient and clinic. */
+    private static final String KNOWN = """
+            SELECT 1 FROM patient_profile pp
+                   JOIN plan_snapshot ps ON ps.plan_id = $3 AND ps.patient_id = pp.patient_id AND ps.clinic_id = pp.clinic_id
+             WHERE pp.patient_id = $1 AND pp.clinic_id = $2""";
 
     private final EscalationEngine engine;
     private final AuditTrail audit;
@@ -46,8 +51,8 @@ public class RoutineSessions implements RoutineEvents {
     }
 
     /**
-     * Not routine when the patient has no profile in the session's clinic: {@link PlanEvents} creates
-     * the profile, or meets the disagreement. The audit entry is appended without waiting for the
+     * Not routine when the patient has no profile in the session's clinic or the plan is not theirs
+     * there: {@link PlanEvents} creates the profile, or refuses the event. The audit entry is appended without waiting for the
      * profile's answer, pipelined behind it; when there is none, the transaction is rolled back.
      */
     @Override
@@ -55,7 +60,8 @@ public class RoutineSessions implements RoutineEvents {
         // mayBeRoutine converted the payload already; its schema guarantees the field, so no second conversion
         String clinicId = event.payload().path("clinicId").asText();
         return Uni.combine().all()
-                .unis(connection.preparedQuery(PROFILE).execute(Tuple.of(event.patientId(), clinicId)),
+                .unis(connection.preparedQuery(KNOWN).execute(Tuple.of(event.patientId(), clinicId,
+                                UUID.fromString(event.payload().path("planId").asText()))),
                         audit.record(connection, ReviewEvaluator.SYSTEM, AuditAction.UPDATE, "plan-snapshot", null,
                                 event.patientId(), PlanEvents.applied(event)))
                 .with((profiles, audited) -> profiles.size() > 0);

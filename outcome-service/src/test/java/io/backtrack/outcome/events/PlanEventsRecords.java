@@ -1,11 +1,16 @@
 package io.backtrack.outcome.events;
 
+import static org.awaitility.Awaitility.await;
+
 import io.backtrack.contracts.EventType;
+import io.backtrack.outcome.Events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.UUID;
 
 /** What outcome-service's plan-events consumer recorded: its counters and its rows. */
 final class PlanEventsRecords {
@@ -31,6 +36,15 @@ final class PlanEventsRecords {
     private double counted(String name, String... tags) {
         Counter counter = registry.find(name).tags(tags).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    /** A plan of the patient's that outcome-service has a snapshot of, as plan-activated leaves it. */
+    UUID activePlan(UUID patientId, String clinicId) {
+        UUID planId = UUID.randomUUID();
+        Events.publish(patientId, Events.activated(patientId, clinicId, planId, Events.TODAY.minusDays(21)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM plan_snapshot WHERE plan_id = $1", planId) == 1);
+        return planId;
     }
 
     Row row(String sql, Object... parameters) {

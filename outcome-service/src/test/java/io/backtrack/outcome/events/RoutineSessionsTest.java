@@ -48,11 +48,12 @@ class RoutineSessionsTest {
     @Test
     void aSessionThatChangesNothingIsRecordedAndAuditedOnceHoweverOftenItArrives() throws Throwable {
         UUID patientId = Events.registered(CLINIC, "patient-" + UUID.randomUUID());
+        UUID planId = records.activePlan(patientId, CLINIC);
         double routine = consumed("routine");
         double full = consumed("full");
         double duplicates = records.duplicates();
         String ceId = UUID.randomUUID().toString();
-        SessionCompleted session = Events.session(patientId, CLINIC, UUID.randomUUID(), 4, 5, List.of());
+        SessionCompleted session = Events.session(patientId, CLINIC, planId, 4, 5, List.of());
 
         Events.publish(patientId, session, ceId);
         Events.publish(patientId, session, ceId);
@@ -67,29 +68,39 @@ class RoutineSessionsTest {
         assertThat(VertxContextSupport.subscribeAndAwait(audit::verify).intact()).isTrue();
     }
 
-    /** The full path refuses a clinic that disagrees with the patient's (UntrustedPlanEventsTest). */
+    /**
+     * The full path refuses a plan never activated, and a clinic that disagrees with the patient's
+     * (UntrustedPlanEventsTest).
+     */
     @Test
-    void aFlareAPatientNotKnownHereAndAClinicThatDisagreesTakeTheFullPath() {
+    void aFlareAPlanNeverActivatedAndAClinicThatDisagreesTakeTheFullPath() {
         UUID patientId = Events.registered(CLINIC, "patient-" + UUID.randomUUID());
+        UUID planId = records.activePlan(patientId, CLINIC);
         UUID stranger = UUID.randomUUID();
         double routine = consumed("routine");
         double full = consumed("full");
 
-        String flare = Events.publish(patientId, Events.session(patientId, CLINIC, UUID.randomUUID(), 2, 8, List.of()));
-        String unknown = Events.publish(stranger, Events.session(stranger, CLINIC, UUID.randomUUID(), 4, 4, List.of()));
-        String elsewhere = Events.publish(patientId,
-                Events.session(patientId, "clinic-elsewhere", UUID.randomUUID(), 4, 4, List.of()));
+        String flare = Events.publish(patientId, Events.session(patientId, CLINIC, planId, 2, 8, List.of()));
+        String unknownPlan = Events.publish(patientId, Events.session(patientId, CLINIC, UUID.randomUUID(), 4, 4,
+                List.of()));
+        String unknownPatient = Events.publish(stranger, Events.session(stranger, CLINIC, UUID.randomUUID(), 4, 4,
+                List.of()));
+        String elsewhere = Events.publish(patientId, Events.session(patientId, "clinic-elsewhere", planId, 4, 4,
+                List.of()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> applied(flare) == 1 && applied(unknown) == 1
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(flare) == 1
                 && TopicProbe.readToEnd(Topic.PLAN.deadLetterTopicName()).stream()
-                        .anyMatch(r -> patientId.toString().equals(r.key())));
+                        .filter(r -> patientId.toString().equals(r.key()) || stranger.toString().equals(r.key()))
+                        .count() == 3);
+        assertThat(applied(unknownPlan)).isZero();
+        assertThat(applied(unknownPatient)).isZero();
         assertThat(applied(elsewhere)).isZero();
-        assertThat(consumed("full")).isEqualTo(full + 3);
+        assertThat(consumed("full")).isEqualTo(full + 4);
         assertThat(consumed("routine")).isEqualTo(routine);
         assertThat(records.count(
                 "SELECT count(*) FROM escalation WHERE patient_id = $1 AND type = 'PLAN_REVISION'", patientId))
                 .as("the flare's recommendation").isEqualTo(1);
         assertThat(records.count("SELECT count(*) FROM patient_profile WHERE patient_id = $1", stranger))
-                .as("the full path creates the profile of a patient first seen in a session").isEqualTo(1);
+                .as("no profile from a session on a plan never activated").isZero();
     }
 }

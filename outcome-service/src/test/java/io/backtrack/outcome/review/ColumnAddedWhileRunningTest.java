@@ -42,8 +42,8 @@ class ColumnAddedWhileRunningTest {
         sweepRepeatedly();
 
         withColumnAdded("review", () -> {
-            Events.publish(patientId, Events.reviewDue(patientId, CLINIC, UUID.randomUUID(), 4,
-                    Events.TODAY.minusDays(8), true));
+            Events.publish(patientId, Events.reviewDue(patientId, CLINIC,
+                    Events.activePlan(patientId, CLINIC, Events.TODAY.minusDays(36)), 4, Events.TODAY.minusDays(8), true));
             await().atMost(Duration.ofSeconds(30)).until(() -> !reviewStatuses(patientId).isEmpty());
             sweepRepeatedly();
             assertThat(reviewStatuses(patientId)).as("due + 7 has passed without an ODI").containsExactly("OVERDUE");

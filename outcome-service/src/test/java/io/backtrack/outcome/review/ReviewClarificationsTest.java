@@ -53,7 +53,8 @@ class ReviewClarificationsTest {
         Measures.post(CLINICIAN, patientId, Measures.pain(6, due.minusDays(3))).statusCode(201);
         Measures.post(CLINICIAN, patientId, Measures.pain(2, due.plusDays(1))).statusCode(201);
         Measures.post(CLINICIAN, patientId, Measures.odi(10, due.plusDays(2))).statusCode(201);
-        Events.publish(patientId, Events.reviewDue(patientId, CLINIC, UUID.randomUUID(), 4, due, true));
+        Events.publish(patientId, Events.reviewDue(patientId, CLINIC,
+                Events.activePlan(patientId, CLINIC, due.minusDays(28)), 4, due, true));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> progress(patientId).getList("reviews.status")
                 .equals(List.of("COMPLETED")));
@@ -70,7 +71,8 @@ class ReviewClarificationsTest {
         LocalDate due = today().minusDays(7);
         UUID patientId = withIntake("M54.50", 6, 15);
         Measures.post(CLINICIAN, patientId, Measures.pain(4, due)).statusCode(201);
-        Events.publish(patientId, Events.reviewDue(patientId, CLINIC, UUID.randomUUID(), 4, due, true));
+        Events.publish(patientId, Events.reviewDue(patientId, CLINIC,
+                Events.activePlan(patientId, CLINIC, due.minusDays(28)), 4, due, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> progress(patientId).getList("reviews.status")
                 .equals(List.of("AWAITING_MEASURES")));
 

@@ -49,7 +49,8 @@ class SearchDisclosureAuditTest {
         String clinician = TestTokens.clinician(clinic);
         List<UUID> escalated = List.of(escalatedPatient(clinic), escalatedPatient(clinic));
         UUID reviewed = withIntake(clinic);
-        Events.publish(reviewed, Events.reviewDue(reviewed, clinic, UUID.randomUUID(), 4, TODAY, true));
+        Events.publish(reviewed, Events.reviewDue(reviewed, clinic,
+                Events.activePlan(reviewed, clinic, TODAY.minusDays(28)), 4, TODAY, true));
         awaitApplied(clinic, 2, 1);
 
         assertThat(given().auth().oauth2(clinician).get("/api/v1/escalations").then().statusCode(200).extract()

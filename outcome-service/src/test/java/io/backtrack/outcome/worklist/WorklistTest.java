@@ -39,9 +39,11 @@ class WorklistTest {
         String clinician = TestTokens.clinician(clinic);
 
         UUID awaiting = withIntake(clinic);
-        Events.publish(awaiting, Events.reviewDue(awaiting, clinic, UUID.randomUUID(), 4, TODAY, true));
+        Events.publish(awaiting, Events.reviewDue(awaiting, clinic,
+                Events.activePlan(awaiting, clinic, TODAY.minusDays(28)), 4, TODAY, true));
         UUID overdue = withIntake(clinic);
-        Events.publish(overdue, Events.reviewDue(overdue, clinic, UUID.randomUUID(), 4, TODAY.minusDays(8), true));
+        Events.publish(overdue, Events.reviewDue(overdue, clinic,
+                Events.activePlan(overdue, clinic, TODAY.minusDays(36)), 4, TODAY.minusDays(8), true));
         UUID held = withIntake(clinic);
         UUID plan = UUID.randomUUID();
         Events.publish(held, Events.activated(held, clinic, plan, TODAY.minusDays(3)));

@@ -43,19 +43,25 @@ public class ReviewVerdicts {
         ReviewCompleted review = event.payloadAs(ReviewCompleted.class);
         boolean needsSecondReview = review.week() == ReviewWeeks.FIRST
                 && review.verdict() != ReviewVerdict.RESPONDING;
-        return needsSecondReview ? ofItsPatient(review).chain(() -> schedule.scheduleSecondReview(review.planId()))
-                : Uni.createFrom().voidItem();
+        return ofAReviewDueHere(review).chain(() -> needsSecondReview
+                ? schedule.scheduleSecondReview(review.planId())
+                : Uni.createFrom().voidItem());
     }
 
     /**
-     * A verdict about a plan of another patient or clinic than the one it names is refused, and so is
-     * one about a review that has not fallen due here: outcome-service reviews only what this service
-     * said was due.
+     * Every verdict is checked, whether or not it calls for a review: outcome-service reviews only what
+     * this service said was due, so one about a week that has no review, a plan this service does not
+     * have, a plan of another patient or clinic than the one it names, or a review that has not fallen
+     * due here is refused.
      */
-    private Uni<Void> ofItsPatient(ReviewCompleted review) {
+    private Uni<Void> ofAReviewDueHere(ReviewCompleted review) {
+        if (!ReviewWeeks.isReviewWeek(review.week())) {
+            return Uni.createFrom().failure(new UntrustedEventException("week " + review.week()
+                    + " has no review; reviews fall due at weeks " + ReviewWeeks.FIRST + " and " + ReviewWeeks.SECOND));
+        }
         return Plan.<Plan>findById(review.planId()).chain(plan -> {
             if (plan == null) {
-                return Uni.createFrom().voidItem();
+                throw new UntrustedEventException("plan " + review.planId() + " is not a plan of this service");
             }
             if (!plan.patientId.equals(review.patientId()) || !plan.clinicId.equals(review.clinicId())) {
                 throw new UntrustedEventException("plan " + review.planId() + " is not patient " + review.patientId()
@@ -63,7 +69,11 @@ public class ReviewVerdicts {
             }
             return PlanClock.<PlanClock>find("courseId = ?1 and kind = ?2 and week = ?3", plan.courseId, ClockKind.REVIEW,
                     review.week()).firstResult().invoke(due -> {
-                        if (due != null && due.dueOn.isAfter(LocalDate.now(clock))) {
+                        if (due == null) {
+                            throw new UntrustedEventException("no week-" + review.week() + " review of plan "
+                                    + review.planId() + " was scheduled here");
+                        }
+                        if (due.dueOn.isAfter(LocalDate.now(clock))) {
                             throw new UntrustedEventException("the week-" + review.week() + " review of plan "
                                     + review.planId() + " falls due on " + due.dueOn + ", not before");
                         }

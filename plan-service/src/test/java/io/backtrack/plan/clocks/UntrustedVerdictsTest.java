@@ -68,8 +68,28 @@ class UntrustedVerdictsTest {
         assertThat(reviewWeeks(planId)).containsExactly(4);
     }
 
+    /** A week without a review, a plan this service does not have, a week-6 review no verdict called for. */
+    @Test
+    void aVerdictAboutAReviewNeverScheduledHereIsDeadLettered() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        UUID planId = UUID.fromString(PlanFixtures.createPlan(CLINIC, patientId,
+                PlanFixtures.plan(LocalDate.now().minusDays(50))));
+        PatientEventsFixture.publish(patientId, verdict(patientId, planId, 5));
+        PatientEventsFixture.publish(patientId, verdict(patientId, UUID.randomUUID(), 4));
+        PatientEventsFixture.publish(patientId, verdict(patientId, planId, 6));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(patientId, "week 5 has no review")
+                && deadLettered(patientId, "is not a plan of this service")
+                && deadLettered(patientId, "no week-6 review of plan " + planId + " was scheduled here"));
+        assertThat(reviewWeeks(planId.toString())).containsExactly(4);
+    }
+
     private static ReviewCompleted verdict(UUID patientId, UUID planId) {
-        return new ReviewCompleted(patientId, CLINIC, UUID.randomUUID(), planId, 4, LocalDate.now().minusDays(2),
+        return verdict(patientId, planId, 4);
+    }
+
+    private static ReviewCompleted verdict(UUID patientId, UUID planId, int week) {
+        return new ReviewCompleted(patientId, CLINIC, UUID.randomUUID(), planId, week, LocalDate.now().minusDays(2),
                 ReviewStatus.COMPLETED, ReviewVerdict.NON_RESPONDING, null, null, AdherenceSnapshot.of(10, 12, true),
                 Instant.now());
     }
