@@ -18,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     /**
-     * The container images' collector, heap (25% of 512Mi), native-heap trimming and exit on running out
-     * of heap (each service's src/main/docker/Dockerfile.jvm).
+     * The container images' collector, heap (25% of 512Mi; the JVM's default initial heap there, 1/64
+     * of it), native-heap trimming and exit on running out of heap (each service's
+     * src/main/docker/Dockerfile.jvm). Without the initial heap the JVM would size it from this
+     * machine's memory, start with all 128 MiB and never shrink below it.
      */
-    private static final List<String> JVM = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:TrimNativeHeapInterval=5000",
-            "-XX:+ExitOnOutOfMemoryError");
+    private static final List<String> JVM = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx128m",
+            "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError");
 
     private final ServiceSpec spec;
     private final Process process;
