@@ -201,6 +201,17 @@ class EscalationRulesTest {
                 .containsExactly(IMAGING, INTERVENTIONAL_PAIN);
     }
 
+    /** With no ODI at intake there is no change to show: the evidence still holds the ODI the consult read. */
+    @Test
+    void aSurgicalConsultShowsTheOdiItRead() {
+        ReviewOutcome noBaselineOdi = new ReviewOutcome(UUID.randomUUID(), 6, START, START.plusDays(42),
+                ReviewVerdict.NON_RESPONDING, SAME, null, new Score(400, 9), AdherenceSnapshot.of(17, 20, true));
+        assertThat(ENGINE.evaluate(noBaselineOdi, withConditions("M51.16")))
+                .filteredOn(r -> r.type() == SURGICAL_CONSULT).singleElement()
+                .satisfies(r -> assertThat(r.evidence()).containsEntry("odi", null)
+                        .containsEntry("odiAtReview", new BigDecimal("44.4")).containsEntry("surgicalOdiPercent", 40));
+    }
+
     @Test
     void radicularWeek6ReadsTheExactOdiNotTheRoundedOne() {
         ReviewOutcome justBelow = new ReviewOutcome(UUID.randomUUID(), 6, START, START.plusDays(42),

@@ -35,6 +35,8 @@ abstract class BaseRule implements EscalationRule {
         evidence.put("verdict", review.verdict());
         evidence.put("pain", review.pain());
         evidence.put("odi", review.odi());
+        // the ODI the review measured, which a rule may read even when the intake had none to compare with
+        evidence.put("odiAtReview", review.odiAtReview() == null ? null : review.odiAtReview().display());
         // the truncated integer earlier evidence carried, kept for the partners that read it
         evidence.put("adherencePercent", review.adherence().percent());
         evidence.put("adherenceCountedSessions", review.adherence().countedSessions());
