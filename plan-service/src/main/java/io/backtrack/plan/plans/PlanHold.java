@@ -7,10 +7,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A stretch of days a plan was ON_HOLD; {@code endedOn} is null while it lasts. */
+/**
+ * A stretch of days a plan was ON_HOLD, and the instants it began and ended; the end is null while it
+ * lasts.
+ */
 @Entity
 @Table(name = "plan_hold")
 public class PlanHold extends PanacheEntityBase {
@@ -27,4 +31,10 @@ public class PlanHold extends PanacheEntityBase {
 
     @Column(name = "ended_on")
     public LocalDate endedOn;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
 }

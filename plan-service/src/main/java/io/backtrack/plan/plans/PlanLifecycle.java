@@ -69,10 +69,12 @@ public class PlanLifecycle {
             PlanHold hold = new PlanHold();
             hold.planId = plan.id;
             hold.startedOn = today;
+            hold.startedAt = plan.statusChangedAt;
             holds = hold.persist().replaceWithVoid();
         } else if (from == PlanStatus.ON_HOLD) {
             plan.holdViolations = "[]";
-            holds = PlanHold.update("endedOn = ?1 where planId = ?2 and endedOn is null", today, plan.id).replaceWithVoid();
+            holds = PlanHold.update("endedOn = ?1, endedAt = ?2 where planId = ?3 and endedOn is null", today,
+                    plan.statusChangedAt, plan.id).replaceWithVoid();
         }
         return holds
                 .chain(() -> outbox.append(plan.patientId, new PlanStatusChanged(plan.patientId, plan.clinicId, plan.id,

@@ -53,9 +53,9 @@ public class TimelineResource {
             plans.forEach(plan -> entries.add(new TimelineEntry(plan.createdAt, "PLAN_VERSION", plan.id,
                     "plan version " + plan.version + ", now " + plan.status)));
             return PlanHold.<PlanHold>list("planId in ?1", planIds).invoke(holds -> holds.forEach(hold -> {
-                entries.add(TimelineEntry.on(hold.startedOn, "PLAN_ON_HOLD", hold.planId, "plan on hold"));
-                if (hold.endedOn != null) {
-                    entries.add(TimelineEntry.on(hold.endedOn, "PLAN_RESUMED", hold.planId, "plan resumed"));
+                entries.add(new TimelineEntry(hold.startedAt, "PLAN_ON_HOLD", hold.planId, "plan on hold"));
+                if (hold.endedAt != null) {
+                    entries.add(new TimelineEntry(hold.endedAt, "PLAN_RESUMED", hold.planId, "plan resumed"));
                 }
             })).chain(() -> Session.<Session>list("planId in ?1", planIds)).map(sessions -> {
                 sessions.forEach(session -> entries.add(new TimelineEntry(session.performedAt, "SESSION", session.id,

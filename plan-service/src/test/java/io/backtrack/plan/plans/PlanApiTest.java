@@ -217,6 +217,20 @@ class PlanApiTest {
         status(planId, "ACTIVE").statusCode(409).contentType("application/problem+json");
     }
 
+    /** A hold and its resumption are placed at the instants of their status changes, after the plan they hold. */
+    @Test
+    void theTimelinePlacesAHoldWhenItHappened() {
+        UUID patientId = PatientEventsFixture.patientWithIntake(CLINIC, null, List.of("M54.50"), false);
+        String planId = PlanFixtures.createPlan(CLINIC, patientId, PlanFixtures.plan(LocalDate.now()));
+        String held = status(planId, "ON_HOLD").statusCode(200).extract().path("statusChangedAt");
+        String resumed = status(planId, "ACTIVE").statusCode(200).extract().path("statusChangedAt");
+
+        given().auth().oauth2(TestTokens.clinician(CLINIC)).when().get("/api/v1/patients/" + patientId + "/timeline")
+                .then().statusCode(200)
+                .body("kind", contains("PLAN_VERSION", "PLAN_ON_HOLD", "PLAN_RESUMED"))
+                .body("[1].at", equalTo(held)).body("[2].at", equalTo(resumed));
+    }
+
     /** A maintenance programme is the patient's current plan: one at a time, as ACTIVE and ON_HOLD plans. */
     @Test
     void aMaintenancePlanIsTheCurrentPlan() {
