@@ -178,8 +178,15 @@ public class PatientEvents {
         return chain;
     }
 
+    /** Opens a flag once; an id already open for another patient, or as another kind, is refused. */
     private Uni<Void> open(UUID patientId, UUID flagId, String code, String urgency) {
         return OpenRedFlag.<OpenRedFlag>findById(flagId).chain(existing -> {
+            if (existing != null && !existing.patientId.equals(patientId)) {
+                throw new UntrustedEventException("red flag " + flagId + " is not one of patient " + patientId + "'s");
+            }
+            if (existing != null && !existing.flag.equals(code)) {
+                throw new UntrustedEventException("red flag " + flagId + " is " + existing.flag + ", not " + code);
+            }
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }

@@ -60,6 +60,23 @@ class UntrustedPatientEventsTest {
         assertThat(clearedForTherapy(flagged, "clinic-south")).isFalse();
     }
 
+    /** patient-service names each flag once: its id raised again for another patient, or as another kind, is refused. */
+    @Test
+    void aFlagIdOfAnotherPatientOrKindIsRefused() {
+        UUID flagged = PatientEventsFixture.patientWithIntake("clinic-north", null, List.of("M54.50"), false);
+        UUID flagId = PatientEventsFixture.raiseRedFlag(flagged, "clinic-north", RedFlagCode.SADDLE_NUMBNESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !clearedForTherapy(flagged, "clinic-north"));
+        UUID other = PatientEventsFixture.patientWithIntake("clinic-north", null, List.of("M54.50"), false);
+
+        PatientEventsFixture.raiseRedFlag(other, "clinic-north", flagId, RedFlagCode.SADDLE_NUMBNESS, null);
+        PatientEventsFixture.raiseRedFlag(flagged, "clinic-north", flagId, RedFlagCode.FRACTURE_RISK, null);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(other) && deadLettered(flagged));
+        assertThat(clearedForTherapy(other, "clinic-north")).isTrue();
+        PatientEventsFixture.clearRedFlag(flagged, "clinic-north", flagId, RedFlagCode.SADDLE_NUMBNESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> clearedForTherapy(flagged, "clinic-north"));
+    }
+
     @Test
     void clearingAFlagAsAnotherKindThanItIsLeavesItOpen() {
         UUID flagged = PatientEventsFixture.patientWithIntake("clinic-north", null, List.of("M54.50"), false);
