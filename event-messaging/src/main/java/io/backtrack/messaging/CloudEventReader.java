@@ -98,8 +98,8 @@ class CloudEventReader {
     /**
      * What the contract's envelope asks beyond the attributes read above (contracts' asyncapi.yaml), or
      * null: CloudEvents 1.0, UUIDs as the producers write them, a time in UTC, a JSON value, and the
-     * patient as the record key, which keeps every
-     * event about one patient on one partition and so in order.
+     * patient as the record key, which keeps every event about one patient on one partition and so in
+     * order.
      */
     private static String envelopeProblem(Headers headers, String ceId, String subject, Object key) {
         if (!"1.0".equals(header(headers, CloudEventHeaders.SPEC_VERSION))) {

@@ -52,8 +52,8 @@ public class RoutineSessions implements RoutineEvents {
 
     /**
      * Not routine when the patient has no profile in the session's clinic or the plan is not theirs
-     * there: {@link PlanEvents} creates the profile, or refuses the event. The audit entry is appended without waiting for the
-     * profile's answer, pipelined behind it; when there is none, the transaction is rolled back.
+     * there: {@link PlanEvents} refuses the event. The audit entry is appended without waiting for that
+     * answer, pipelined behind it; when there is none, the transaction is rolled back.
      */
     @Override
     public Uni<Boolean> apply(SqlConnection connection, ReceivedEvent event) {
