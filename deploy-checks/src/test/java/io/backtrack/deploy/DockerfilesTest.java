@@ -32,13 +32,15 @@ class DockerfilesTest {
 
         assertThat(dockerfile).containsPattern("(?m)^ENV GC_CONTAINER_OPTIONS=\"-XX:\\+UseSerialGC\"$");
         assertThat(dockerfile).containsPattern("(?m)^ENV JAVA_MAX_MEM_RATIO=25$");
+        assertThat(dockerfile).containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:InitialRAMPercentage=12.5.*\"$");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"patient-service", "plan-service", "outcome-service"})
-    void handsFreeNativeMemoryBackToTheKernelAndExitsOutOfHeap(String service) throws IOException {
+    void handsFreeNativeMemoryBackCollectsNoHeapForClassMetadataAndExitsOutOfHeap(String service) throws IOException {
         assertThat(dockerfileOf(service))
                 .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:TrimNativeHeapInterval=5000.*\"$")
+                .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:MetaspaceSize=128m.*\"$")
                 .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:\\+ExitOnOutOfMemoryError.*\"$");
     }
 
