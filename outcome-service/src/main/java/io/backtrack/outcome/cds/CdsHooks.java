@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The CDS Hooks 2.0 documents outcome-service reads and writes (https://cds-hooks.hl7.org/2.0/). */
 public final class CdsHooks {
@@ -36,10 +37,10 @@ public final class CdsHooks {
             @NotBlank @Size(max = 100) String hook,
             @NotBlank @Size(max = 100) String hookInstance,
             @Size(max = 2000) String fhirServer,
-            Map<String, JsonNode> fhirAuthorization,
+            @Schema(implementation = Object.class) Map<String, JsonNode> fhirAuthorization,
             @Valid @NotNull PatientViewContext context,
-            Map<String, JsonNode> prefetch,
-            Map<String, JsonNode> extension) {
+            @Schema(implementation = Object.class) Map<String, JsonNode> prefetch,
+            @Schema(implementation = Object.class) Map<String, JsonNode> extension) {
     }
 
     /** {@code patientId} is the FHIR id of the chart's patient; BackTrack's patients are known by their patient id. */

@@ -7,11 +7,14 @@ import io.backtrack.contracts.clinical.EscalationStatus;
 import io.backtrack.contracts.clinical.EscalationType;
 import io.backtrack.contracts.clinical.Urgency;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.UUID;
 
 /** An escalation; {@code version} is also its ETag, for {@code If-Match} on transitions. */
 public record EscalationView(UUID id, UUID patientId, String clinicId, EscalationType type, Urgency urgency,
-        String ruleId, String ruleVersion, String rationale, JsonNode evidence, String guidelineReference,
+        String ruleId, String ruleVersion, String rationale,
+        @Schema(implementation = Object.class,
+                description = "The inputs the rule read, by name; which names depends on the rule.") JsonNode evidence, String guidelineReference,
         UUID reviewId, EscalationStatus status, String declineReason, Instant recommendedAt, Instant updatedAt,
         int version) {
 

@@ -9,8 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtrack.patient.Fixtures;
 import io.backtrack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -262,6 +267,29 @@ class StrictInputTest {
                 .when().post("/api/v1/patients")
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("Content-Type"));
+    }
+
+    /**
+     * A body sent without any Content-Type is refused like one of another type; an empty one is read as
+     * empty JSON, which registers no one (the REST layer answered both with a bare 415 of its own).
+     */
+    @Test
+    void aBodyWithoutAContentTypeIsRefusedAndAnEmptyOneIsReadAsJson() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI patients = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/patients");
+        String token = "Bearer " + TestTokens.clinician(CLINIC);
+
+        HttpResponse<String> untyped = http.send(HttpRequest.newBuilder(patients).header("Authorization", token)
+                .POST(HttpRequest.BodyPublishers.ofString(Fixtures.registration(null).toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> empty = http.send(HttpRequest.newBuilder(patients).header("Authorization", token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(untyped.statusCode()).isEqualTo(415);
+        assertThat(untyped.body()).contains("\"field\":\"Content-Type\"");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     private static ValidatableResponse register(String body) {

@@ -1,6 +1,7 @@
 package io.backtrack.platform.fhir;
 
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
@@ -22,9 +23,16 @@ public class FhirResourceWriter implements MessageBodyWriter<IBaseResource> {
         return IBaseResource.class.isAssignableFrom(type);
     }
 
+    /**
+     * Labels the body as what it is, the negotiated type in UTF-8: the type the REST layer chose keeps the
+     * parameters of the client's {@code Accept} ({@code charset=iso-8859-1}, {@code fhirVersion=3.0},
+     * {@code q}), and a client that trusted them would misread it.
+     */
     @Override
     public void writeTo(IBaseResource resource, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+        headers.putSingle(HttpHeaders.CONTENT_TYPE, new MediaType(mediaType.getType(), mediaType.getSubtype(),
+                StandardCharsets.UTF_8.name()));
         out.write(Fhir.json(resource).getBytes(StandardCharsets.UTF_8));
     }
 }

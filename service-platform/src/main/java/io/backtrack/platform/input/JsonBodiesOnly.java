@@ -7,16 +7,21 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every BackTrack body is JSON, {@code application/json} in UTF-8 (RFC 8259). A body of another declared
  * media type (a merge patch or a problem detail included: neither is what the operation reads), in
- * another charset, or under a Content-Type that is no media type at all, is a 415 problem here, before
- * the REST layer tries to read it. An empty body is read as an empty JSON body, whatever type a
- * client library declared for it (the REST layer would otherwise answer a bare 400 or 415).
+ * another charset, under a Content-Type that is no media type at all, or under none, is a 415 problem
+ * here, before the REST layer tries to read it. An empty body is read as an empty JSON body, whatever
+ * type a client library declared for it or none (the REST layer would otherwise answer a bare 400 or
+ * 415).
  */
 public class JsonBodiesOnly {
+
+    /** The methods whose operations may read a body: one sent empty and untyped is read as empty JSON. */
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
 
     @ServerRequestFilter(preMatching = true)
     public void refuseOtherMediaTypes(ContainerRequestContext request) {
@@ -24,11 +29,11 @@ public class JsonBodiesOnly {
         if (type != null && isJson(type)) {
             return;
         }
-        if (type == null && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
-            return;
-        }
         if (isEmpty(request)) {
-            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+            if (type != null || request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null
+                    || WRITES.contains(request.getMethod())) {
+                request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+            }
             return;
         }
         throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",

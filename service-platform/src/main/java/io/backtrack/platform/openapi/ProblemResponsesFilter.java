@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <li>an operation with a body: 413 for a body over the size limit;</li>
  * <li>an operation with a path parameter, or a {@code patientId} query parameter: 404 for what the caller
  * may not see or that does not exist;</li>
- * <li>an operation that writes: 409 when someone changed the same record at the same moment.</li>
+ * <li>an operation that writes: 409 when someone changed the same record at the same moment, and 415
+ * for a body that is not JSON;</li>
  * </ul>
  * {@code deploy-checks} ({@code OpenApiStatusesTest}) fails when a service answered an operation, in
  * its tests, with a status its document does not declare.
@@ -64,6 +65,11 @@ public class ProblemResponsesFilter implements OASFilter {
             new Answer("ContentTooLarge", "413", "The body is larger than the service accepts (`quarkus.http.limits.max-body-size`).", """
                     {"type":"https://backtrack.io/problems/content-too-large","title":"Content too large","status":413,
                      "detail":"The body is larger than 10485760 bytes.","instance":"/api/v1/patients"}"""),
+            new Answer("UnsupportedMediaType", "415", "A body that is not `application/json` in UTF-8, or one sent without a "
+                    + "`Content-Type`.", """
+                    {"type":"https://backtrack.io/problems/unsupported-media-type","title":"Unsupported media type","status":415,
+                     "detail":"Request bodies are JSON in UTF-8: send Content-Type application/json.","instance":"/api/v1/patients",
+                     "violations":[{"field":"Content-Type","rule":"application-json","message":"must be application/json, in UTF-8"}]}"""),
             new Answer("Unprocessable", "422", "Well-formed, but it breaks a clinical or consistency rule; `violations` lists every one.", """
                     {"type":"https://backtrack.io/problems/rule-violation","title":"The request breaks a rule","status":422,
                      "detail":"The session does not fit the plan.",
@@ -97,6 +103,19 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("instance", string("The request path."))
                 .addProperty("violations", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
                         .items(OASFactory.createSchema().ref("Violation")))
+                .addProperty("findings", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .description("A rejected plan's findings (plan-service), each naming its rule and whether a "
+                                + "clinician may override it.")
+                        .items(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                                .addProperty("ruleId", string("The plan rule, e.g. PLAN-CONTRAINDICATION."))
+                                .addProperty("severity", string("VIOLATION or WARNING."))
+                                .addProperty("overridable", OASFactory.createSchema()
+                                        .type(List.of(Schema.SchemaType.BOOLEAN)))
+                                .addProperty("item", string("The plan item it concerns, when it concerns one."))
+                                .addProperty("condition", string("The ICD-10-CM condition it concerns, when one."))
+                                .addProperty("message", string("Why, for people."))))
+                .addProperty("currentStatus", string("On a 409 for a step the record's status does not allow: "
+                        + "that status."))
                 .required(List.of("type", "title", "status")));
         for (Answer answer : ANSWERS) {
             var mediaType = OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"));
@@ -105,8 +124,10 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             APIResponse response = OASFactory.createAPIResponse().description(answer.description())
                     .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, mediaType));
-            if (answer.status().equals("503")) {
-                response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying.")
+            if (answer.status().equals("503") || answer.status().equals("409")) {
+                response.addHeader("Retry-After", OASFactory.createHeader()
+                        .description("Seconds to wait before retrying (on a 409, only when the conflict passes by itself, "
+                                + "e.g. intake-pending).")
                         .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
             }
             components.addResponse(answer.name(), response);
@@ -146,6 +167,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (method != PathItem.HttpMethod.GET) {
             declare(operation, "409", "Conflict");
+            declare(operation, "415", "UnsupportedMediaType");
         }
         declare(operation, "503", "Unavailable");
     }
