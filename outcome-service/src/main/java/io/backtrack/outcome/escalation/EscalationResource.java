@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -54,6 +56,7 @@ public class EscalationResource {
     @Path("/{id}")
     @Operation(summary = "Read one escalation: rule, rationale, evidence and guideline; its ETag is its version")
     @APIResponse(responseCode = "200", description = "The escalation; ETag is its version",
+            headers = @Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     public Uni<Response> get(@RestPath("id") UUID id) {
         return escalations.get(id).map(EscalationResource::withEtag);
@@ -63,6 +66,7 @@ public class EscalationResource {
     @Path("/{id}/acknowledge")
     @Operation(summary = "Acknowledge a recommended escalation")
     @APIResponse(responseCode = "200", description = "The escalation in its new status; ETag is its new version",
+            headers = @Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
@@ -75,6 +79,7 @@ public class EscalationResource {
     @Path("/{id}/order")
     @Operation(summary = "Order an acknowledged escalation")
     @APIResponse(responseCode = "200", description = "The escalation in its new status; ETag is its new version",
+            headers = @Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
@@ -87,6 +92,7 @@ public class EscalationResource {
     @Path("/{id}/decline")
     @Operation(summary = "Decline an escalation; the reason is required and audited (terminal)")
     @APIResponse(responseCode = "200", description = "The escalation in its new status; ETag is its new version",
+            headers = @Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
@@ -99,6 +105,7 @@ public class EscalationResource {
     @Path("/{id}/complete")
     @Operation(summary = "Complete an ordered escalation (terminal)")
     @APIResponse(responseCode = "200", description = "The escalation in its new status; ETag is its new version",
+            headers = @Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")

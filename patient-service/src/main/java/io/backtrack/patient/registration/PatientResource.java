@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -53,7 +54,8 @@ public class PatientResource {
     @Operation(summary = "Register a patient in the clinician's clinic. A retry with the same Idempotency-Key and body "
             + "returns the first result (200); another body under that key is 422 idempotency-key-reused")
     @APIResponse(responseCode = "201", description = "Registered; Location is its URL",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "200", description = "A retry: the patient the first request with this Idempotency-Key registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
@@ -82,6 +84,7 @@ public class PatientResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Read a patient (a patient reads only their own record)")
     @APIResponse(responseCode = "200", description = "The patient; ETag is its version",
+            headers = @Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
     public Uni<Response> get(@RestPath("patientId") UUID patientId) {
         return patients.get(patientId).map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
@@ -92,11 +95,14 @@ public class PatientResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Replace contact details; requires If-Match with the current ETag")
     @APIResponse(responseCode = "200", description = "Updated; ETag is the new version",
+            headers = @Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public Uni<Response> updateContact(@RestPath("patientId") UUID patientId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Uni<Response> updateContact(@RestPath("patientId") UUID patientId,
+            @Parameter(required = true, description = "The ETag read; * is refused") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch,
             @Valid @NotNull PatientRequests.Contact contact) {
         return patients.updateContact(patientId, required(ifMatch), contact)
                 .map(view -> Response.ok(view).tag(String.valueOf(view.version())).build());
