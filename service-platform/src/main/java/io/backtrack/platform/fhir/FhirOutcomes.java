@@ -30,7 +30,8 @@ public class FhirOutcomes {
         for (Violation violation : problem.violations()) {
             OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
                     .setSeverity(IssueSeverity.ERROR).setCode(type)
-                    .setDiagnostics(violation.rule() + ": " + violation.message());
+                    .setDiagnostics((violation.field() == null ? "" : violation.field() + ": ") + violation.message()
+                            + " (" + violation.rule() + ")");
             issue.addExpression(violation.field());
         }
         return outcome;

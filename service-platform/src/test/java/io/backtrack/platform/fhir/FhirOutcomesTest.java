@@ -19,7 +19,7 @@ class FhirOutcomesTest {
         assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(IssueType.INVALID);
         assertThat(outcome.getIssueFirstRep().getDiagnostics()).isEqualTo("Parameter 'date' is wrong.");
         assertThat(outcome.getIssue().get(1).getExpression()).extracting(Object::toString).containsExactly("date");
-        assertThat(outcome.getIssue().get(1).getDiagnostics()).isEqualTo("parameter: must be a day");
+        assertThat(outcome.getIssue().get(1).getDiagnostics()).isEqualTo("date: must be a day (parameter)");
     }
 
     @Test
