@@ -49,44 +49,38 @@ class UntrustedPatientEventsTest {
 
     @Test
     void clearingAnotherPatientsRedFlagLeavesItOpen() {
-        UUID flagged = PatientEventsFixture.patientWithIntake("clinic-south", null, List.of("M54.50"), false);
-        UUID flagId = PatientEventsFixture.raiseRedFlag(flagged, "clinic-south", RedFlagCode.SADDLE_NUMBNESS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !clearedForTherapy(flagged, "clinic-south"));
+        FlaggedPatient flagged = flaggedPatient("clinic-south");
         UUID other = PatientEventsFixture.patientWithIntake("clinic-north", null, List.of("M54.50"), false);
 
-        PatientEventsFixture.clearRedFlag(other, "clinic-north", flagId, RedFlagCode.SADDLE_NUMBNESS);
+        PatientEventsFixture.clearRedFlag(other, "clinic-north", flagged.flagId(), RedFlagCode.SADDLE_NUMBNESS);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(other));
-        assertThat(clearedForTherapy(flagged, "clinic-south")).isFalse();
+        assertThat(clearedForTherapy(flagged.id(), "clinic-south")).isFalse();
     }
 
     /** patient-service names each flag once: its id raised again for another patient, or as another kind, is refused. */
     @Test
     void aFlagIdOfAnotherPatientOrKindIsRefused() {
-        UUID flagged = PatientEventsFixture.patientWithIntake("clinic-north", null, List.of("M54.50"), false);
-        UUID flagId = PatientEventsFixture.raiseRedFlag(flagged, "clinic-north", RedFlagCode.SADDLE_NUMBNESS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !clearedForTherapy(flagged, "clinic-north"));
+        FlaggedPatient flagged = flaggedPatient("clinic-north");
         UUID other = PatientEventsFixture.patientWithIntake("clinic-north", null, List.of("M54.50"), false);
 
-        PatientEventsFixture.raiseRedFlag(other, "clinic-north", flagId, RedFlagCode.SADDLE_NUMBNESS, null);
-        PatientEventsFixture.raiseRedFlag(flagged, "clinic-north", flagId, RedFlagCode.FRACTURE_RISK, null);
+        PatientEventsFixture.raiseRedFlag(other, "clinic-north", flagged.flagId(), RedFlagCode.SADDLE_NUMBNESS, null);
+        PatientEventsFixture.raiseRedFlag(flagged.id(), "clinic-north", flagged.flagId(), RedFlagCode.FRACTURE_RISK, null);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(other) && deadLettered(flagged));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(other) && deadLettered(flagged.id()));
         assertThat(clearedForTherapy(other, "clinic-north")).isTrue();
-        PatientEventsFixture.clearRedFlag(flagged, "clinic-north", flagId, RedFlagCode.SADDLE_NUMBNESS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> clearedForTherapy(flagged, "clinic-north"));
+        PatientEventsFixture.clearRedFlag(flagged.id(), "clinic-north", flagged.flagId(), RedFlagCode.SADDLE_NUMBNESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> clearedForTherapy(flagged.id(), "clinic-north"));
     }
 
     @Test
     void clearingAFlagAsAnotherKindThanItIsLeavesItOpen() {
-        UUID flagged = PatientEventsFixture.patientWithIntake("clinic-north", null, List.of("M54.50"), false);
-        UUID flagId = PatientEventsFixture.raiseRedFlag(flagged, "clinic-north", RedFlagCode.SADDLE_NUMBNESS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !clearedForTherapy(flagged, "clinic-north"));
+        FlaggedPatient flagged = flaggedPatient("clinic-north");
 
-        PatientEventsFixture.clearRedFlag(flagged, "clinic-north", flagId, RedFlagCode.FRACTURE_RISK);
+        PatientEventsFixture.clearRedFlag(flagged.id(), "clinic-north", flagged.flagId(), RedFlagCode.FRACTURE_RISK);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(flagged));
-        assertThat(clearedForTherapy(flagged, "clinic-north")).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettered(flagged.id()));
+        assertThat(clearedForTherapy(flagged.id(), "clinic-north")).isFalse();
     }
 
     /**
@@ -125,6 +119,17 @@ class UntrustedPatientEventsTest {
                 .get("/api/v1/patients/" + other + "/plans").statusCode()).isEqualTo(404);
         assertThat(given().auth().oauth2(TestTokens.patient(login))
                 .get("/api/v1/patients/" + owner + "/plans").statusCode()).isEqualTo(200);
+    }
+
+    /** A patient with an intake and an open SADDLE_NUMBNESS flag, once plan-service holds them not cleared. */
+    private record FlaggedPatient(UUID id, UUID flagId) {
+    }
+
+    private static FlaggedPatient flaggedPatient(String clinicId) {
+        UUID patientId = PatientEventsFixture.patientWithIntake(clinicId, null, List.of("M54.50"), false);
+        UUID flagId = PatientEventsFixture.raiseRedFlag(patientId, clinicId, RedFlagCode.SADDLE_NUMBNESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !clearedForTherapy(patientId, clinicId));
+        return new FlaggedPatient(patientId, flagId);
     }
 
     private static boolean clearedForTherapy(UUID patientId, String clinicId) {
