@@ -7,24 +7,35 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backtrack.patient.Fixtures;
+import io.backtrack.platform.audit.AuditAnchor;
 import io.backtrack.platform.audit.AuditEntry;
 import io.backtrack.platform.audit.AuditSeal;
 import io.backtrack.testing.RealInfrastructure;
 import io.backtrack.testing.TestTokens;
+import io.backtrack.testing.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -32,10 +43,12 @@ class AuditChainTest {
 
     private final AuditSeal seal;
     private final MeterRegistry registry;
+    private final ObjectMapper json;
 
-    AuditChainTest(AuditSeal seal, MeterRegistry registry) {
+    AuditChainTest(AuditSeal seal, MeterRegistry registry, ObjectMapper json) {
         this.seal = seal;
         this.registry = registry;
+        this.json = json;
     }
 
     private static final String CLINIC = "clinic-audit";
@@ -184,6 +197,70 @@ class AuditChainTest {
             tampered(sql, "UPDATE audit_entry SET actor = 'someone-else' WHERE id = " + ids[502], ids[502], "altered");
             tampered(sql, "DELETE FROM audit_entry WHERE id = " + ids[501], ids[502], "removed");
         }
+    }
+
+    /**
+     * A round anchors the chains that grew a page at a time (a day's clocks grow one per patient):
+     * more than two pages of them are each anchored, in the job's bookmark and on the anchor topic.
+     */
+    @Test
+    void everyChainThatGrewIsAnchoredWhateverTheirNumber() throws Exception {
+        String clinic = "clinic-audit-anchoring-" + UUID.randomUUID();
+        List<AuditEntry> heads = new ArrayList<>();
+        try (Connection db = connect(); Statement sql = db.createStatement();
+                ResultSet ids = sql.executeQuery("SELECT nextval('audit_entry_seq') FROM generate_series(1, 1201)");
+                PreparedStatement insert = db.prepareStatement("""
+                        INSERT INTO audit_entry (id, occurred_at, actor, actor_role, clinic_id, action, resource_type,
+                                                 resource_id, patient_id, previous_hash, entry_hash, scheme, chain_key, chain_seq)
+                        VALUES (?, ?, 'clinician-1', 'clinician', ?, 'READ', 'patient', ?, ?, ?, ?, 2, ?, 1)""")) {
+            while (ids.next()) {
+                AuditEntry head = firstOfANewChain(ids.getLong(1), clinic);
+                insert.setLong(1, head.id);
+                insert.setObject(2, OffsetDateTime.ofInstant(head.occurredAt, ZoneOffset.UTC));
+                insert.setString(3, clinic);
+                insert.setString(4, head.resourceId);
+                insert.setObject(5, head.patientId);
+                insert.setString(6, head.previousHash);
+                insert.setString(7, head.entryHash);
+                insert.setString(8, head.chainKey);
+                insert.addBatch();
+                heads.add(head);
+            }
+            insert.executeBatch();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                try (ResultSet anchored = sql.executeQuery("SELECT count(*) FROM audit_anchor a JOIN audit_entry e"
+                        + " ON e.chain_key = a.chain_key AND e.chain_seq = a.chain_seq AND e.entry_hash = a.entry_hash"
+                        + " WHERE e.clinic_id = '" + clinic + "'")) {
+                    anchored.next();
+                    return anchored.getLong(1) == heads.size();
+                }
+            });
+        }
+        Set<String> published = new HashSet<>();
+        for (ConsumerRecord<String, String> record : TopicProbe.readToEnd(AuditAnchor.TOPIC)) {
+            JsonNode anchor = json.readTree(record.value());
+            published.add(anchor.path("chain").asText() + " " + anchor.path("hash").asText());
+        }
+        assertThat(published).containsAll(heads.stream().map(head -> head.chainKey + " " + head.entryHash).toList());
+        verification().body("intact", equalTo(true));
+    }
+
+    private AuditEntry firstOfANewChain(long id, String clinic) {
+        AuditEntry entry = new AuditEntry();
+        entry.id = id;
+        entry.patientId = UUID.randomUUID();
+        entry.chainKey = "patient:" + entry.patientId;
+        entry.chainSeq = 1L;
+        entry.previousHash = "0".repeat(64);
+        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entry.actor = "clinician-1";
+        entry.actorRole = "clinician";
+        entry.clinicId = clinic;
+        entry.action = "READ";
+        entry.resourceType = "patient";
+        entry.resourceId = entry.patientId.toString();
+        entry.entryHash = seal.of(entry);
+        return entry;
     }
 
     /**

@@ -7,18 +7,21 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -51,6 +54,16 @@ public class AuditAnchoring {
              WHERE NOT EXISTS (SELECT 1 FROM audit_anchor a
                                 WHERE a.chain_key = head.chain_key AND a.chain_seq >= head.chain_seq)"""
             .formatted(ENTRY_COLUMNS);
+    private static final String RECORD = """
+            INSERT INTO audit_anchor (chain_key, chain_seq, entry_hash, anchored_at)
+            SELECT anchored.*, $4::timestamptz FROM unnest($1::text[], $2::bigint[], $3::text[]) AS anchored
+            ON CONFLICT (chain_key) DO UPDATE SET chain_seq = excluded.chain_seq, entry_hash = excluded.entry_hash,
+                anchored_at = excluded.anchored_at
+             WHERE audit_anchor.chain_seq < excluded.chain_seq""";
+    /** Replicas of a service take turns: while one anchors, a round of another finds the lock taken and skips. */
+    private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock($1)";
+    private static final long ANCHORING_LOCK = 0x616e63686f72L;
+    private static final int PAGE = 500;
 
     private final Pool pool;
     private final MutinyEmitter<String> topic;
@@ -77,11 +90,11 @@ public class AuditAnchoring {
     @Scheduled(every = "${backtrack.audit.anchor-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> anchorGrownChains() {
-        return pool.preparedQuery(GROWN_HEADS).execute(Tuple.of((double) config.anchorLookback().toSeconds()))
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(this::anchor)
-                .filter(Boolean::booleanValue)
-                .collect().with(Collectors.counting())
+        return pool.withTransaction(connection -> connection.preparedQuery(TAKE_TURN).execute(Tuple.of(ANCHORING_LOCK))
+                        .chain(turn -> turn.iterator().next().getBoolean(0)
+                                ? connection.prepare(GROWN_HEADS).chain(heads -> anchorAll(heads.cursor(
+                                        Tuple.of((double) config.anchorLookback().toSeconds()))))
+                                : Uni.createFrom().item(0L)))
                 .invoke(anchored -> {
                     if (anchored > 0) {
                         Log.infof("anchored the heads of %d audit chains", anchored);
@@ -91,30 +104,50 @@ public class AuditAnchoring {
     }
 
     /**
-     * Anchors a head only if it bears the key's seal: a forged entry must never be vouched for. True
-     * once anchored; one line per head at DEBUG, as a busy service anchors thousands a minute.
+     * A page of heads at a time, each page published and recorded before the next is read: a round's
+     * memory does not grow with the number of chains that grew (a day's clocks grow one per patient).
      */
-    private Uni<Boolean> anchor(Row row) {
-        AuditEntry head = entryOf(row);
-        if (!seal.of(head).equals(head.entryHash)) {
-            Log.errorf("audit chain %s: entry %d (number %d) does not match its seal; the chain is not anchored",
-                    head.chainKey, head.id, head.chainSeq);
-            unsealedHeads.increment();
-            return Uni.createFrom().item(false);
-        }
+    private Uni<Long> anchorAll(Cursor heads) {
+        return Uni.createFrom().deferred(() -> heads.read(PAGE)).chain(this::anchorPage)
+                .repeat().whilst(anchored -> heads.hasMore())
+                .collect().with(Collectors.summingLong(Integer::longValue));
+    }
+
+    /**
+     * Anchors the heads that bear the key's seal (a forged entry must never be vouched for): all
+     * published at once, then recorded in one statement once the broker has every one; the number
+     * anchored. One line per head at DEBUG, as a busy service anchors thousands a minute.
+     */
+    private Uni<Integer> anchorPage(RowSet<Row> rows) {
         Instant now = clock.instant();
-        AuditAnchor anchor = new AuditAnchor(service, head.chainKey, head.chainSeq, head.entryHash, head.id, now);
+        List<AuditAnchor> anchors = new ArrayList<>();
+        for (Row row : rows) {
+            AuditEntry head = entryOf(row);
+            if (seal.of(head).equals(head.entryHash)) {
+                anchors.add(new AuditAnchor(service, head.chainKey, head.chainSeq, head.entryHash, head.id, now));
+            } else {
+                Log.errorf("audit chain %s: entry %d (number %d) does not match its seal; the chain is not anchored",
+                        head.chainKey, head.id, head.chainSeq);
+                unsealedHeads.increment();
+            }
+        }
+        if (anchors.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Uni.join().all(anchors.stream().map(this::publish).toList()).andFailFast()
+                .chain(() -> pool.preparedQuery(RECORD).execute(Tuple.tuple()
+                        .addArrayOfString(anchors.stream().map(AuditAnchor::chain).toArray(String[]::new))
+                        .addArrayOfLong(anchors.stream().map(AuditAnchor::seq).toArray(Long[]::new))
+                        .addArrayOfString(anchors.stream().map(AuditAnchor::hash).toArray(String[]::new))
+                        .addOffsetDateTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
+                .replaceWith(anchors.size());
+    }
+
+    private Uni<Void> publish(AuditAnchor anchor) {
         Message<String> message = Message.of(write(anchor)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(anchor.key()).build());
         return topic.sendMessage(message)
-                .invoke(() -> Log.debugf("audit anchor %s seq %d %s", anchor.key(), anchor.seq(), anchor.hash()))
-                .chain(() -> pool.preparedQuery("""
-                                INSERT INTO audit_anchor (chain_key, chain_seq, entry_hash, anchored_at) VALUES ($1, $2, $3, $4)
-                                ON CONFLICT (chain_key) DO UPDATE SET chain_seq = excluded.chain_seq,
-                                    entry_hash = excluded.entry_hash, anchored_at = excluded.anchored_at
-                                 WHERE audit_anchor.chain_seq < excluded.chain_seq""")
-                        .execute(Tuple.of(anchor.chain(), anchor.seq(), anchor.hash(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
-                .replaceWith(true);
+                .invoke(() -> Log.debugf("audit anchor %s seq %d %s", anchor.key(), anchor.seq(), anchor.hash()));
     }
 
     private static AuditEntry entryOf(Row row) {
