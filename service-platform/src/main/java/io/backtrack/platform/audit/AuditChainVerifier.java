@@ -78,13 +78,24 @@ public class AuditChainVerifier {
     Uni<ChainVerification> walkChains() {
         return LegacyAuditChain.verify()
                 .chain(legacy -> legacy.intact()
-                        ? verifyChains(new Walk(), "", 0L).map(keyed -> keyed.after(legacy.entriesChecked()))
+                        ? AuditEntry.<AuditEntry>find("scheme not in (1, 2) order by id").firstResult()
+                                .chain(unknown -> unknown == null
+                                        ? verifyChains(new Walk(), "", 0L)
+                                        : Uni.createFrom().item(ChainVerification.broken(0, unknown.id, "entry "
+                                                + unknown.id + " has an unknown scheme " + unknown.scheme)))
+                                .map(keyed -> keyed.after(legacy.entriesChecked()))
                         : Uni.createFrom().item(legacy));
     }
 
+    /**
+     * A page of keyed entries after the last one checked, in chain order: the row comparison reads the
+     * chains' index from where the page before it ended. Written as "a greater chain, or the same one
+     * and a greater number", each page sorted every entry after it: 60 ms of the database's CPU a page
+     * on a trail of 37,000 entries, and more the longer the trail.
+     */
     private Uni<ChainVerification> verifyChains(Walk walk, String afterChain, long afterSeq) {
-        return AuditEntry.<AuditEntry>find("scheme <> 1 and (chainKey > ?1 or (chainKey = ?1 and chainSeq > ?2)) "
-                        + "order by chainKey, chainSeq", afterChain, afterSeq)
+        return AuditEntry.<AuditEntry>find("scheme = 2 and (chainKey, chainSeq) > (?1, ?2) order by chainKey, chainSeq",
+                        afterChain, afterSeq)
                 .page(0, PAGE).list()
                 .chain(page -> {
                     for (AuditEntry entry : page) {
@@ -141,9 +152,6 @@ public class AuditChainVerifier {
 
         Optional<ChainVerification> check(AuditEntry entry) {
             checked++;
-            if (entry.scheme != 2) {
-                return broken(entry, "has an unknown scheme " + entry.scheme);
-            }
             if (!entry.chainKey.equals(chain)) {
                 chain = entry.chainKey;
                 seq = 0;
