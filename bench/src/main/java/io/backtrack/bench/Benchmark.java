@@ -24,6 +24,7 @@ import java.util.function.LongFunction;
 public final class Benchmark {
 
     private static final int CONCURRENCY = 16;
+    private static final int TOP_STATEMENTS = 10;
     private static final int SESSION_EVENT_BYTES = 800;
 
     private final Options options;
@@ -191,6 +192,7 @@ public final class Benchmark {
                             + clocks.elapsed().toMillis() + " ms (first to last batch " + clocks.firing().toMillis()
                             + " ms); " + clocks.events() + " events");
                     printRows(cpuRows(clocks.cpu(), DoubleUnaryOperator.identity()));
+                    printRows(statementRows(clocks.statements(), DoubleUnaryOperator.identity()));
                     System.out.println("  outcome-service applied " + clocks.applied().events() + " of them in "
                             + clocks.applied().elapsed().toMillis() + " ms");
                     printRows(cpuRows(clocks.applied().cpu(), DoubleUnaryOperator.identity()));
@@ -213,17 +215,35 @@ public final class Benchmark {
         }
     }
 
-    /** Session logging at saturation, and the CPU each part of the system spent over its measured window. */
-    private record SessionsAtSaturation(Load.Result load, CpuTime.Use cpu) {
+    /**
+     * Session logging at saturation, the CPU each part of the system spent over its measured window, and
+     * the statements that took the most of PostgreSQL's execution time in it.
+     */
+    private record SessionsAtSaturation(Load.Result load, CpuTime.Use cpu, List<StatementTimes.Timed> statements) {
     }
 
     private SessionsAtSaturation sessionsAtSaturation(BenchSystem system, Clinic clinic, List<Clinic.Patient> patients)
             throws InterruptedException {
         CompletableFuture<CpuTime.Use> cpu = CpuTime.over(system, options.warmUp(), options.measured());
+        CompletableFuture<List<StatementTimes.Timed>> statements = StatementTimes.over(system, options.warmUp(),
+                options.measured(), TOP_STATEMENTS);
         Load.Result load = saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
         CpuTime.Use use = cpu.join();
         printRows(cpuRows(use, perSession(load)));
-        return new SessionsAtSaturation(load, use);
+        List<StatementTimes.Timed> timed = statements.join();
+        printRows(statementRows(timed, perSessionLogged(load)));
+        return new SessionsAtSaturation(load, use, timed);
+    }
+
+    /**
+     * Per statement: its service, its text, {@code perUnit} of its calls (per session, or in all), its
+     * mean and total execution time, and its share of the time of every statement listed.
+     */
+    private static List<List<String>> statementRows(List<StatementTimes.Timed> statements, DoubleUnaryOperator perUnit) {
+        double listed = statements.stream().mapToDouble(StatementTimes.Timed::totalMs).sum();
+        return statements.stream().map(timed -> List.of(timed.service(), "`" + timed.statement() + "`",
+                Report.number(perUnit.applyAsDouble(timed.calls())), String.format(Locale.ROOT, "%.3f", timed.meanMs()),
+                Report.number(timed.totalMs()), Report.number(100 * timed.totalMs() / listed))).toList();
     }
 
     /** Per part, and for all of them: {@code cost} of its CPU seconds, and the cores it kept busy over the window. */
@@ -238,6 +258,16 @@ public final class Benchmark {
 
     private static void printRows(List<List<String>> rows) {
         rows.forEach(row -> System.out.println("    " + String.join(" | ", row)));
+    }
+
+    /** How many per session logged over the measured window of {@code load}. */
+    private DoubleUnaryOperator perSessionLogged(Load.Result load) {
+        double sessions = load.perSecond() * options.measured().toSeconds();
+        return count -> count / sessions;
+    }
+
+    private static List<String> statementHeader(String calls) {
+        return List.of("service", "statement", calls, "mean ms", "total ms", "% of listed");
     }
 
     /** CPU ms per session logged over the measured window of {@code load}. */
@@ -340,6 +370,13 @@ public final class Benchmark {
                         cores * 1000 / perSession, 100 * saturated.cpu().machineBusyShare()));
         report.table(List.of("process", "CPU ms per session", "cores busy"),
                 cpuRows(saturated.cpu(), perSession(sessions)));
+        report.section("Where the database's time goes",
+                "The " + TOP_STATEMENTS + " statements that took the most of PostgreSQL's execution time over the same "
+                        + "window, from pg_stat_statements, with the share each had of the time of the statements "
+                        + "listed. Execution time, waits for row locks included; parsing, commits and their WAL flushes come on "
+                        + "top.");
+        report.table(statementHeader("calls per session"), statementRows(saturated.statements(),
+                perSessionLogged(sessions)));
         report.section("Event pipeline",
                 String.format(Locale.ROOT, "Sessions at %.0f/s for %d s, every tenth one a flare (pain 2 → 8) of a "
                         + "patient with no open escalation; each timed from its POST to the first escalation-recommended "
@@ -428,6 +465,9 @@ public final class Benchmark {
         report.table(List.of("process", "CPU s", "cores busy"), cpuRows(clocks.cpu(), DoubleUnaryOperator.identity()));
         report.table(List.of("process", "CPU s until applied", "cores busy"),
                 cpuRows(clocks.applied().cpu(), DoubleUnaryOperator.identity()));
+        report.section("Where the database's time goes in the clock pass",
+                "As for session logging above, from the clocks' move until every check had fired.");
+        report.table(statementHeader("calls"), statementRows(clocks.statements(), DoubleUnaryOperator.identity()));
         return report;
     }
 

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One pass of plan-service's clock job over many active plans: each seeded plan started a week ago
@@ -27,7 +28,7 @@ final class ClockPass {
      * CPU each process spent meanwhile, and when outcome-service had applied them.
      */
     record Figures(int plans, Duration elapsed, Duration firing, long fired, long events, long patientsWithEvents,
-            CpuTime.Use cpu, Applied applied) {
+            CpuTime.Use cpu, List<StatementTimes.Timed> statements, Applied applied) {
     }
 
     /**
@@ -38,6 +39,7 @@ final class ClockPass {
     }
 
     private static final String CLINIC = "clinic-clock-pass";
+    private static final int TOP_STATEMENTS = 10;
     /**
      * The ids of the seeded plans and patients, the same in both databases: plan-service's plans and
      * outcome-service's snapshots of them.
@@ -114,6 +116,7 @@ final class ClockPass {
             seedOutcomeService(system, plans);
             analyze(db);
             long last = number(db, LAST_SEEDED, CLINIC);
+            StatementTimes.reset(system);
             CpuTime.Sample cpuBefore = CpuTime.sample(system);
             long start = System.nanoTime();
             for (String api : system.allApis()) {
@@ -135,6 +138,7 @@ final class ClockPass {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             CpuTime.Use cpu = CpuTime.between(cpuBefore, CpuTime.sample(system));
+            List<StatementTimes.Timed> statements = StatementTimes.read(system, TOP_STATEMENTS);
             long applied = awaitApplied(system, plans, deadline);
             Duration untilApplied = Duration.ofNanos(System.nanoTime() - start);
             CpuTime.Use appliedCpu = CpuTime.between(cpuBefore, CpuTime.sample(system));
@@ -145,7 +149,7 @@ final class ClockPass {
                 try (ResultSet rows = events.executeQuery()) {
                     rows.next();
                     return new Figures(plans, elapsed, firing, fired, rows.getLong(1), rows.getLong(2), cpu,
-                            new Applied(applied, untilApplied, appliedCpu));
+                            statements, new Applied(applied, untilApplied, appliedCpu));
                 }
             }
         }

@@ -57,7 +57,7 @@ final class CpuTime {
         }, task -> new Thread(task, "bench-cpu-time").start());
     }
 
-    private static void parkUntil(long nanoTime) {
+    static void parkUntil(long nanoTime) {
         for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }

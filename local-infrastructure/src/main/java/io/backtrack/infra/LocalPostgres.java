@@ -46,7 +46,8 @@ public final class LocalPostgres implements AutoCloseable {
 
     /**
      * A throw-away PostgreSQL that writes as a production server does: fsync, synchronous commit and
-     * full page writes on (the benchmark, whose figures must not come from skipped disk flushes).
+     * full page writes on (the benchmark, whose figures must not come from skipped disk flushes). It
+     * loads pg_stat_statements, from which the benchmark tells where the database's time goes.
      */
     public static LocalPostgres startEphemeralDurable() throws IOException {
         return start(Files.createTempDirectory("backtrack-postgres"), true, FreePort.find(), true);
@@ -64,7 +65,11 @@ public final class LocalPostgres implements AutoCloseable {
     private static LocalPostgres start(Path dataDirectory, boolean ephemeral, int port, boolean durable)
             throws IOException {
         String flush = durable ? "on" : "off";
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (durable) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(ephemeral)
                 .setPort(port)
