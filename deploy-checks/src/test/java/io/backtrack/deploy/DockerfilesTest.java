@@ -41,7 +41,8 @@ class DockerfilesTest {
         assertThat(dockerfileOf(service))
                 .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:TrimNativeHeapInterval=5000.*\"$")
                 .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:MetaspaceSize=128m.*\"$")
-                .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:\\+ExitOnOutOfMemoryError.*\"$");
+                .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:\\+ExitOnOutOfMemoryError.*\"$")
+                .containsPattern("(?m)^ENV MALLOC_ARENA_MAX=2$");
     }
 
     private static String dockerfileOf(String service) throws IOException {
