@@ -41,8 +41,7 @@ class DockerfilesTest {
         assertThat(dockerfileOf(service))
                 .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:TrimNativeHeapInterval=5000.*\"$")
                 .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:MetaspaceSize=128m.*\"$")
-                .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:\\+ExitOnOutOfMemoryError.*\"$")
-                .containsPattern("(?m)^ENV MALLOC_ARENA_MAX=2$");
+                .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:\\+ExitOnOutOfMemoryError.*\"$");
     }
 
     private static String dockerfileOf(String service) throws IOException {

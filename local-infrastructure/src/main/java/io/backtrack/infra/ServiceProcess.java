@@ -25,8 +25,6 @@ public final class ServiceProcess implements AutoCloseable {
      */
     private static final List<String> JVM = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx128m",
             "-XX:MetaspaceSize=128m", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError");
-    /** The images' limit on the C library's malloc arenas (deploy/README.md). */
-    private static final Map<String, String> NATIVE_MEMORY = Map.of("MALLOC_ARENA_MAX", "2");
 
     private final ServiceSpec spec;
     private final Process process;
@@ -74,7 +72,6 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(spec.name() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(appDir.toFile());
-        builder.environment().putAll(NATIVE_MEMORY);
         builder.environment().putAll(environment);
         Process process = builder
                 .redirectErrorStream(true)
