@@ -24,7 +24,6 @@ import java.util.function.LongFunction;
 public final class Benchmark {
 
     private static final int CONCURRENCY = 16;
-    private static final int TOP_STATEMENTS = 10;
     private static final int SESSION_EVENT_BYTES = 800;
 
     private final Options options;
@@ -226,7 +225,7 @@ public final class Benchmark {
             throws InterruptedException {
         CompletableFuture<CpuTime.Use> cpu = CpuTime.over(system, options.warmUp(), options.measured());
         CompletableFuture<List<StatementTimes.Timed>> statements = StatementTimes.over(system, options.warmUp(),
-                options.measured(), TOP_STATEMENTS);
+                options.measured(), StatementTimes.TOP);
         Load.Result load = saturate("session logging", i -> clinic.session(patients.get(index(i, patients)), false));
         CpuTime.Use use = cpu.join();
         printRows(cpuRows(use, perSession(load)));
@@ -272,8 +271,7 @@ public final class Benchmark {
 
     /** CPU ms per session logged over the measured window of {@code load}. */
     private DoubleUnaryOperator perSession(Load.Result load) {
-        double sessions = load.perSecond() * options.measured().toSeconds();
-        return cpu -> 1000 * cpu / sessions;
+        return perSessionLogged(load).andThen(seconds -> 1000 * seconds);
     }
 
     /** The patients whose flares the pipeline's warm-up and its measured run send: each flares once. */
@@ -371,7 +369,7 @@ public final class Benchmark {
         report.table(List.of("process", "CPU ms per session", "cores busy"),
                 cpuRows(saturated.cpu(), perSession(sessions)));
         report.section("Where the database's time goes",
-                "The " + TOP_STATEMENTS + " statements that took the most of PostgreSQL's execution time over the same "
+                "The " + StatementTimes.TOP + " statements that took the most of PostgreSQL's execution time over the same "
                         + "window, from pg_stat_statements, with the share each had of the time of the statements "
                         + "listed. Execution time, waits for row locks included; parsing, commits and their WAL flushes come on "
                         + "top.");

@@ -39,7 +39,6 @@ final class ClockPass {
     }
 
     private static final String CLINIC = "clinic-clock-pass";
-    private static final int TOP_STATEMENTS = 10;
     /**
      * The ids of the seeded plans and patients, the same in both databases: plan-service's plans and
      * outcome-service's snapshots of them.
@@ -138,7 +137,7 @@ final class ClockPass {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             CpuTime.Use cpu = CpuTime.between(cpuBefore, CpuTime.sample(system));
-            List<StatementTimes.Timed> statements = StatementTimes.read(system, TOP_STATEMENTS);
+            List<StatementTimes.Timed> statements = StatementTimes.read(system, StatementTimes.TOP);
             long applied = awaitApplied(system, plans, deadline);
             Duration untilApplied = Duration.ofNanos(System.nanoTime() - start);
             CpuTime.Use appliedCpu = CpuTime.between(cpuBefore, CpuTime.sample(system));

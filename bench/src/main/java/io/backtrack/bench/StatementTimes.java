@@ -36,6 +36,8 @@ final class StatementTimes {
              WHERE d.datname = ANY (?)
              ORDER BY s.total_exec_time DESC
              LIMIT ?""";
+    /** How many statements the report lists. */
+    static final int TOP = 10;
     private static final int LONGEST_TEXT = 110;
 
     private StatementTimes() {

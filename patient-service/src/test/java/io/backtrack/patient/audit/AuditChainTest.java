@@ -200,8 +200,10 @@ class AuditChainTest {
     }
 
     /**
-     * A round anchors the chains that grew a page at a time (a day's clocks grow one per patient):
-     * more than two pages of them are each anchored, in the job's bookmark and on the anchor topic.
+     * The chains that grew are anchored a page at a time (a day's clocks grow one per patient): more
+     * than two pages of them are each anchored with their seal, in the job's bookmark and on the anchor
+     * topic, none lost, and verification still finds them intact. Whether one round or several took
+     * them is not told apart (a round runs every second in tests).
      */
     @Test
     void everyChainThatGrewIsAnchoredWhateverTheirNumber() throws Exception {

@@ -27,9 +27,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Publishes the head of every audit chain that grew since it was last anchored, to the compacted
- * anchor topic and to the log. Whoever rewrites the database afterwards cannot rewrite those: the
- * verifier then finds an anchored entry missing or different.
+ * Publishes the head of every audit chain that grew since it was last anchored to the compacted
+ * anchor topic (and, each at DEBUG, to the log). Whoever rewrites the database afterwards cannot
+ * rewrite those: the verifier then finds an anchored entry missing or different.
  */
 @ApplicationScoped
 public class AuditAnchoring {
@@ -93,7 +93,8 @@ public class AuditAnchoring {
         return pool.withTransaction(connection -> connection.preparedQuery(TAKE_TURN).execute(Tuple.of(ANCHORING_LOCK))
                         .chain(turn -> turn.iterator().next().getBoolean(0)
                                 ? connection.prepare(GROWN_HEADS).chain(heads -> anchorAll(heads.cursor(
-                                        Tuple.of((double) config.anchorLookback().toSeconds()))))
+                                                Tuple.of((double) config.anchorLookback().toSeconds())))
+                                        .eventually(heads::close))
                                 : Uni.createFrom().item(0L)))
                 .invoke(anchored -> {
                     if (anchored > 0) {
@@ -108,7 +109,7 @@ public class AuditAnchoring {
      * memory does not grow with the number of chains that grew (a day's clocks grow one per patient).
      */
     private Uni<Long> anchorAll(Cursor heads) {
-        return Uni.createFrom().deferred(() -> heads.read(PAGE)).chain(this::anchorPage)
+        return heads.read(PAGE).chain(this::anchorPage)
                 .repeat().whilst(anchored -> heads.hasMore())
                 .collect().with(Collectors.summingLong(Integer::longValue));
     }
