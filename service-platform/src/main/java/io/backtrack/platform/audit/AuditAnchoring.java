@@ -56,7 +56,8 @@ public class AuditAnchoring {
             .formatted(ENTRY_COLUMNS);
     private static final String RECORD = """
             INSERT INTO audit_anchor (chain_key, chain_seq, entry_hash, anchored_at)
-            SELECT anchored.*, $4::timestamptz FROM unnest($1::text[], $2::bigint[], $3::text[]) AS anchored
+            SELECT anchored.chain_key, anchored.chain_seq, anchored.entry_hash, $4::timestamptz
+              FROM unnest($1::text[], $2::bigint[], $3::text[]) AS anchored(chain_key, chain_seq, entry_hash)
             ON CONFLICT (chain_key) DO UPDATE SET chain_seq = excluded.chain_seq, entry_hash = excluded.entry_hash,
                 anchored_at = excluded.anchored_at
              WHERE audit_anchor.chain_seq < excluded.chain_seq""";
