@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -146,6 +149,11 @@ final class BenchSystem implements AutoCloseable {
 
     String database(String service) {
         return services.get(service).spec().database();
+    }
+
+    /** A JDBC connection to {@code database} on the benchmark's PostgreSQL. */
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
     }
 
     /** Resident set size of the service's JVM, in MiB, from /proc. */

@@ -1,11 +1,9 @@
 package io.backtrack.bench;
 
-import io.backtrack.infra.PostgresEndpoint;
 import io.backtrack.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,7 +103,7 @@ final class ClockPass {
     }
 
     static Figures run(BenchSystem system, int plans, Duration atMost) throws Exception {
-        try (Connection db = connect(system, "plan-service")) {
+        try (Connection db = system.connect(system.database("plan-service"))) {
             try (PreparedStatement seed = db.prepareStatement(SEED)) {
                 seed.setInt(1, plans);
                 seed.setString(2, CLINIC);
@@ -160,7 +158,7 @@ final class ClockPass {
      * minute needs no finer grain, and PostgreSQL's CPU stays the services'.
      */
     private static long awaitApplied(BenchSystem system, int plans, long deadline) throws Exception {
-        try (Connection db = connect(system, "outcome-service")) {
+        try (Connection db = system.connect(system.database("outcome-service"))) {
             long applied = number(db, APPLIED, CLINIC);
             while (applied < plans && System.nanoTime() < deadline) {
                 Thread.sleep(1000);
@@ -182,19 +180,13 @@ final class ClockPass {
     }
 
     private static void seedOutcomeService(BenchSystem system, int plans) throws SQLException {
-        try (Connection db = connect(system, "outcome-service");
+        try (Connection db = system.connect(system.database("outcome-service"));
                 PreparedStatement seed = db.prepareStatement(OUTCOME_SEED)) {
             seed.setInt(1, plans);
             seed.setString(2, CLINIC);
             seed.setString(3, CLINIC);
             seed.executeUpdate();
         }
-    }
-
-    private static Connection connect(BenchSystem system, String service) throws SQLException {
-        PostgresEndpoint postgres = system.postgres;
-        return DriverManager.getConnection(postgres.jdbcUrl(system.database(service)), postgres.user(),
-                postgres.password());
     }
 
     /** The first column of the single row {@code sql} answers, with {@code parameter} as its one parameter. */

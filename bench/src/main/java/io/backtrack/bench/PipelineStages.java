@@ -1,10 +1,8 @@
 package io.backtrack.bench;
 
 import io.backtrack.contracts.EventType;
-import io.backtrack.infra.PostgresEndpoint;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,11 +36,10 @@ final class PipelineStages {
     /** Stage name → its latencies, over the flares both of its timestamps are known for. */
     static Map<String, Latencies> of(BenchSystem system, Map<String, Instant> sent, Map<String, Instant> read)
             throws SQLException {
-        PostgresEndpoint postgres = system.postgres;
         String[] patients = sent.keySet().toArray(String[]::new);
         Map<String, Instant[]> times = new HashMap<>();
         Map<String, String> eventOf = new HashMap<>();
-        try (Connection plan = connect(postgres, system.database("plan-service"));
+        try (Connection plan = system.connect(system.database("plan-service"));
                 PreparedStatement query = plan.prepareStatement(SESSIONS)) {
             query.setString(1, EventType.SESSION_COMPLETED.ceType());
             query.setArray(2, plan.createArrayOf("text", patients));
@@ -55,7 +52,7 @@ final class PipelineStages {
                 }
             }
         }
-        try (Connection outcome = connect(postgres, system.database("outcome-service"))) {
+        try (Connection outcome = system.connect(system.database("outcome-service"))) {
             try (PreparedStatement query = outcome.prepareStatement(CONSUMED)) {
                 Array ids = outcome.createArrayOf("text", eventOf.keySet().toArray(String[]::new));
                 query.setArray(1, ids);
@@ -93,10 +90,6 @@ final class PipelineStages {
             latencies.put(stages.get(stage), Latencies.ofNanos(values, values.length));
         }
         return latencies;
-    }
-
-    private static Connection connect(PostgresEndpoint postgres, String database) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
     }
 
     private static Instant instant(ResultSet rows, int column) throws SQLException {

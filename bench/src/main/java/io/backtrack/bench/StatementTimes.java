@@ -1,8 +1,6 @@
 package io.backtrack.bench;
 
-import io.backtrack.infra.PostgresEndpoint;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,7 +54,7 @@ final class StatementTimes {
 
     /** From now on. */
     static void reset(BenchSystem system) {
-        try (Connection db = connect(system.postgres); Statement sql = db.createStatement()) {
+        try (Connection db = system.connect("postgres"); Statement sql = db.createStatement()) {
             sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             sql.execute("SELECT pg_stat_statements_reset()");
         } catch (SQLException e) {
@@ -69,7 +67,7 @@ final class StatementTimes {
         Map<String, String> services = new HashMap<>();
         system.services.keySet().forEach(service -> services.put(system.database(service), service));
         List<Timed> statements = new ArrayList<>();
-        try (Connection db = connect(system.postgres); PreparedStatement query = db.prepareStatement(READ)) {
+        try (Connection db = system.connect("postgres"); PreparedStatement query = db.prepareStatement(READ)) {
             query.setArray(1, db.createArrayOf("text", services.keySet().toArray()));
             query.setInt(2, top);
             try (ResultSet rows = query.executeQuery()) {
@@ -88,9 +86,5 @@ final class StatementTimes {
     private static String shortened(String statement) {
         String line = statement.replaceAll("\\s+", " ").trim().replace("|", "\\|");
         return line.length() <= LONGEST_TEXT ? line : line.substring(0, LONGEST_TEXT) + " …";
-    }
-
-    private static Connection connect(PostgresEndpoint postgres) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(), postgres.password());
     }
 }
